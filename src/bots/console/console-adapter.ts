@@ -1,0 +1,179 @@
+import { resolve } from 'node:path';
+import { createInterface, type Interface } from 'node:readline';
+import type { Locale } from '../../core/campaigns/campaign.types.ts';
+import { formatCommandLine } from '../../core/commands/command-line.ts';
+import type { Actor } from '../../core/commands/define-command.ts';
+import type { Button, CommandAction, ReplyFile } from '../../core/commands/reply.ts';
+import type { Core } from '../../core/core.ts';
+import type { ErrorLog } from '../../core/deps.ts';
+import { translate } from '../../core/i18n/i18n.ts';
+import { consoleText } from './console.messages.ts';
+import { renderMessage, saveFile } from './console-render.ts';
+
+/** The person at the terminal: admin of the campaign they act for. */
+export const CONSOLE_ACTOR: Actor = {
+  platform: 'console',
+  userId: 'local',
+  displayName: 'Local organizer',
+};
+
+/** What the console adapter is built from. */
+export interface ConsoleAdapterOptions {
+  core: Pick<Core, 'text' | 'services'>;
+  /** Lines typed or piped in (standard input in the program). */
+  input: NodeJS.ReadableStream;
+  /** Where replies go (standard output in the program; logs stay on standard error). */
+  output: NodeJS.WritableStream;
+  /** Folder for files of replies (CSV, ICS, JSON); `./data/exports` by default. */
+  exportDir?: string;
+  log: ErrorLog;
+}
+
+/**
+ * The local terminal chat: each line of input goes through the text command path as
+ * `console:local`; buttons are printed as numbered choices and typing a number runs that
+ * button's command. Lines are handled one at a time, so a script can be piped in.
+ */
+export class ConsoleAdapter {
+  /** Resolves once input has ended (or {@link close} was called) and every line was answered. */
+  readonly closed: Promise<void>;
+  private markClosed!: () => void;
+  private readline?: Interface;
+  private queue: Promise<void> = Promise.resolve();
+  private choices: CommandAction[] = [];
+  private prompting = false;
+  private locale: Locale = 'en';
+  /** A person at a terminal (prompt shown) rather than a script (typed lines echoed). */
+  private readonly interactive: boolean;
+  private readonly exportDir: string;
+
+  constructor(private readonly options: ConsoleAdapterOptions) {
+    this.closed = new Promise((done) => {
+      this.markClosed = done;
+    });
+    this.interactive = isTty(options.input) && isTty(options.output);
+    this.exportDir = options.exportDir ?? resolve('data', 'exports');
+  }
+
+  /** Prints the welcome banner and starts reading lines. */
+  async start(): Promise<void> {
+    const campaign = await this.options.core.services.campaigns.ensureDefault();
+    this.locale = campaign.locale;
+    this.write(`${this.say('welcome')(campaign.name)}\n${this.say('intro')()}\n\n`);
+    const readline = createInterface({
+      input: this.options.input,
+      output: this.interactive ? this.options.output : undefined,
+      terminal: this.interactive,
+      crlfDelay: Number.POSITIVE_INFINITY,
+    });
+    this.readline = readline;
+    readline.setPrompt('> ');
+    readline.on('line', (line) => {
+      this.queue = this.queue.then(() => this.onLine(line));
+    });
+    // Ctrl+C at the terminal ends the chat like the end of input does.
+    readline.on('SIGINT', () => readline.close());
+    readline.on('close', () => {
+      this.queue.then(() => this.flush()).then(this.markClosed);
+    });
+    this.promptUser();
+  }
+
+  /**
+   * Prints a message that arrives on its own (a reminder, a broadcast) with its buttons as
+   * numbered choices, which then replace the choices shown before.
+   */
+  show(blocks: readonly string[], buttons: readonly (readonly Button[])[] = []): void {
+    const { text, actions } = renderMessage(blocks, buttons);
+    if (actions.length > 0) this.choices = actions;
+    this.write(`${this.interactive ? '\n' : ''}${this.say('incoming')()}\n${text}\n\n`);
+    this.promptUser();
+  }
+
+  /** Stops reading input and waits for the line in progress to be answered. */
+  async close(): Promise<void> {
+    if (!this.readline) return;
+    this.readline.close();
+    await this.closed;
+  }
+
+  private async onLine(line: string): Promise<void> {
+    const text = line.trim();
+    if (text) {
+      if (!this.interactive) this.write(`> ${text}\n`);
+      try {
+        await this.answer(text);
+      } catch (error) {
+        this.options.log.error({ err: error }, 'console line failed');
+        this.write(`${translate(this.locale, 'error.internal')}\n\n`);
+      }
+    }
+    this.promptUser();
+  }
+
+  /** A number picks a shown choice, unless the line answers a question the core asked. */
+  private async answer(text: string): Promise<void> {
+    if (!this.prompting && /^\d+$/.test(text) && this.choices.length > 0) {
+      const action = this.choices[Number(text) - 1];
+      if (!action) {
+        this.write(`${this.say('noChoice')(text, this.choices.length)}\n\n`);
+        return;
+      }
+      const line = formatCommandLine(action);
+      this.write(`-> ${line}\n`);
+      return this.run(line);
+    }
+    return this.run(text);
+  }
+
+  private async run(line: string): Promise<void> {
+    const reply = await this.options.core.text.handle(line, { actor: CONSOLE_ACTOR });
+    if (!reply) {
+      // Neither a command nor an answer: any question asked before has expired.
+      this.prompting = false;
+      this.write(`${this.say('hint')()}\n\n`);
+      return;
+    }
+    this.locale = reply.locale;
+    this.prompting = !!reply.prompt;
+    const { text, actions } = renderMessage(reply.blocks, reply.buttons);
+    this.choices = actions;
+    const saved = await this.saveFiles(reply.files ?? []);
+    this.write(`${[text, ...saved].filter(Boolean).join('\n\n')}\n\n`);
+  }
+
+  private async saveFiles(files: readonly ReplyFile[]): Promise<string[]> {
+    const lines: string[] = [];
+    for (const file of files) {
+      try {
+        lines.push(this.say('fileSaved')(await saveFile(file, this.exportDir)));
+      } catch (error) {
+        this.options.log.error({ err: error, file: file.name }, 'console file not saved');
+        lines.push(translate(this.locale, 'error.internal'));
+      }
+    }
+    return lines;
+  }
+
+  /** A console sentence in the language of the latest reply (the campaign's at first). */
+  private say<K extends keyof typeof consoleText>(key: K): (typeof consoleText)[K][Locale] {
+    return consoleText[key][this.locale];
+  }
+
+  private promptUser(): void {
+    if (this.interactive) this.readline?.prompt();
+  }
+
+  private write(text: string): void {
+    this.options.output.write(text);
+  }
+
+  /** Waits until what was written has left the process, so nothing is lost at exit. */
+  private flush(): Promise<void> {
+    return new Promise((done) => this.options.output.write('', () => done()));
+  }
+}
+
+function isTty(stream: NodeJS.ReadableStream | NodeJS.WritableStream): boolean {
+  return (stream as { isTTY?: boolean }).isTTY === true;
+}

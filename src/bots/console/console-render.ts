@@ -1,0 +1,48 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import type { Button, CommandAction, ReplyFile } from '../../core/commands/reply.ts';
+
+/** A message as terminal text, and the actions its numbered choices stand for. */
+export interface RenderedMessage {
+  text: string;
+  /** `actions[0]` is choice 1. */
+  actions: CommandAction[];
+}
+
+/**
+ * Blocks separated by blank lines, then right under them one line per button row with its buttons numbered from
+ * 1 in reading order: `[1] Claim #3   [2] Drop #3`.
+ */
+export function renderMessage(
+  blocks: readonly string[],
+  buttons: readonly (readonly Button[])[] = [],
+): RenderedMessage {
+  const actions: CommandAction[] = [];
+  const rows = buttons
+    .filter((row) => row.length > 0)
+    .map((row) =>
+      row
+        .map((button) => {
+          actions.push(button.action);
+          return `[${actions.length}] ${button.label}`;
+        })
+        .join('   '),
+    );
+  const text = blocks.filter((block) => block.trim() !== '').join('\n\n');
+  return { text: [text, ...rows].filter(Boolean).join('\n'), actions };
+}
+
+/**
+ * Writes a file of a reply into `dir` (created when missing) and returns its absolute path. Only
+ * the base name of the file is kept, with unusual characters replaced, so a name never points
+ * outside `dir`.
+ */
+export async function saveFile(file: ReplyFile, dir: string): Promise<string> {
+  const safe = basename(file.name)
+    .replace(/[^\w.-]+/g, '_')
+    .replace(/^\.+/, '');
+  const path = resolve(join(dir, safe || 'export'));
+  await mkdir(dir, { recursive: true });
+  await writeFile(path, file.content, 'utf8');
+  return path;
+}

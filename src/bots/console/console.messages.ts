@@ -1,0 +1,38 @@
+import type { Locale } from '../../core/campaigns/campaign.types.ts';
+
+/** One console sentence in every language; a missing language is a type error. */
+type Sentence<P extends unknown[] = []> = Record<Locale, (...params: P) => string>;
+
+/** What the console itself says around the core's replies. */
+export const consoleText = {
+  welcome: {
+    en: (campaign) => `Organizing assistant - campaign "${campaign}". You are the local organizer.`,
+    fr: (campaign) =>
+      `Assistant d’organisation - campagne « ${campaign} ». Vous êtes l’organisateur local.`,
+  } satisfies Sentence<[string]>,
+  intro: {
+    en: () =>
+      'Type /help to see the commands, a number to pick one of the numbered choices, Ctrl+D to quit.',
+    fr: () =>
+      'Tapez /help pour voir les commandes, un numéro pour prendre l’un des choix numérotés, Ctrl+D pour quitter.',
+  } satisfies Sentence,
+  hint: {
+    en: () => 'Type a command (they start with /). Type /help to see the commands you can use.',
+    fr: () =>
+      'Tapez une commande (elles commencent par /). Tapez /help pour voir les commandes disponibles.',
+  } satisfies Sentence,
+  noChoice: {
+    en: (choice, count) =>
+      `There is no choice ${choice}. Type a number from 1 to ${count}, or a command.`,
+    fr: (choice, count) =>
+      `Il n’y a pas de choix ${choice}. Tapez un numéro de 1 à ${count}, ou une commande.`,
+  } satisfies Sentence<[string, number]>,
+  fileSaved: {
+    en: (path) => `File saved: ${path}`,
+    fr: (path) => `Fichier enregistré : ${path}`,
+  } satisfies Sentence<[string]>,
+  incoming: {
+    en: () => 'New message:',
+    fr: () => 'Nouveau message :',
+  } satisfies Sentence,
+};

@@ -1,0 +1,56 @@
+import { requireTag } from '../campaigns/tags.ts';
+import { DomainError } from '../errors.ts';
+import { CONCERNED_ANSWERS } from '../events/event-reminders.ts';
+import type { Store } from '../ports.ts';
+import type { Audience } from './broadcast.types.ts';
+
+/** Reads `all`, `tag:<name>` or `event:<id>` (also `event:#12`); absent means everyone. */
+export function parseAudience(text: string | undefined): Audience {
+  const value = text?.trim() ?? '';
+  if (value === '' || /^all$/i.test(value)) return { kind: 'all' };
+  const tag = /^tag:(.+)$/is.exec(value)?.[1]?.trim();
+  if (tag) return { kind: 'tag', tag };
+  const eventId = /^event:\s*#?(\d{1,9})$/i.exec(value)?.[1];
+  if (eventId) return { kind: 'event', eventId: Number(eventId) };
+  throw new DomainError('BROADCAST_BAD_AUDIENCE', { text: value });
+}
+
+/** The audience written back as text, the way the Broadcast row stores it. */
+export function formatAudience(audience: Audience): string {
+  if (audience.kind === 'tag') return `tag:${audience.tag}`;
+  if (audience.kind === 'event') return `event:${audience.eventId}`;
+  return 'all';
+}
+
+/**
+ * Ids of the supporters a broadcast reaches: registered and active (not paused, not
+ * unreachable), and in the audience. The tag or event must exist in the campaign; the audience
+ * comes back with the tag's stored name.
+ */
+export async function recipientsOf(
+  store: Store,
+  campaignId: number,
+  audience: Audience,
+): Promise<{ audience: Audience; recipients: number[] }> {
+  const tag =
+    audience.kind === 'tag' ? (await requireTag(store, campaignId, audience.tag)).name : undefined;
+  let coming: Set<number> | undefined;
+  if (audience.kind === 'event') {
+    const event = await store.events.findById(campaignId, audience.eventId);
+    if (!event) throw new DomainError('BROADCAST_UNKNOWN_EVENT', { id: audience.eventId });
+    const rsvps = await store.events.listRsvps(campaignId, {
+      eventId: event.id,
+      answers: [...CONCERNED_ANSWERS],
+    });
+    coming = new Set(rsvps.map((rsvp) => rsvp.supporterId));
+  }
+  const reachable = await store.supporters.list(campaignId, {
+    consented: true,
+    status: ['active'],
+    ...(tag !== undefined && { tag }),
+  });
+  return {
+    audience: tag === undefined ? audience : { kind: 'tag', tag },
+    recipients: reachable.filter((s) => !coming || coming.has(s.id)).map((s) => s.id),
+  };
+}

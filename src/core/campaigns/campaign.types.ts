@@ -1,0 +1,53 @@
+/** Chat platforms a supporter can reach the assistant from. */
+export const PLATFORMS = ['discord', 'telegram', 'console'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+/** Platforms whose guilds or groups can be bound to a campaign. */
+export type SpacePlatform = Exclude<Platform, 'console'>;
+
+export const LOCALES = ['en', 'fr'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** The unit of isolation: every other record belongs to exactly one campaign. */
+export interface Campaign {
+  id: number;
+  name: string;
+  timezone: string;
+  locale: Locale;
+  /** Default event reminder offsets, e.g. "24h,2h". */
+  reminderOffsets: string;
+  inviteCode: string;
+  digestCron: string | null;
+  leaderboardEnabled: boolean;
+  createdAt: Date;
+}
+
+export interface NewCampaign {
+  name: string;
+  timezone: string;
+  locale: Locale;
+  inviteCode: string;
+  reminderOffsets?: string;
+}
+
+export type CampaignSettings = Partial<
+  Pick<
+    Campaign,
+    'name' | 'timezone' | 'locale' | 'reminderOffsets' | 'digestCron' | 'leaderboardEnabled'
+  >
+>;
+
+/** A Discord guild or Telegram group bound to a campaign. */
+export interface ChatSpace {
+  id: number;
+  campaignId: number;
+  platform: SpacePlatform;
+  externalId: string;
+  title: string | null;
+  organizerRoleId: string | null;
+  announceChannelId: string | null;
+}
+
+export type ChatSpaceSettings = Partial<
+  Pick<ChatSpace, 'title' | 'organizerRoleId' | 'announceChannelId'>
+>;

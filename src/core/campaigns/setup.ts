@@ -1,0 +1,156 @@
+import { validate as validCron } from 'node-cron';
+import type { Actor, CommandRequest } from '../commands/define-command.ts';
+import type { CoreDeps } from '../deps.ts';
+import { DomainError } from '../errors.ts';
+import type { Store } from '../ports.ts';
+import type { Role } from '../supporters/supporter.types.ts';
+import { formatOffsets, parseOffsets } from '../time/durations.ts';
+import { canonicalTimeZone } from '../time/zones.ts';
+import type { Campaign, CampaignSettings, ChatSpace, Locale } from './campaign.types.ts';
+import { newInviteCode, type RequestScope } from './campaigns.service.ts';
+
+/**
+ * Left in setup replies on Telegram (`https://t.me/{bot}?start=<code>`): the core does not know
+ * the bot's username, the Telegram adapter replaces this blank with it.
+ */
+export const TELEGRAM_BOT_BLANK = '{bot}';
+
+/** The options of `/setup`, as typed. */
+export interface SetupOptions {
+  name?: string;
+  timezone?: string;
+  language?: Locale;
+  organizerRole?: string;
+  reminders?: string;
+  digest?: string;
+  leaderboard?: boolean;
+  /** Invite code of an existing campaign to bind the space to. */
+  invite?: string;
+}
+
+/** Who runs `/setup`, where, and with what. */
+export interface SetupRequest {
+  actor: Actor;
+  space?: CommandRequest['space'];
+  /** The campaign and bound space the request resolved to. */
+  scope: RequestScope;
+  role: Role;
+  options: SetupOptions;
+}
+
+export interface SetupResult {
+  campaign: Campaign;
+  /** The guild or group, when the command came from one. */
+  space: ChatSpace | null;
+  /** A new campaign was created for the space. */
+  created: boolean;
+}
+
+/**
+ * Applies `/setup`: in a bound space, updates its campaign (or moves it to the campaign of
+ * `invite`); in an unbound space, creates a campaign for it (or binds it to `invite`'s); in a
+ * private chat, configures the request's campaign. Every option is checked before anything is
+ * written, and the writes are one transaction.
+ */
+export async function setUpCampaign(deps: CoreDeps, request: SetupRequest): Promise<SetupResult> {
+  const { space, scope, options } = request;
+  const settings = campaignSettings(options);
+  const organizerRoleId = roleSetting(options.organizerRole, space?.platform);
+  if (!space) {
+    if (options.invite !== undefined) throw new DomainError('SETUP_INVITE_NEEDS_SPACE');
+    if (request.role !== 'admin') throw new DomainError('ERROR_ADMINS_ONLY', { command: '/setup' });
+    const campaign = await updated(deps.store, scope.campaign, settings);
+    return { campaign, space: null, created: false };
+  }
+  const target = options.invite === undefined ? null : await inviteTarget(deps, request);
+  if (!target && !scope.space && !request.actor.spaceAdmin && request.role !== 'admin') {
+    throw new DomainError('SETUP_SPACE_ADMIN_ONLY');
+  }
+  const spaceSettings = { title: space.title ?? null, ...(organizerRoleId && { organizerRoleId }) };
+  return deps.store.transaction(async (store) => {
+    // A concurrent /setup in the same space may have bound it since the request was resolved.
+    const bound = scope.space ?? (await store.campaigns.findSpace(space.platform, space.id));
+    let campaign = target ?? (bound && (await store.campaigns.findById(bound.campaignId)));
+    const created = !campaign;
+    campaign ??= await store.campaigns.create({
+      name: options.name ?? space.title ?? deps.settings.defaults.name,
+      timezone: settings.timezone ?? deps.settings.defaults.timezone,
+      locale: settings.locale ?? deps.settings.defaults.locale,
+      inviteCode: newInviteCode(),
+    });
+    campaign = await updated(store, campaign, settings);
+    const chatSpace = await store.campaigns.bindSpace(
+      campaign.id,
+      space.platform,
+      space.id,
+      spaceSettings,
+    );
+    return { campaign, space: chatSpace, created };
+  });
+}
+
+/** Checks and converts the campaign-wide options; throws the sentence for the first bad one. */
+function campaignSettings(options: SetupOptions): CampaignSettings {
+  const settings: CampaignSettings = {};
+  if (options.name !== undefined) settings.name = options.name;
+  if (options.timezone !== undefined) {
+    const zone = canonicalTimeZone(options.timezone);
+    if (!zone) throw new DomainError('TIME_UNKNOWN_ZONE', { zone: options.timezone });
+    settings.timezone = zone;
+  }
+  if (options.language !== undefined) settings.locale = options.language;
+  if (options.reminders !== undefined) {
+    const offsets = parseOffsets(options.reminders);
+    if (!offsets) throw new DomainError('TIME_BAD_DURATION', { text: options.reminders });
+    settings.reminderOffsets = formatOffsets(offsets);
+  }
+  if (options.digest !== undefined) settings.digestCron = digestSetting(options.digest);
+  if (options.leaderboard !== undefined) settings.leaderboardEnabled = options.leaderboard;
+  return settings;
+}
+
+/** A five-field cron expression (minute hour day month weekday), or null for `off`. */
+function digestSetting(text: string): string | null {
+  const expression = text.trim().split(/\s+/).join(' ');
+  if (/^(off|none|non|aucun)$/i.test(expression)) return null;
+  // Six fields would add seconds: a digest more often than once a minute is never wanted.
+  if (expression.split(' ').length !== 5 || !validCron(expression)) {
+    throw new DomainError('SETUP_BAD_DIGEST', { text });
+  }
+  return expression;
+}
+
+/** The Discord role id in `123` or `<@&123>`; only Discord servers have organizer roles. */
+function roleSetting(text: string | undefined, platform?: string): string | undefined {
+  if (text === undefined) return undefined;
+  if (platform !== 'discord') throw new DomainError('SETUP_ROLE_NEEDS_SERVER');
+  const id = /^(?:<@&(\d{1,20})>|(\d{1,20}))$/.exec(text.trim());
+  if (!id) throw new DomainError('SETUP_BAD_ROLE', { text });
+  return id[1] ?? id[2];
+}
+
+/** The campaign an invite code names, if the person organizes it. */
+async function inviteTarget(deps: CoreDeps, request: SetupRequest): Promise<Campaign> {
+  const { store, settings } = deps;
+  const code = (request.options.invite ?? '').trim();
+  const campaign = await store.campaigns.findByInviteCode(code);
+  if (!campaign) throw new DomainError('SETUP_UNKNOWN_INVITE', { code });
+  const { actor } = request;
+  const listedAdmin = settings.admins.some(
+    (admin) => admin.platform === actor.platform && admin.userId === actor.userId,
+  );
+  const there = await store.supporters.findByIdentity(campaign.id, actor.platform, actor.userId);
+  if (listedAdmin || there?.role === 'organizer' || there?.role === 'admin') return campaign;
+  // Binding a space lets its admins organize: only the campaign's own organizers may do it.
+  throw new DomainError('SETUP_NOT_YOUR_CAMPAIGN', { name: campaign.name });
+}
+
+async function updated(
+  store: Store,
+  campaign: Campaign,
+  settings: CampaignSettings,
+): Promise<Campaign> {
+  return Object.keys(settings).length > 0
+    ? store.campaigns.update(campaign.id, settings)
+    : campaign;
+}

@@ -1,0 +1,64 @@
+import { parseAudience } from '../broadcasts/audience.ts';
+import { defineCommand } from './define-command.ts';
+import { text } from './options.ts';
+
+// Declared apart so that `required: true` is inferred from the call itself, not from the catalogue.
+const messageOption = text({
+  required: true,
+  rest: true,
+  max: 2000,
+  description: { en: 'The message to send', fr: 'Le message à envoyer' },
+  example: 'Canvass moved to 10:00 tomorrow',
+});
+
+/** `/broadcast`: one message to everyone, a tag or an event's attendees, now or later. */
+export const broadcastCommands = [
+  defineCommand({
+    name: 'broadcast',
+    description: {
+      en: 'Send a message to supporters',
+      fr: 'Envoyer un message aux soutiens',
+    },
+    access: 'organizer',
+    private: true,
+    options: {
+      message: messageOption,
+      audience: text({
+        max: 100,
+        description: {
+          en: 'Who gets it: all, tag:<name> or event:<id>',
+          fr: 'Destinataires : all, tag:<nom> ou event:<numéro>',
+        },
+        example: 'tag:canvassers',
+      }),
+      at: text({
+        max: 100,
+        description: {
+          en: 'When to send it (default now)',
+          fr: 'Quand l’envoyer (par défaut maintenant)',
+        },
+        example: 'tomorrow 18:00',
+      }),
+    },
+    async run(ctx, args) {
+      const audience = parseAudience(args.audience);
+      const sendAt = args.at === undefined ? undefined : ctx.when(args.at);
+      const broadcast = await ctx.services.broadcasts.send(ctx.campaign.id, {
+        message: args.message,
+        audience,
+        sendAt,
+        actorId: ctx.supporter?.id ?? null,
+      });
+      const params = {
+        id: broadcast.id,
+        audience: broadcast.audience,
+        count: broadcast.queuedCount,
+      };
+      return ctx.reply(
+        sendAt
+          ? ctx.t('broadcast.queued_at', { ...params, when: ctx.formatWhen(sendAt) })
+          : ctx.t('broadcast.queued_now', params),
+      );
+    },
+  }),
+];

@@ -1,0 +1,88 @@
+import type { CommandAction } from './reply.ts';
+
+/** One word of a command line; `name` is set for `name:value` words. */
+export interface Token {
+  name?: string;
+  value: string;
+}
+
+export interface ParsedLine {
+  command: string;
+  /** The bot named in `/cmd@botname`, if any. */
+  mention?: string;
+  tokens: Token[];
+}
+
+const OPEN_QUOTES = new Set(['"', '“', '«']);
+const CLOSE_QUOTE: Record<string, string> = { '"': '"', '“': '”', '«': '»' };
+const NAMED = /^([a-z][a-z_]*):(.*)$/s;
+
+/**
+ * Splits `/task create title:"Hand out flyers" slots:3` into the command and its words. Double
+ * quotes (also “…” and «…») keep spaces inside one value. Returns null for text that is not a
+ * command.
+ */
+export function parseCommandLine(line: string): ParsedLine | null {
+  const text = line.trim();
+  if (!text.startsWith('/')) return null;
+  const words = splitWords(text.slice(1));
+  const first = words.shift();
+  if (!first?.text) return null;
+  const [command = '', mention] = first.text.split('@');
+  if (!/^[a-z_]+$/i.test(command)) return null;
+  const tokens = words.map(({ text: word, quotedFrom }) => {
+    const named = quotedFrom === 0 ? null : NAMED.exec(word);
+    return named && (quotedFrom === undefined || quotedFrom > named[1]!.length)
+      ? { name: named[1]!, value: named[2]! }
+      : { value: word };
+  });
+  return { command: command.toLowerCase(), ...(mention && { mention }), tokens };
+}
+
+interface Word {
+  text: string;
+  /** Index in `text` where the first quoted part started. */
+  quotedFrom?: number;
+}
+
+function splitWords(text: string): Word[] {
+  const words: Word[] = [];
+  let current: Word | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (/\s/.test(char)) {
+      if (current) words.push(current);
+      current = null;
+      continue;
+    }
+    current ??= { text: '' };
+    if (OPEN_QUOTES.has(char)) {
+      const close = CLOSE_QUOTE[char]!;
+      const end = text.indexOf(close, i + 1);
+      if (end !== -1) {
+        current.quotedFrom ??= current.text.length;
+        current.text += text.slice(i + 1, end);
+        i = end;
+        continue;
+      }
+    }
+    current.text += char;
+  }
+  if (current) words.push(current);
+  return words;
+}
+
+/** The command line a button carries, e.g. `/task claim id:12`. */
+export function formatCommandLine(action: CommandAction): string {
+  const parts = [`/${action.command}`];
+  if (action.subcommand) parts.push(action.subcommand);
+  for (const [name, value] of Object.entries(action.args ?? {})) {
+    const text = String(value);
+    parts.push(
+      /[\s"]/.test(text) || text === ''
+        ? `${name}:"${text.replaceAll('"', '')}"`
+        : `${name}:${text}`,
+    );
+  }
+  return parts.join(' ');
+}

@@ -1,0 +1,193 @@
+import { DomainError, NotFoundError } from '../errors.ts';
+import type { CampaignEvent, EventPatch } from '../events/event.types.ts';
+import { readReminders, resolveEnd, type TimeFrame } from '../events/event-input.ts';
+import { attendeeGroups, fillLine } from '../events/event-view.ts';
+import type { Supporter } from '../supporters/supporter.types.ts';
+import { type CommandContext, defineCommand } from './define-command.ts';
+import { attendeeUser, eventId, eventOptions, noShowFlag } from './event-options.ts';
+import { text } from './options.ts';
+import { isRegistered } from './run-command.ts';
+
+function frameOf(ctx: CommandContext): TimeFrame {
+  return { zone: ctx.campaign.timezone, locale: ctx.locale };
+}
+
+/** The person an option names, who must have registered in the campaign. */
+async function registeredUser(ctx: CommandContext, value: string): Promise<Supporter> {
+  const supporter = await ctx.findUser(value);
+  if (!isRegistered(supporter)) throw new DomainError('EVENT_UNREGISTERED', { user: value });
+  return supporter;
+}
+
+/**
+ * The event an organizer, or that event's own host, is acting on. Anyone else is refused
+ * before learning whether the event exists.
+ */
+async function managedEvent(
+  ctx: CommandContext,
+  eventNumber: number,
+  command: string,
+): Promise<CampaignEvent> {
+  const event = await ctx.services.events.find(ctx.campaign.id, eventNumber);
+  const isHost = !!event && isRegistered(ctx.supporter) && event.hostId === ctx.supporter.id;
+  if (ctx.role === 'volunteer' && !isHost) {
+    throw new DomainError('EVENT_ORGANIZERS_OR_HOST', { command });
+  }
+  if (!event) throw new NotFoundError('event', eventNumber);
+  return event;
+}
+
+/** Start, end, place, seats, reminders and host of an event, as confirmation lines. */
+function details(ctx: CommandContext, event: CampaignEvent, host?: string): string {
+  const offsets = event.reminderOffsets ?? ctx.campaign.reminderOffsets;
+  return [
+    ctx.t('event.title', { id: event.id, title: event.title }),
+    ctx.t('event.starts', { when: ctx.formatWhen(event.startsAt) }),
+    ctx.t('event.ends', { when: ctx.formatWhen(event.endsAt) }),
+    ...(event.location ? [ctx.t('event.where', { location: event.location })] : []),
+    fillLine(ctx, event),
+    ctx.t('event.reminders', { offsets }),
+    ...(host ? [ctx.t('event.host', { name: host })] : []),
+  ].join('\n');
+}
+
+const createEvent = defineCommand({
+  name: 'event',
+  subcommand: 'create',
+  description: { en: 'Schedule an event', fr: 'Programmer un événement' },
+  access: 'organizer',
+  options: eventOptions(true),
+  async run(ctx, args) {
+    const startsAt = ctx.when(args.start);
+    const endsAt = resolveEnd(startsAt, args, frameOf(ctx));
+    const reminderOffsets = args.reminders ? readReminders(args.reminders) : null;
+    const host = args.host ? await registeredUser(ctx, args.host) : null;
+    const event = await ctx.services.events.create(
+      ctx.campaign,
+      {
+        title: args.title,
+        description: args.description ?? null,
+        location: args.location ?? null,
+        startsAt,
+        endsAt,
+        capacity: args.capacity ?? null,
+        reminderOffsets,
+        hostId: host?.id ?? null,
+      },
+      ctx.supporter?.id ?? null,
+    );
+    const where = event.location ? `\n${ctx.t('event.where', { location: event.location })}` : '';
+    const announcement = ctx.t('event.announcement', {
+      id: event.id,
+      title: event.title,
+      when: ctx.formatWhen(event.startsAt),
+      where,
+    });
+    return ctx.reply(
+      [
+        ctx.t('event.created', { id: event.id, title: event.title }),
+        details(ctx, event, args.host),
+      ],
+      { announcement },
+    );
+  },
+});
+
+const editEvent = defineCommand({
+  name: 'event',
+  subcommand: 'edit',
+  description: { en: 'Change an event', fr: 'Modifier un événement' },
+  // Hosts may edit their own event: the organizer-or-host check is made inside.
+  access: 'anyone',
+  options: { id: eventId, ...eventOptions(false) },
+  async run(ctx, args) {
+    const event = await managedEvent(ctx, args.id, '/event edit');
+    const patch: EventPatch = {};
+    if (args.title) patch.title = args.title;
+    if (args.description) patch.description = args.description;
+    if (args.location) patch.location = args.location;
+    if (args.capacity) patch.capacity = args.capacity;
+    if (args.reminders) patch.reminderOffsets = readReminders(args.reminders);
+    if (args.host) patch.hostId = (await registeredUser(ctx, args.host)).id;
+    if (args.start || args.end || args.duration) {
+      const startsAt = args.start ? ctx.when(args.start) : event.startsAt;
+      const keepMinutes = (event.endsAt.getTime() - event.startsAt.getTime()) / 60_000;
+      patch.endsAt = resolveEnd(startsAt, { ...args, keepMinutes }, frameOf(ctx));
+      if (args.start) patch.startsAt = startsAt;
+    }
+    if (Object.keys(patch).length === 0) throw new DomainError('EVENT_NOTHING_TO_CHANGE');
+    const change = await ctx.services.events.edit(ctx.campaign, event.id, patch);
+    return ctx.reply([
+      ctx.t('event.edited', { id: event.id, title: change.event.title }),
+      details(ctx, change.event, args.host),
+      ...(change.notified > 0 ? [ctx.t('event.people_told', { count: change.notified })] : []),
+    ]);
+  },
+});
+
+const cancelEvent = defineCommand({
+  name: 'event',
+  subcommand: 'cancel',
+  description: { en: 'Cancel an event', fr: 'Annuler un événement' },
+  access: 'anyone',
+  options: {
+    id: eventId,
+    reason: text({
+      max: 500,
+      rest: true,
+      description: { en: 'Why it is cancelled', fr: 'Pourquoi il est annulé' },
+      example: 'Storm warning',
+    }),
+  },
+  async run(ctx, args) {
+    const event = await managedEvent(ctx, args.id, '/event cancel');
+    const change = await ctx.services.events.cancel(ctx.campaign, event.id, args.reason ?? null);
+    return ctx.reply(
+      ctx.t('event.cancel_done', { id: event.id, title: event.title, count: change.notified }),
+    );
+  },
+});
+
+const listAttendees = defineCommand({
+  name: 'event',
+  subcommand: 'attendees',
+  description: { en: 'Who answered and who came', fr: 'Qui a répondu et qui est venu' },
+  access: 'anyone',
+  private: true,
+  options: { id: eventId },
+  async run(ctx, args) {
+    await managedEvent(ctx, args.id, '/event attendees');
+    const { event, attendees } = await ctx.services.events.attendees(ctx.campaign.id, args.id);
+    const title = ctx.t('event.attendees_title', {
+      id: event.id,
+      title: event.title,
+      when: ctx.formatWhen(event.startsAt),
+    });
+    return ctx.reply([title, attendeeGroups(ctx, attendees).join('\n')]);
+  },
+});
+
+const checkIn = defineCommand({
+  name: 'event',
+  subcommand: 'checkin',
+  description: { en: 'Record who came', fr: 'Noter qui est venu' },
+  access: 'anyone',
+  private: true,
+  options: {
+    id: eventId,
+    user: attendeeUser,
+    no_show: noShowFlag(),
+  },
+  async run(ctx, args) {
+    const event = await managedEvent(ctx, args.id, '/event checkin');
+    const person = await registeredUser(ctx, args.user);
+    const attendance = args.no_show ? 'no_show' : 'attended';
+    await ctx.services.events.checkin(ctx.campaign.id, event.id, person.id, attendance);
+    const name = person.displayName ?? args.user;
+    const message = args.no_show ? 'event.checked_no_show' : 'event.checked_in';
+    return ctx.reply(ctx.t(message, { name, id: event.id, title: event.title }));
+  },
+});
+
+/** Organizer commands of events; hosts may run all but `create` on their own event. */
+export const eventOrganizerCommands = [createEvent, editEvent, cancelEvent, listAttendees, checkIn];

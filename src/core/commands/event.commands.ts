@@ -1,0 +1,102 @@
+import {
+  answerLabel,
+  calendarButton,
+  EVENT_BUTTON_ROWS,
+  eventBlock,
+  eventListing,
+  rsvpButton,
+  rsvpRow,
+} from '../events/event-view.ts';
+import { type CommandDefinition, defineCommand } from './define-command.ts';
+import { eventId, rsvpAnswer } from './event-options.ts';
+import { eventOrganizerCommands } from './event-organizer.commands.ts';
+
+const upcomingEvents = defineCommand({
+  name: 'events',
+  description: { en: 'Upcoming events to answer', fr: 'Les événements à venir' },
+  access: 'supporter',
+  options: {},
+  async run(ctx) {
+    const events = await ctx.services.events.upcoming(ctx.campaign.id);
+    if (events.length === 0) return ctx.reply(ctx.t('event.list_none'));
+    const mine = await ctx.services.events.mine(ctx.campaign.id, ctx.self().id);
+    const blocks = events.map((event) => {
+      const answer = mine.find((m) => m.event.id === event.id)?.rsvp.answer;
+      const extra = answer
+        ? [ctx.t('event.your_answer', { answer: answerLabel(ctx, answer) })]
+        : [];
+      return eventBlock(ctx, event, extra);
+    });
+    const buttons = events.slice(0, EVENT_BUTTON_ROWS).map((event) => rsvpRow(ctx, event));
+    return ctx.reply(eventListing(ctx, ctx.t('event.list_title'), blocks), { buttons });
+  },
+});
+
+const answerEvent = defineCommand({
+  name: 'event',
+  subcommand: 'rsvp',
+  description: { en: 'Answer an event: yes, maybe or no', fr: 'Répondre à un événement' },
+  access: 'supporter',
+  private: true,
+  options: {
+    id: eventId,
+    answer: rsvpAnswer,
+  },
+  async run(ctx, args) {
+    const { event, rsvp, position } = await ctx.services.events.rsvp(
+      ctx.campaign,
+      args.id,
+      ctx.self().id,
+      args.answer,
+    );
+    const params = { id: event.id, title: event.title, when: ctx.formatWhen(event.startsAt) };
+    const said = ctx.t(`event.rsvp_${rsvp.answer}`, { ...params, position: position ?? 0 });
+    const coming = rsvp.answer === 'yes' || rsvp.answer === 'maybe';
+    return ctx.reply(said, coming ? { buttons: [[calendarButton(ctx, event)]] } : {});
+  },
+});
+
+const myEvents = defineCommand({
+  name: 'myevents',
+  description: { en: 'Events you are going to', fr: 'Les événements où vous allez' },
+  access: 'supporter',
+  private: true,
+  options: {},
+  async run(ctx) {
+    const mine = await ctx.services.events.mine(ctx.campaign.id, ctx.self().id);
+    if (mine.length === 0) return ctx.reply(ctx.t('event.mine_none'));
+    const blocks = mine.map(({ event, rsvp }) =>
+      eventBlock(ctx, event, [
+        ctx.t('event.your_answer', { answer: answerLabel(ctx, rsvp.answer) }),
+      ]),
+    );
+    const buttons = mine
+      .slice(0, EVENT_BUTTON_ROWS)
+      .map(({ event }) => [calendarButton(ctx, event), rsvpButton(ctx, event, 'no')]);
+    return ctx.reply(eventListing(ctx, ctx.t('event.mine_title'), blocks), { buttons });
+  },
+});
+
+const eventFile = defineCommand({
+  name: 'event',
+  subcommand: 'ics',
+  description: { en: 'Calendar file of an event', fr: 'Fichier d’agenda d’un événement' },
+  access: 'supporter',
+  private: true,
+  options: { id: eventId },
+  async run(ctx, args) {
+    const { event, ics } = await ctx.services.events.eventCalendar(ctx.campaign.id, args.id);
+    return ctx.reply(ctx.t('event.ics_ready', { id: event.id, title: event.title }), {
+      files: [{ name: `event-${event.id}.ics`, mimeType: 'text/calendar', content: ics }],
+    });
+  },
+});
+
+/** Event commands: volunteers' listing, answers and calendar files, then organizers'. */
+export const eventCommands: CommandDefinition[] = [
+  upcomingEvents,
+  answerEvent,
+  myEvents,
+  eventFile,
+  ...eventOrganizerCommands,
+];

@@ -1,0 +1,26 @@
+import { commandName } from './catalogue.ts';
+import { defineCommand } from './define-command.ts';
+
+/** `/help`: the commands this person may use, in their language. */
+export const helpCommands = [
+  defineCommand({
+    name: 'help',
+    description: { en: 'List the commands you can use', fr: 'Lister les commandes disponibles' },
+    access: 'anyone',
+    options: {},
+    private: true,
+    async run(ctx) {
+      const organizer = ctx.role !== 'volunteer';
+      const lines = ctx.catalogue.definitions
+        .filter((d) => organizer || (d.access !== 'organizer' && d.access !== 'admin'))
+        .map((d) => {
+          const name =
+            ctx.request.actor.platform === 'telegram' && d.aliases?.[0]
+              ? `/${d.aliases[0]}`
+              : commandName(d);
+          return `${name} - ${d.description[ctx.locale]}`;
+        });
+      return ctx.reply([ctx.t('help.title'), lines.join('\n')]);
+    },
+  }),
+];

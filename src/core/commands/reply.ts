@@ -1,0 +1,44 @@
+import type { Locale } from '../campaigns/campaign.types.ts';
+
+/** A command and its arguments, as carried by a button and sent back when it is pressed. */
+export interface CommandAction {
+  command: string;
+  subcommand?: string;
+  args?: Record<string, string | number | boolean>;
+}
+
+export interface Button {
+  label: string;
+  action: CommandAction;
+  style?: 'primary' | 'secondary' | 'danger';
+}
+
+export interface ReplyFile {
+  name: string;
+  mimeType: string;
+  content: string;
+}
+
+/** What the core answers; each adapter renders it within its platform's limits. */
+export interface Reply {
+  /** Paragraphs of plain text (adapters escape them for their markup). */
+  blocks: string[];
+  /** Rows of buttons. */
+  buttons?: Button[][];
+  files?: ReplyFile[];
+  /** Private answers are ephemeral on Discord and go to the private chat on Telegram. */
+  private: boolean;
+  locale: Locale;
+  /** Set when a required option is missing: the next message of the user answers it. */
+  prompt?: PendingPrompt;
+  /** Text for the group or server channel when a new event or task should be announced there. */
+  announcement?: string;
+}
+
+/** A command waiting for the value of one option. */
+export interface PendingPrompt {
+  command: string;
+  subcommand?: string;
+  args: Record<string, string | number | boolean>;
+  option: string;
+}

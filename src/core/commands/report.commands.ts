@@ -1,0 +1,97 @@
+import { ACTIVE_DAYS } from '../campaigns/stats.service.ts';
+import type { CampaignEvent } from '../events/event.types.ts';
+import { type CommandContext, defineCommand } from './define-command.ts';
+
+/** Upcoming events listed by `/stats`. */
+const LISTED_EVENTS = 10;
+
+/** `/stats`, `/export supporters`, `/export events`: the campaign at a glance, and its data. */
+export const reportCommands = [
+  defineCommand({
+    name: 'stats',
+    description: { en: 'Campaign figures', fr: 'Chiffres de la campagne' },
+    access: 'organizer',
+    options: {},
+    async run(ctx) {
+      const { counts, upcoming } = await ctx.services.stats.summary(ctx.campaign.id);
+      const figures = [
+        ctx.t('stats.supporters', {
+          count: counts.supporters,
+          active: counts.activeSince,
+          days: ACTIVE_DAYS,
+        }),
+        ctx.t('stats.tasks', {
+          open: counts.tasksOpen,
+          closed: counts.tasksClosed,
+          done: counts.assignmentsDone,
+        }),
+      ];
+      const events = upcoming.slice(0, LISTED_EVENTS).map((event) => eventFill(ctx, event));
+      if (upcoming.length > LISTED_EVENTS) {
+        events.push(ctx.t('stats.more_events', { count: upcoming.length - LISTED_EVENTS }));
+      }
+      return ctx.reply([
+        ctx.t('stats.title', { name: ctx.campaign.name }),
+        figures.join('\n'),
+        events.length > 0
+          ? [ctx.t('stats.events'), ...events].join('\n')
+          : ctx.t('stats.no_events'),
+      ]);
+    },
+  }),
+  defineCommand({
+    name: 'export',
+    subcommand: 'supporters',
+    description: {
+      en: 'Download the supporter list (CSV)',
+      fr: 'Télécharger la liste des soutiens (CSV)',
+    },
+    access: 'organizer',
+    private: true,
+    options: {},
+    async run(ctx) {
+      const { csv, count } = await ctx.services.stats.exportSupporters(
+        ctx.campaign.id,
+        ctx.supporter?.id ?? null,
+      );
+      return ctx.reply(ctx.t('export.supporters', { count }), {
+        files: [{ name: 'supporters.csv', mimeType: 'text/csv', content: csv }],
+      });
+    },
+  }),
+  defineCommand({
+    name: 'export',
+    subcommand: 'events',
+    description: {
+      en: 'Download the events calendar (ICS)',
+      fr: 'Télécharger le calendrier des événements (ICS)',
+    },
+    access: 'organizer',
+    private: true,
+    options: {},
+    async run(ctx) {
+      const calendar = await ctx.services.events.calendar(ctx.campaign.id);
+      await ctx.services.stats.recordExport(
+        ctx.campaign.id,
+        ctx.supporter?.id ?? null,
+        'export_events',
+        'events.ics',
+      );
+      return ctx.reply(ctx.t('export.events'), {
+        files: [{ name: 'events.ics', mimeType: 'text/calendar', content: calendar }],
+      });
+    },
+  }),
+];
+
+function eventFill(ctx: CommandContext, event: CampaignEvent): string {
+  const params = {
+    id: event.id,
+    title: event.title,
+    when: ctx.formatWhen(event.startsAt),
+    yes: event.yesCount,
+  };
+  return event.capacity === null
+    ? ctx.t('stats.event_open', params)
+    : ctx.t('stats.event_fill', { ...params, capacity: event.capacity });
+}

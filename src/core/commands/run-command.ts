@@ -1,0 +1,256 @@
+import type { z } from 'zod';
+import type { Campaign, ChatSpace, Locale } from '../campaigns/campaign.types.ts';
+import type { CoreDeps, ErrorLog } from '../deps.ts';
+import { DomainError } from '../errors.ts';
+import {
+  isMessageId,
+  type MessageId,
+  type MessageParams,
+  pickLocale,
+  translate,
+  translator,
+} from '../i18n/i18n.ts';
+import type { Services } from '../services.ts';
+import type { Role, Supporter } from '../supporters/supporter.types.ts';
+import { formatWhen, parseWhen } from '../time/when.ts';
+import { type Catalogue, commandName } from './catalogue.ts';
+import type { CommandContext, CommandDefinition, CommandRequest } from './define-command.ts';
+import { argumentsSchema, type OptionSpec } from './options.ts';
+import { RateLimiter } from './rate-limiter.ts';
+import type { Reply } from './reply.ts';
+
+/** Everything the command path needs, built once at start. */
+export interface CommandEnv {
+  catalogue: Catalogue;
+  services: Services;
+  deps: CoreDeps;
+  log: ErrorLog;
+}
+
+/** Runs requests through the one command path; holds the per-user rate limit. */
+export class CommandRunner {
+  private readonly limiter: RateLimiter;
+  private readonly schemas = new Map<CommandDefinition, z.ZodObject>();
+
+  constructor(private readonly env: CommandEnv) {
+    this.limiter = new RateLimiter(env.deps.settings.commandsPerMinute, env.deps.clock);
+  }
+
+  /**
+   * Finds the command, resolves campaign and supporter, checks the role, validates the arguments,
+   * runs the handler and turns every failure into one localized sentence.
+   */
+  async run(request: CommandRequest): Promise<Reply> {
+    const fallback =
+      pickLocale(request.actor.platformLocale) ?? this.env.deps.settings.defaults.locale;
+    try {
+      // The local console is its operator's own terminal: a script may drive it at any pace.
+      const limited = request.actor.platform !== 'console';
+      if (limited && !this.limiter.take(`${request.actor.platform}:${request.actor.userId}`)) {
+        return message(fallback, 'error.rate_limited');
+      }
+      const definition = this.env.catalogue.find(request.command, request.subcommand);
+      if (!definition) {
+        return message(fallback, 'error.unknown_command', { command: `/${request.command}` });
+      }
+      return await this.runDefinition(definition, request);
+    } catch (error) {
+      if (error instanceof DomainError && isMessageId(messageIdOf(error.code))) {
+        return message(fallback, messageIdOf(error.code) as MessageId, error.params);
+      }
+      this.env.log.error(
+        { err: error, requestId: request.requestId, command: request.command },
+        'command failed',
+      );
+      return message(fallback, 'error.internal');
+    }
+  }
+
+  private async runDefinition(
+    definition: CommandDefinition,
+    request: CommandRequest,
+  ): Promise<Reply> {
+    const { services, deps } = this.env;
+    const { campaign, space } = await services.campaigns.scopeOf(request);
+    const supporter = await services.supporters.touch(campaign.id, request.actor);
+    const locale = pickLocale(supporter?.locale, request.actor.platformLocale) ?? campaign.locale;
+    const role = effectiveRole(deps, request, supporter, space);
+    const ctx = this.context(definition, request, { campaign, space, supporter, role, locale });
+    try {
+      const refusal = refuse(definition, request, ctx);
+      if (refusal) return message(locale, refusal.id, refusal.params);
+      const parsed = this.validate(definition, request, locale);
+      if ('reply' in parsed) return parsed.reply;
+      return await definition.run(ctx, parsed.args as never);
+    } catch (error) {
+      if (error instanceof DomainError && isMessageId(messageIdOf(error.code))) {
+        return message(locale, messageIdOf(error.code) as MessageId, error.params);
+      }
+      throw error;
+    }
+  }
+
+  private validate(
+    definition: CommandDefinition,
+    request: CommandRequest,
+    locale: Locale,
+  ): { args: Record<string, unknown> } | { reply: Reply } {
+    const raw = Object.fromEntries(
+      Object.entries(request.args).filter(([, value]) => value !== undefined && value !== ''),
+    );
+    for (const [name, spec] of Object.entries(definition.options)) {
+      if (spec.required && !(name in raw)) {
+        const description = spec.description[locale];
+        const reply = message(locale, 'prompt.missing', { description, example: spec.example });
+        const args = raw as Record<string, string | number | boolean>;
+        return {
+          reply: {
+            ...reply,
+            private: true,
+            prompt: {
+              command: definition.name,
+              subcommand: definition.subcommand,
+              args,
+              option: name,
+            },
+          },
+        };
+      }
+    }
+    let schema = this.schemas.get(definition);
+    if (!schema) {
+      schema = argumentsSchema(definition.options);
+      this.schemas.set(definition, schema);
+    }
+    const result = schema.safeParse(raw);
+    if (result.success) return { args: result.data };
+    const name = String(result.error.issues[0]?.path[0]);
+    const spec = definition.options[name] as OptionSpec;
+    return { reply: message(locale, optionMessage(spec), optionParams(name, spec)) };
+  }
+
+  private context(
+    definition: CommandDefinition,
+    request: CommandRequest,
+    scope: {
+      campaign: Campaign;
+      space: ChatSpace | null;
+      supporter: Supporter | null;
+      role: Role;
+      locale: Locale;
+    },
+  ): CommandContext {
+    const { services, deps } = this.env;
+    const t = translator(scope.locale);
+    return {
+      ...scope,
+      request,
+      now: deps.clock.now(),
+      t,
+      services,
+      catalogue: this.env.catalogue,
+      reply: (blocks, extra = {}) => ({
+        blocks: Array.isArray(blocks) ? blocks : [blocks],
+        private: definition.private ?? false,
+        locale: scope.locale,
+        ...extra,
+      }),
+      when: (text) => {
+        const now = deps.clock.now();
+        const instant = parseWhen(text, now, scope.campaign.timezone, scope.locale);
+        if (!instant) throw new DomainError('TIME_UNPARSEABLE', { text });
+        if (instant.getTime() <= now.getTime()) {
+          throw new DomainError('TIME_PAST', {
+            when: formatWhen(instant, scope.campaign.timezone, scope.locale),
+          });
+        }
+        return instant;
+      },
+      formatWhen: (instant, zone) =>
+        formatWhen(instant, zone ?? scope.campaign.timezone, scope.locale),
+      findUser: (value) =>
+        services.supporters.findByUserOption(scope.campaign.id, request.actor.platform, value),
+      self: () => {
+        if (!scope.supporter)
+          throw new DomainError('ERROR_JOIN_FIRST', { join: joinCommand(request) });
+        return scope.supporter;
+      },
+    };
+  }
+}
+
+/** Admins: ADMIN_IDS, the local console, supporters made admin. Organizers: by role or space rights. */
+function effectiveRole(
+  deps: CoreDeps,
+  request: CommandRequest,
+  supporter: Supporter | null,
+  space: ChatSpace | null,
+): Role {
+  const { actor } = request;
+  const listed = deps.settings.admins.some(
+    (a) => a.platform === actor.platform && a.userId === actor.userId,
+  );
+  if (listed || actor.platform === 'console' || supporter?.role === 'admin') return 'admin';
+  if (supporter?.role === 'organizer') return 'organizer';
+  // Space rights count only where the space is bound: a stranger's server cannot run this campaign.
+  if (
+    space &&
+    (actor.spaceAdmin || (space.organizerRoleId && actor.roleIds?.includes(space.organizerRoleId)))
+  ) {
+    return 'organizer';
+  }
+  return 'volunteer';
+}
+
+function refuse(
+  definition: CommandDefinition,
+  request: CommandRequest,
+  ctx: CommandContext,
+): { id: MessageId; params: MessageParams } | null {
+  const command = commandName(definition);
+  const rank = { volunteer: 0, organizer: 1, admin: 2 }[ctx.role];
+  if (definition.access === 'admin' && rank < 2)
+    return { id: 'error.admins_only', params: { command } };
+  if (definition.access === 'organizer' && rank < 1) {
+    // In a guild or group not bound yet, its own admins may run /setup to bind it.
+    const unboundAdmin =
+      definition.name === 'setup' && request.space && !ctx.space && request.actor.spaceAdmin;
+    if (!unboundAdmin) return { id: 'error.organizers_only', params: { command } };
+  }
+  if (definition.access === 'supporter' && !isRegistered(ctx.supporter)) {
+    return { id: 'error.join_first', params: { join: joinCommand(request) } };
+  }
+  return null;
+}
+
+/** Registered: agreed to the privacy notice and not erased. */
+export function isRegistered(supporter: Supporter | null): supporter is Supporter {
+  return !!supporter?.consentAt && supporter.status !== 'erased';
+}
+
+function joinCommand(request: CommandRequest): string {
+  return request.actor.platform === 'telegram' ? '/start' : '/join';
+}
+
+/** `TASK_NOT_FOUND` -> `task.not_found`. */
+function messageIdOf(code: string): string {
+  return code.toLowerCase().replace('_', '.');
+}
+
+function optionMessage(spec: OptionSpec): MessageId {
+  return `option.${spec.kind}` as MessageId;
+}
+
+function optionParams(name: string, spec: OptionSpec): MessageParams {
+  return {
+    option: name,
+    example: `${name}:${/\s/.test(spec.example) ? `"${spec.example}"` : spec.example}`,
+    min: spec.min ?? 0,
+    max: spec.max ?? 0,
+    choices: spec.choices?.join(', ') ?? '',
+  };
+}
+
+function message(locale: Locale, id: MessageId, params?: MessageParams): Reply {
+  return { blocks: [translate(locale, id, params)], private: true, locale };
+}

@@ -1,0 +1,124 @@
+import { type SetupResult, TELEGRAM_BOT_BLANK } from '../campaigns/setup.ts';
+import type { Translator } from '../i18n/i18n.ts';
+import { defineCommand } from './define-command.ts';
+import { choice, flag, text } from './options.ts';
+
+/** `/setup`: binds this guild or group to a campaign and sets the campaign's defaults. */
+export const setupCommands = [
+  defineCommand({
+    name: 'setup',
+    description: {
+      en: 'Bind this server or group to a campaign and set it up',
+      fr: 'Lier ce serveur ou groupe à une campagne et la configurer',
+    },
+    access: 'organizer',
+    options: {
+      timezone: text({
+        max: 64,
+        description: {
+          en: 'Campaign time zone (IANA)',
+          fr: 'Fuseau horaire de la campagne (IANA)',
+        },
+        example: 'Europe/Paris',
+      }),
+      language: choice(['en', 'fr'], {
+        description: { en: 'Campaign language', fr: 'Langue de la campagne' },
+        example: 'fr',
+      }),
+      organizer_role: text({
+        max: 40,
+        description: {
+          en: 'Discord role whose members are organizers',
+          fr: 'Rôle Discord dont les membres sont organisateurs',
+        },
+        example: '<@&123456789012345678>',
+      }),
+      reminders: text({
+        max: 100,
+        description: {
+          en: 'Default event reminders before the start',
+          fr: 'Rappels d’événement par défaut avant le début',
+        },
+        example: '24h,2h',
+      }),
+      digest: text({
+        max: 100,
+        description: {
+          en: 'Digest schedule (cron, campaign time zone) or off',
+          fr: 'Horaire du résumé (cron, fuseau de la campagne) ou off',
+        },
+        example: '0 9 * * 1',
+      }),
+      leaderboard: flag({
+        description: { en: 'Show the leaderboard', fr: 'Afficher le classement' },
+        example: 'on',
+      }),
+      name: text({
+        max: 100,
+        description: { en: 'Campaign name', fr: 'Nom de la campagne' },
+        example: 'Canvass team',
+      }),
+      invite: text({
+        max: 64,
+        description: {
+          en: 'Invite code of an existing campaign to bind this group to',
+          fr: 'Code d’invitation d’une campagne existante à laquelle lier ce groupe',
+        },
+        example: 'k3Jx9QaZpL0w',
+      }),
+    },
+    async run(ctx, args) {
+      const { request } = ctx;
+      const result = await ctx.services.campaigns.setUp({
+        actor: request.actor,
+        space: request.space,
+        scope: { campaign: ctx.campaign, space: ctx.space },
+        role: ctx.role,
+        options: {
+          name: args.name,
+          timezone: args.timezone,
+          language: args.language,
+          organizerRole: args.organizer_role,
+          reminders: args.reminders,
+          digest: args.digest,
+          leaderboard: args.leaderboard,
+          invite: args.invite,
+        },
+      });
+      return ctx.reply(summary(ctx.t, result, ctx.space?.campaignId, request.actor.platform));
+    },
+  }),
+];
+
+/** The campaign's settings and how to join it, headed by what `/setup` just did. */
+function summary(
+  t: Translator,
+  result: SetupResult,
+  previousCampaignId: number | undefined,
+  platform: string,
+): string[] {
+  const { campaign, space } = result;
+  const heading = result.created
+    ? 'setup.created'
+    : space && space.campaignId !== previousCampaignId
+      ? 'setup.bound'
+      : 'setup.current';
+  const settings = [
+    t('setup.settings', {
+      timezone: campaign.timezone,
+      language: campaign.locale,
+      reminders: campaign.reminderOffsets,
+      digest: campaign.digestCron ?? t('common.off'),
+      leaderboard: t(campaign.leaderboardEnabled ? 'common.on' : 'common.off'),
+    }),
+  ];
+  if (space?.platform === 'discord') {
+    const role = space.organizerRoleId ? `<@&${space.organizerRoleId}>` : t('common.none');
+    settings.push(t('setup.organizer_role', { role }));
+  }
+  const join = [t('setup.invite', { code: campaign.inviteCode })];
+  if (platform === 'telegram') {
+    join.push(t('setup.telegram_link', { code: campaign.inviteCode, bot: TELEGRAM_BOT_BLANK }));
+  }
+  return [t(heading, { name: campaign.name }), settings.join('\n'), join.join('\n')];
+}

@@ -1,0 +1,105 @@
+import type { CommandContext } from '../commands/define-command.ts';
+import type { Button } from '../commands/reply.ts';
+import type { MessageId } from '../i18n/i18n.ts';
+import type { Attendee, CampaignEvent, RsvpAnswer, RsvpChoice } from './event.types.ts';
+
+/** Events shown in one listing; the rest are counted so replies stay within platform limits. */
+export const EVENT_LISTING_LIMIT = 6;
+
+/** Names shown per answer in `/event attendees`; the rest are counted. */
+const NAMES_PER_GROUP = 15;
+
+/** Longest title or place shown in a listing (full texts are in `/event ics`). */
+const LISTED_TEXT = 80;
+
+/** Events given buttons in one listing: Discord holds five rows of buttons. */
+export const EVENT_BUTTON_ROWS = 5;
+
+type View = Pick<CommandContext, 't' | 'formatWhen'>;
+
+/** `#12 Canvass` then its start, place and fill (`Going: 12/30`), one per line. */
+export function eventBlock(view: View, event: CampaignEvent, extra: string[] = []): string {
+  const location = event.location && shorten(event.location);
+  return [
+    view.t('event.title', { id: event.id, title: shorten(event.title) }),
+    view.t('event.starts', { when: view.formatWhen(event.startsAt) }),
+    ...(location ? [view.t('event.where', { location })] : []),
+    fillLine(view, event),
+    ...extra,
+  ].join('\n');
+}
+
+/** `Going: 12/30` with a capacity, `Going: 12` without. */
+export function fillLine(view: View, event: CampaignEvent): string {
+  return event.capacity
+    ? view.t('event.fill', { yes: event.yesCount, capacity: event.capacity })
+    : view.t('event.fill_open', { yes: event.yesCount });
+}
+
+/** The word for an answer in the reader's language. */
+export function answerLabel(view: View, answer: RsvpAnswer): string {
+  return view.t(`event.answer_${answer}` as MessageId);
+}
+
+/** Yes / Maybe / No buttons of one event, as one row. */
+export function rsvpRow(view: View, event: CampaignEvent): Button[] {
+  return (['yes', 'maybe', 'no'] as const).map((answer) => rsvpButton(view, event, answer));
+}
+
+/** The button answering an event (`/event rsvp id:12 answer:yes`). */
+export function rsvpButton(view: View, event: CampaignEvent, answer: RsvpChoice): Button {
+  return {
+    label: view.t(`event.button_${answer}`, { id: event.id }),
+    action: { command: 'event', subcommand: 'rsvp', args: { id: event.id, answer } },
+    style: answer === 'yes' ? 'primary' : 'secondary',
+  };
+}
+
+/** The button sending the event's calendar file (`/event ics id:12`). */
+export function calendarButton(view: View, event: CampaignEvent): Button {
+  return {
+    label: view.t('event.button_calendar', { id: event.id }),
+    action: { command: 'event', subcommand: 'ics', args: { id: event.id } },
+    style: 'secondary',
+  };
+}
+
+/** A listing: its title, up to the limit of event blocks, and how many more there are. */
+export function eventListing(view: View, title: string, blocks: string[]): string[] {
+  const shown = blocks.slice(0, EVENT_LISTING_LIMIT);
+  const hidden = blocks.length - shown.length;
+  return [title, ...shown, ...(hidden > 0 ? [view.t('event.list_more', { count: hidden })] : [])];
+}
+
+/** How an attendee is named to organizers, with their attendance once checked in. */
+export function attendeeName(view: View, attendee: Attendee): string {
+  const name =
+    attendee.displayName ??
+    (attendee.username
+      ? `@${attendee.username}`
+      : view.t('event.someone', { id: attendee.supporterId }));
+  if (!attendee.attendance) return name;
+  return `${name} (${view.t(attendee.attendance === 'attended' ? 'event.attended' : 'event.no_show')})`;
+}
+
+/** `Going (2): Ana, @bob` for each answer, in the order yes, maybe, waitlist, no. */
+export function attendeeGroups(view: View, attendees: Attendee[]): string[] {
+  const order = ['yes', 'maybe', 'waitlist', 'no'] as const;
+  return order.map((answer) => {
+    const group = attendees.filter((a) => a.answer === answer);
+    const hidden = group.length - NAMES_PER_GROUP;
+    const names = [
+      ...group.slice(0, NAMES_PER_GROUP).map((a) => attendeeName(view, a)),
+      ...(hidden > 0 ? [view.t('event.more_names', { count: hidden })] : []),
+    ].join(', ');
+    return view.t('event.attendees_group', {
+      label: view.t(`event.group_${answer}`),
+      count: group.length,
+      names: names || view.t('common.none'),
+    });
+  });
+}
+
+function shorten(text: string): string {
+  return text.length <= LISTED_TEXT ? text : `${text.slice(0, LISTED_TEXT - 1)}…`;
+}

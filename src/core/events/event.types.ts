@@ -1,0 +1,87 @@
+export const EVENT_STATUSES = ['scheduled', 'cancelled'] as const;
+export type EventStatus = (typeof EVENT_STATUSES)[number];
+
+export const RSVP_ANSWERS = ['yes', 'maybe', 'no', 'waitlist'] as const;
+export type RsvpAnswer = (typeof RSVP_ANSWERS)[number];
+
+export const ATTENDANCES = ['attended', 'no_show'] as const;
+export type Attendance = (typeof ATTENDANCES)[number];
+
+/** A gathering with a start and end instant (UTC) and the zone it is held in. */
+export interface CampaignEvent {
+  id: number;
+  campaignId: number;
+  title: string;
+  description: string | null;
+  location: string | null;
+  startsAt: Date;
+  endsAt: Date;
+  timezone: string;
+  capacity: number | null;
+  /** e.g. "24h,2h"; null = the campaign's defaults. */
+  reminderOffsets: string | null;
+  hostId: number | null;
+  status: EventStatus;
+  cancelReason: string | null;
+  yesCount: number;
+  createdById: number | null;
+  createdAt: Date;
+}
+
+export interface NewEvent {
+  title: string;
+  description?: string | null;
+  location?: string | null;
+  startsAt: Date;
+  endsAt: Date;
+  timezone: string;
+  capacity?: number | null;
+  reminderOffsets?: string | null;
+  hostId?: number | null;
+  createdById?: number | null;
+}
+
+export type EventPatch = Partial<
+  Pick<
+    CampaignEvent,
+    | 'title'
+    | 'description'
+    | 'location'
+    | 'startsAt'
+    | 'endsAt'
+    | 'timezone'
+    | 'capacity'
+    | 'reminderOffsets'
+    | 'hostId'
+    | 'status'
+    | 'cancelReason'
+  >
+>;
+
+export interface Rsvp {
+  id: number;
+  campaignId: number;
+  eventId: number;
+  supporterId: number;
+  answer: RsvpAnswer;
+  attendance: Attendance | null;
+  answeredAt: Date;
+}
+
+/** What a supporter may answer; `waitlist` is given by the assistant when the event is full. */
+export type RsvpChoice = Exclude<RsvpAnswer, 'waitlist'>;
+
+/** Outcome of answering: the stored RSVP, the answer it replaced, and who got a freed seat. */
+export interface RsvpChange {
+  rsvp: Rsvp;
+  previous: RsvpAnswer | null;
+  /** Waitlisted supporters moved to `yes` by this change. */
+  promoted: Rsvp[];
+}
+
+/** An RSVP with who gave it, for organizer listings. */
+export interface Attendee extends Rsvp {
+  displayName: string | null;
+  /** A platform username of the supporter, if any is known. */
+  username: string | null;
+}

@@ -1,0 +1,34 @@
+import type { Locale } from '../campaigns/campaign.types.ts';
+import { messages } from './messages/index.ts';
+
+export type MessageId = keyof typeof messages;
+export type MessageParams = Record<string, string | number>;
+
+/** Translates one message id; `{name}` blanks are filled from params. */
+export type Translator = (id: MessageId, params?: MessageParams) => string;
+
+/** The message in the given language with its blanks filled. */
+export function translate(locale: Locale, id: MessageId, params: MessageParams = {}): string {
+  const template: string = messages[id][locale];
+  return template.replace(/\{(\w+)\}/g, (blank, name: string) =>
+    name in params ? String(params[name]) : blank,
+  );
+}
+
+export function translator(locale: Locale): Translator {
+  return (id, params) => translate(locale, id, params);
+}
+
+/** Whether a string names a message, for codes carried by errors. */
+export function isMessageId(id: string): id is MessageId {
+  return Object.hasOwn(messages, id);
+}
+
+/** The first of the candidates that is a supported language. */
+export function pickLocale(...candidates: (string | null | undefined)[]): Locale | undefined {
+  for (const candidate of candidates) {
+    const language = candidate?.slice(0, 2).toLowerCase();
+    if (language === 'en' || language === 'fr') return language;
+  }
+  return undefined;
+}

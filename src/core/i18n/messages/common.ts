@@ -1,0 +1,101 @@
+import { defineMessages } from './define.ts';
+
+/** Messages of the command path itself: refusals, bad input, prompts. */
+export const commonMessages = defineMessages({
+  'error.internal': {
+    en: 'Sorry, something went wrong on our side. Please try again in a moment.',
+    fr: 'Désolé, un problème est survenu de notre côté. Réessayez dans un instant.',
+  },
+  'error.rate_limited': {
+    en: 'You are sending commands a little fast. Please wait a minute and try again.',
+    fr: 'Vous envoyez des commandes un peu vite. Attendez une minute puis réessayez.',
+  },
+  'error.unknown_command': {
+    en: 'I do not know the command {command}. Type /help to see the commands you can use.',
+    fr: 'Je ne connais pas la commande {command}. Tapez /help pour voir les commandes disponibles.',
+  },
+  'error.unknown_subcommand': {
+    en: '{command} needs one of: {subcommands}. For example: {example}',
+    fr: '{command} attend l’un de : {subcommands}. Par exemple : {example}',
+  },
+  'error.organizers_only': {
+    en: 'Only organizers can use {command}.',
+    fr: 'Seuls les organisateurs peuvent utiliser {command}.',
+  },
+  'error.admins_only': {
+    en: 'Only campaign admins can use {command}.',
+    fr: 'Seuls les administrateurs de la campagne peuvent utiliser {command}.',
+  },
+  'error.join_first': {
+    en: 'Please register first with {join}, then try again.',
+    fr: 'Inscrivez-vous d’abord avec {join}, puis réessayez.',
+  },
+  'error.unknown_option': {
+    en: '{command} has no option "{option}". Its options are: {options}.',
+    fr: '{command} n’a pas d’option « {option} ». Ses options sont : {options}.',
+  },
+  'error.too_many_values': {
+    en: 'I could not tell which option "{value}" belongs to. Write it as name:value, for example: {example}',
+    fr: 'Je ne sais pas à quelle option appartient « {value} ». Écrivez-la nom:valeur, par exemple : {example}',
+  },
+  'option.required': {
+    en: '{option} is required. For example: {example}',
+    fr: '{option} est obligatoire. Par exemple : {example}',
+  },
+  'option.text': {
+    en: '{option} must be 1 to {max} characters long. For example: {example}',
+    fr: '{option} doit faire entre 1 et {max} caractères. Par exemple : {example}',
+  },
+  'option.integer': {
+    en: '{option} must be a whole number from {min} to {max}. For example: {example}',
+    fr: '{option} doit être un nombre entier entre {min} et {max}. Par exemple : {example}',
+  },
+  'option.id': {
+    en: '{option} must be a number such as 12 or #12. For example: {example}',
+    fr: '{option} doit être un numéro comme 12 ou #12. Par exemple : {example}',
+  },
+  'option.boolean': {
+    en: '{option} must be on or off. For example: {example}',
+    fr: '{option} doit valoir on ou off. Par exemple : {example}',
+  },
+  'option.choice': {
+    en: '{option} must be one of: {choices}. For example: {example}',
+    fr: '{option} doit être l’une des valeurs : {choices}. Par exemple : {example}',
+  },
+  'option.user': {
+    en: '{option} must be a @username or a numeric user id. For example: {example}',
+    fr: '{option} doit être un @pseudo ou un identifiant numérique. Par exemple : {example}',
+  },
+  'prompt.missing': {
+    en: '{description}? Send it as your next message (for example: {example}), or /cancel.',
+    fr: '{description} ? Envoyez-le dans votre prochain message (par exemple : {example}), ou /cancel.',
+  },
+  'prompt.cancelled': {
+    en: 'Cancelled.',
+    fr: 'Annulé.',
+  },
+  'time.unparseable': {
+    en: 'I could not understand the time "{text}". Try 2026-12-05 18:00, tomorrow 18:00, in 2 hours or next saturday 10am.',
+    fr: 'Je n’ai pas compris l’heure « {text} ». Essayez 2026-12-05 18:00, demain 18h, dans 2 heures ou samedi prochain 10h.',
+  },
+  'time.past': {
+    en: '{when} is in the past. Give a time still to come, for example tomorrow 18:00.',
+    fr: '{when} est déjà passé. Donnez une heure à venir, par exemple demain 18h.',
+  },
+  'time.unknown_zone': {
+    en: 'I do not know the time zone "{zone}". Use an IANA name such as Europe/Paris or America/New_York.',
+    fr: 'Je ne connais pas le fuseau horaire « {zone} ». Utilisez un nom IANA comme Europe/Paris ou America/Montreal.',
+  },
+  'time.bad_duration': {
+    en: '"{text}" is not a list of durations. Use minutes, hours or days, for example 24h,2h or 90m.',
+    fr: '« {text} » n’est pas une liste de durées. Utilisez des minutes, heures ou jours, par exemple 24h,2h ou 90m.',
+  },
+  'user.not_found': {
+    en: 'I do not know {user} in this campaign. They may need to /join first.',
+    fr: 'Je ne connais pas {user} dans cette campagne. Cette personne doit peut-être d’abord faire /join.',
+  },
+  'help.title': { en: 'Commands you can use:', fr: 'Commandes disponibles :' },
+  'common.on': { en: 'on', fr: 'activé' },
+  'common.off': { en: 'off', fr: 'désactivé' },
+  'common.none': { en: 'none', fr: 'aucun' },
+});

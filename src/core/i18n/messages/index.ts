@@ -1,0 +1,16 @@
+import { commonMessages } from './common.ts';
+import { eventMessages } from './events.ts';
+import { organizerMessages } from './organizers.ts';
+import { privacyMessages } from './privacy.ts';
+import { supporterMessages } from './supporters.ts';
+import { taskMessages } from './tasks.ts';
+
+/** Every message of the assistant, in every language, keyed by id. */
+export const messages = {
+  ...commonMessages,
+  ...supporterMessages,
+  ...taskMessages,
+  ...eventMessages,
+  ...privacyMessages,
+  ...organizerMessages,
+};

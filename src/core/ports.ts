@@ -1,0 +1,261 @@
+/**
+ * The core's ports: what the domain needs from persistence. Every method that reads or writes
+ * campaign data takes the campaign id and never returns another campaign's rows.
+ */
+import type { Broadcast, NewBroadcast } from './broadcasts/broadcast.types.ts';
+import type {
+  Campaign,
+  CampaignSettings,
+  ChatSpace,
+  ChatSpaceSettings,
+  NewCampaign,
+  SpacePlatform,
+} from './campaigns/campaign.types.ts';
+import type { CampaignCounts, Handle, TagCount } from './campaigns/stats.types.ts';
+import type {
+  Attendance,
+  Attendee,
+  CampaignEvent,
+  EventPatch,
+  NewEvent,
+  Rsvp,
+  RsvpAnswer,
+  RsvpChange,
+  RsvpChoice,
+} from './events/event.types.ts';
+import type {
+  NewNotification,
+  Notification,
+  NotificationStatus,
+} from './notifications/notification.types.ts';
+import type { AuditEntry, ConsentAction, ConsentRecord } from './privacy/privacy.types.ts';
+import type {
+  Identity,
+  IdentityRef,
+  LinkCodeUse,
+  Supporter,
+  SupporterFilter,
+  SupporterPatch,
+} from './supporters/supporter.types.ts';
+import type {
+  Assignment,
+  ClaimOutcome,
+  NewTask,
+  RosterEntry,
+  Task,
+  TaskStatus,
+} from './tasks/task.types.ts';
+
+export interface CampaignRepo {
+  create(input: NewCampaign): Promise<Campaign>;
+  findById(id: number): Promise<Campaign | null>;
+  findByInviteCode(code: string): Promise<Campaign | null>;
+  /** The oldest campaign: the one private chats and unbound spaces use. */
+  findDefault(): Promise<Campaign | null>;
+  /** The campaign where this platform account most recently registered (consented), if any. */
+  findLastJoined(platform: string, externalId: string): Promise<Campaign | null>;
+  update(id: number, settings: CampaignSettings): Promise<Campaign>;
+  /** Binds a guild or group to a campaign, moving it if it was bound elsewhere. */
+  bindSpace(
+    campaignId: number,
+    platform: SpacePlatform,
+    externalId: string,
+    settings?: ChatSpaceSettings,
+  ): Promise<ChatSpace>;
+  findSpace(platform: SpacePlatform, externalId: string): Promise<ChatSpace | null>;
+  listSpaces(campaignId: number): Promise<ChatSpace[]>;
+}
+
+export interface SupporterRepo {
+  /** Creates a supporter holding one identity; before consent nothing else is stored. */
+  createWithIdentity(campaignId: number, identity: IdentityRef): Promise<Supporter>;
+  findById(campaignId: number, id: number): Promise<Supporter | null>;
+  findByIdentity(
+    campaignId: number,
+    platform: string,
+    externalId: string,
+  ): Promise<Supporter | null>;
+  findByUsername(campaignId: number, platform: string, username: string): Promise<Supporter | null>;
+  update(campaignId: number, id: number, patch: SupporterPatch): Promise<Supporter>;
+  list(campaignId: number, filter?: SupporterFilter): Promise<Supporter[]>;
+  identities(campaignId: number, supporterId: number): Promise<Identity[]>;
+  updateIdentity(
+    campaignId: number,
+    identityId: number,
+    patch: Partial<Pick<Identity, 'username' | 'chatId' | 'unreachable' | 'lastSeenAt'>>,
+  ): Promise<Identity>;
+  /** Replaces the supporter's tags, creating missing tags in the campaign. */
+  setTags(campaignId: number, supporterId: number, tags: string[]): Promise<Supporter>;
+  addTag(campaignId: number, supporterId: number, tag: string): Promise<Supporter>;
+  removeTag(campaignId: number, supporterId: number, tag: string): Promise<Supporter>;
+  addPoints(campaignId: number, supporterId: number, points: number): Promise<void>;
+  /** Adds another platform account to an existing supporter. */
+  addIdentity(campaignId: number, supporterId: number, identity: IdentityRef): Promise<Identity>;
+  /** Stores a one-time link code for the supporter, replacing their earlier ones. */
+  createLinkCode(
+    campaignId: number,
+    supporterId: number,
+    code: string,
+    expiresAt: Date,
+  ): Promise<void>;
+  /**
+   * Spends a link code in one conditional write: of two people typing it at once one wins. Like
+   * an invite code, the code itself names its campaign.
+   */
+  redeemLinkCode(code: string, at: Date): Promise<LinkCodeUse>;
+  /**
+   * Moves everything of `fromId` (identities, tags, assignments, RSVPs, points, consent and audit
+   * records, notifications) onto `intoId` and deletes `fromId`, in one transaction.
+   */
+  merge(campaignId: number, intoId: number, fromId: number): Promise<Supporter>;
+  /** Registered supporters with points, most points first. */
+  topByPoints(campaignId: number, limit: number): Promise<Supporter[]>;
+}
+
+export interface TaskRepo {
+  create(campaignId: number, input: NewTask): Promise<Task>;
+  findById(campaignId: number, id: number): Promise<Task | null>;
+  list(campaignId: number, filter?: { status?: TaskStatus }): Promise<Task[]>;
+  /** Takes a slot in one conditional write: of concurrent claims on the last slot one wins. */
+  claim(campaignId: number, taskId: number, supporterId: number, at: Date): Promise<ClaimOutcome>;
+  assignments(
+    campaignId: number,
+    filter: { taskId?: number; supporterId?: number },
+  ): Promise<Assignment[]>;
+  setStatus(campaignId: number, taskId: number, status: TaskStatus, at: Date): Promise<Task>;
+  /** Marks a claimed assignment done; null when the supporter holds no claim on the task. */
+  finish(
+    campaignId: number,
+    taskId: number,
+    supporterId: number,
+    at: Date,
+    note?: string | null,
+  ): Promise<Assignment | null>;
+  /** Drops a claimed assignment and frees its slot; null when there was no claim to drop. */
+  drop(
+    campaignId: number,
+    taskId: number,
+    supporterId: number,
+    at: Date,
+  ): Promise<Assignment | null>;
+  /** Claimed and done assignments of these tasks with who holds them. */
+  roster(campaignId: number, taskIds: number[]): Promise<RosterEntry[]>;
+}
+
+export interface EventRepo {
+  create(campaignId: number, input: NewEvent): Promise<CampaignEvent>;
+  findById(campaignId: number, id: number): Promise<CampaignEvent | null>;
+  /** Scheduled events ending after `from`, soonest first. */
+  listUpcoming(campaignId: number, from: Date): Promise<CampaignEvent[]>;
+  update(campaignId: number, id: number, patch: EventPatch): Promise<CampaignEvent>;
+  findRsvp(campaignId: number, eventId: number, supporterId: number): Promise<Rsvp | null>;
+  listRsvps(
+    campaignId: number,
+    filter: { eventId?: number; supporterId?: number; answers?: RsvpAnswer[] },
+  ): Promise<Rsvp[]>;
+  /** Every RSVP to the event with who gave it, oldest answer first. */
+  attendees(campaignId: number, eventId: number): Promise<Attendee[]>;
+  /**
+   * Records a supporter's answer. A `yes` takes a seat in one conditional write: of concurrent
+   * answers for the last seat one gets it and the others the waitlist. Withdrawing a `yes`
+   * gives the seat to the longest-waiting supporter.
+   */
+  answer(
+    campaignId: number,
+    eventId: number,
+    supporterId: number,
+    answer: RsvpChoice,
+    at: Date,
+  ): Promise<RsvpChange>;
+  /** Moves waitlisted supporters, longest waiting first, into free seats (after a capacity raise). */
+  promoteWaitlist(campaignId: number, eventId: number, at: Date): Promise<Rsvp[]>;
+  /** Records attendance; someone who came without answering is recorded as a walk-in `yes`. */
+  setAttendance(
+    campaignId: number,
+    eventId: number,
+    supporterId: number,
+    attendance: Attendance,
+    at: Date,
+  ): Promise<Rsvp>;
+  /**
+   * Makes the event's reminder rows (of one recipient, or everyone's) match `rows`: missing ones
+   * are queued, pending or skipped ones become pending at their new due time, sent ones stay, and
+   * pending rows not in `rows` are skipped with `reason`.
+   */
+  syncReminders(
+    campaignId: number,
+    eventId: number,
+    rows: NewNotification[],
+    scope: { recipientId?: number },
+    reason: string,
+  ): Promise<void>;
+}
+
+export interface NotificationRepo {
+  /** Queues rows; a row whose key already exists is left as it is. Returns how many were new. */
+  enqueue(campaignId: number, rows: NewNotification[]): Promise<number>;
+  findByKey(campaignId: number, key: string): Promise<Notification | null>;
+  list(
+    campaignId: number,
+    filter: { recipientId?: number; eventId?: number; status?: NotificationStatus[] },
+  ): Promise<Notification[]>;
+  /** Marks matching pending rows skipped (erasure, cancellation, unreachable recipient). */
+  skipPending(
+    campaignId: number,
+    filter: { recipientId?: number; eventId?: number; taskId?: number; kinds?: string[] },
+    reason: string,
+  ): Promise<number>;
+}
+
+export interface PrivacyRepo {
+  recordConsent(
+    campaignId: number,
+    supporterId: number | null,
+    action: ConsentAction,
+    policyVersion?: string | null,
+  ): Promise<ConsentRecord>;
+  consentLog(campaignId: number, supporterId: number): Promise<ConsentRecord[]>;
+  audit(
+    campaignId: number,
+    actorId: number | null,
+    action: string,
+    detail?: string,
+  ): Promise<AuditEntry>;
+  auditLog(campaignId: number): Promise<AuditEntry[]>;
+  /**
+   * Erases a supporter's personal data in one transaction: profile fields nulled, identities,
+   * link codes and tags deleted, assignment notes cleared, pending notifications skipped, the
+   * consent log reduced to one `erased` record. Counts stay on the anonymized row.
+   */
+  erase(campaignId: number, supporterId: number, at: Date): Promise<void>;
+}
+
+/** All repositories, plus a way to run several writes as one. */
+export interface Store {
+  campaigns: CampaignRepo;
+  supporters: SupporterRepo;
+  tasks: TaskRepo;
+  events: EventRepo;
+  notifications: NotificationRepo;
+  privacy: PrivacyRepo;
+  broadcasts: BroadcastRepo;
+  stats: StatsRepo;
+  /** Runs `work` in one database transaction: everything it wrote lands, or nothing. */
+  transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
+}
+
+/** Organizers' broadcasts; the outbox rows that deliver them go through NotificationRepo. */
+export interface BroadcastRepo {
+  create(campaignId: number, input: NewBroadcast): Promise<Broadcast>;
+  findById(campaignId: number, id: number): Promise<Broadcast | null>;
+}
+
+/** Figures and listings for organizers' reports. */
+export interface StatsRepo {
+  /** Headline counts; "active" means registered and seen at or after `activeSince`. */
+  counts(campaignId: number, activeSince: Date): Promise<CampaignCounts>;
+  /** The campaign's tags by name, or only the one named `name` (any case), if it exists. */
+  tags(campaignId: number, name?: string): Promise<TagCount[]>;
+  /** Platform usernames of these supporters. */
+  handles(campaignId: number, supporterIds: number[]): Promise<Handle[]>;
+}

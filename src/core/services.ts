@@ -1,0 +1,31 @@
+import { BroadcastsService } from './broadcasts/broadcasts.service.ts';
+import { CampaignsService } from './campaigns/campaigns.service.ts';
+import { StatsService } from './campaigns/stats.service.ts';
+import type { CoreDeps } from './deps.ts';
+import { EventsService } from './events/events.service.ts';
+import { PrivacyService } from './privacy/privacy.service.ts';
+import { SupportersService } from './supporters/supporters.service.ts';
+import { TasksService } from './tasks/tasks.service.ts';
+
+/** The domain's services, each built from the same dependencies. */
+export interface Services {
+  campaigns: CampaignsService;
+  supporters: SupportersService;
+  tasks: TasksService;
+  events: EventsService;
+  broadcasts: BroadcastsService;
+  privacy: PrivacyService;
+  stats: StatsService;
+}
+
+export function createServices(deps: CoreDeps): Services {
+  return {
+    campaigns: new CampaignsService(deps),
+    supporters: new SupportersService(deps),
+    tasks: new TasksService(deps),
+    events: new EventsService(deps),
+    broadcasts: new BroadcastsService(deps),
+    privacy: new PrivacyService(deps),
+    stats: new StatsService(deps),
+  };
+}

@@ -1,0 +1,89 @@
+import type { Locale, Platform } from '../campaigns/campaign.types.ts';
+
+export const SUPPORTER_STATUSES = ['active', 'paused', 'unreachable', 'erased'] as const;
+export type SupporterStatus = (typeof SUPPORTER_STATUSES)[number];
+
+/** Campaign-wide roles; `host` is a per-event right and lives on the event. */
+export const ROLES = ['admin', 'organizer', 'volunteer'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** A person in a campaign, known by platform identities rather than email or phone. */
+export interface Supporter {
+  id: number;
+  campaignId: number;
+  displayName: string | null;
+  locale: Locale | null;
+  timezone: string | null;
+  quietHours: string | null;
+  remindersEnabled: boolean;
+  points: number;
+  status: SupporterStatus;
+  role: Role;
+  consentAt: Date | null;
+  policyVersion: string | null;
+  email: string | null;
+  phone: string | null;
+  notes: string | null;
+  lastActiveAt: Date | null;
+  erasedAt: Date | null;
+  createdAt: Date;
+  /** Tag names, sorted. */
+  tags: string[];
+}
+
+/** A platform account: (platform, external user id), unique per campaign. */
+export interface Identity {
+  id: number;
+  campaignId: number;
+  supporterId: number;
+  platform: Platform;
+  externalId: string;
+  username: string | null;
+  chatId: string | null;
+  unreachable: boolean;
+  lastSeenAt: Date | null;
+}
+
+export interface IdentityRef {
+  platform: Platform;
+  externalId: string;
+  username?: string | null;
+  chatId?: string | null;
+}
+
+export type SupporterPatch = Partial<
+  Pick<
+    Supporter,
+    | 'displayName'
+    | 'locale'
+    | 'timezone'
+    | 'quietHours'
+    | 'remindersEnabled'
+    | 'status'
+    | 'role'
+    | 'consentAt'
+    | 'policyVersion'
+    | 'email'
+    | 'phone'
+    | 'notes'
+    | 'lastActiveAt'
+    | 'erasedAt'
+  >
+>;
+
+export interface SupporterFilter {
+  /** Only supporters holding this tag. */
+  tag?: string;
+  status?: SupporterStatus[];
+  /** Only supporters who agreed to the privacy notice. */
+  consented?: boolean;
+  /** Case-insensitive part of the display name or a username. */
+  search?: string;
+}
+
+/** Outcome of typing a link code: only `redeemed` wrote anything. */
+export type LinkCodeUse =
+  | { kind: 'redeemed'; campaignId: number; supporterId: number }
+  | { kind: 'unknown' }
+  | { kind: 'expired' }
+  | { kind: 'used' };

@@ -1,0 +1,126 @@
+import type { Actor } from '../commands/define-command.ts';
+import { isRegistered } from '../commands/run-command.ts';
+import type { CoreDeps } from '../deps.ts';
+import { DomainError } from '../errors.ts';
+import { issueLinkCode, type LinkResult, redeemLinkCode } from './link.ts';
+import { type ProfileInput, parseProfileInput } from './profile.ts';
+import type { Supporter } from './supporter.types.ts';
+
+/** What `/join` did: showed the privacy notice, registered the person, or found them registered. */
+export type JoinOutcome =
+  | { kind: 'notice' }
+  | { kind: 'joined'; supporter: Supporter }
+  | { kind: 'already'; supporter: Supporter };
+
+const LEADERBOARD_SIZE = 10;
+const MAX_NAME_LENGTH = 100;
+
+/** Supporters: registration and consent, profiles, identities, tags and roles. */
+export class SupportersService {
+  constructor(private readonly deps: CoreDeps) {}
+
+  /**
+   * The supporter behind an actor, if known, after noting that they wrote: last seen, current
+   * username and chat, and reachable again if they had been marked unreachable. Before consent
+   * nothing is noted: only the platform id is kept.
+   */
+  async touch(campaignId: number, actor: Actor): Promise<Supporter | null> {
+    const { store, clock } = this.deps;
+    const supporter = await store.supporters.findByIdentity(
+      campaignId,
+      actor.platform,
+      actor.userId,
+    );
+    if (!isRegistered(supporter)) return supporter;
+    const now = clock.now();
+    const identity = (await store.supporters.identities(campaignId, supporter.id)).find(
+      (i) => i.platform === actor.platform && i.externalId === actor.userId,
+    );
+    if (identity) {
+      await store.supporters.updateIdentity(campaignId, identity.id, {
+        lastSeenAt: now,
+        unreachable: false,
+        ...(actor.username && { username: actor.username }),
+        ...(actor.chatId && { chatId: actor.chatId }),
+      });
+    }
+    const reachable = supporter.status === 'unreachable' ? { status: 'active' as const } : {};
+    return store.supporters.update(campaignId, supporter.id, { lastActiveAt: now, ...reachable });
+  }
+
+  /** The registered supporter an option names: `@username`, a Discord mention or a user id. */
+  async findByUserOption(campaignId: number, platform: string, value: string): Promise<Supporter> {
+    const { supporters } = this.deps.store;
+    const mention = /^<@!?(\d+)>$/.exec(value)?.[1];
+    const found = value.startsWith('@')
+      ? await supporters.findByUsername(campaignId, platform, value)
+      : await supporters.findByIdentity(campaignId, platform, mention ?? value);
+    if (!isRegistered(found)) throw new DomainError('USER_NOT_FOUND', { user: value });
+    return found;
+  }
+
+  /**
+   * Registers a person in a campaign. Without `agree` only their platform id is stored (so the
+   * notice can be answered); with it, consent is recorded with the policy version and the name
+   * the platform shows for them.
+   */
+  join(campaignId: number, actor: Actor, agree: boolean): Promise<JoinOutcome> {
+    const { store, clock, settings } = this.deps;
+    return store.transaction(async (tx) => {
+      const existing = await tx.supporters.findByIdentity(campaignId, actor.platform, actor.userId);
+      if (isRegistered(existing)) return { kind: 'already', supporter: existing };
+      const platformId = { platform: actor.platform, externalId: actor.userId };
+      if (!agree) {
+        if (!existing) await tx.supporters.createWithIdentity(campaignId, platformId);
+        return { kind: 'notice' };
+      }
+      const now = clock.now();
+      const person = existing ?? (await tx.supporters.createWithIdentity(campaignId, platformId));
+      const identity = (await tx.supporters.identities(campaignId, person.id)).find(
+        (i) => i.platform === actor.platform && i.externalId === actor.userId,
+      );
+      if (identity) {
+        await tx.supporters.updateIdentity(campaignId, identity.id, {
+          lastSeenAt: now,
+          ...(actor.username && { username: actor.username }),
+          ...(actor.chatId && { chatId: actor.chatId }),
+        });
+      }
+      const name = (actor.displayName ?? actor.username)?.trim().slice(0, MAX_NAME_LENGTH);
+      const supporter = await tx.supporters.update(campaignId, person.id, {
+        displayName: name || null,
+        consentAt: now,
+        policyVersion: settings.policyVersion,
+        status: 'active',
+        lastActiveAt: now,
+      });
+      await tx.privacy.recordConsent(campaignId, person.id, 'consented', settings.policyVersion);
+      return { kind: 'joined', supporter };
+    });
+  }
+
+  /** Applies `/profile set`; every value is checked before anything is written. */
+  updateProfile(supporter: Supporter, input: ProfileInput): Promise<Supporter> {
+    const { patch, tags } = parseProfileInput(input);
+    const { campaignId, id } = supporter;
+    return this.deps.store.transaction(async (tx) => {
+      const updated = await tx.supporters.update(campaignId, id, patch);
+      return tags ? tx.supporters.setTags(campaignId, id, tags) : updated;
+    });
+  }
+
+  /** A one-time code to type on another platform, valid for a few minutes. */
+  issueLinkCode(supporter: Supporter): Promise<{ code: string; expiresAt: Date }> {
+    return issueLinkCode(this.deps, supporter);
+  }
+
+  /** Makes the typing account and the code's owner one supporter. */
+  redeemLinkCode(actor: Actor, code: string): Promise<LinkResult> {
+    return redeemLinkCode(this.deps, actor, code);
+  }
+
+  /** The campaign's top supporters by points. */
+  leaderboard(campaignId: number): Promise<Supporter[]> {
+    return this.deps.store.supporters.topByPoints(campaignId, LEADERBOARD_SIZE);
+  }
+}

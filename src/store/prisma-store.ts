@@ -1,0 +1,37 @@
+import type { Store } from '../core/ports.ts';
+import { PrismaBroadcastRepo } from './prisma-broadcast.repo.ts';
+import { PrismaCampaignRepo } from './prisma-campaign.repo.ts';
+import { atomically, type DbClient } from './prisma-client.ts';
+import { PrismaEventRepo } from './prisma-event.repo.ts';
+import { PrismaNotificationRepo } from './prisma-notification.repo.ts';
+import { PrismaPrivacyRepo } from './prisma-privacy.repo.ts';
+import { PrismaStatsRepo } from './prisma-stats.repo.ts';
+import { PrismaSupporterRepo } from './prisma-supporter.repo.ts';
+import { PrismaTaskRepo } from './prisma-task.repo.ts';
+
+/** Every repository over one Prisma client (or one open transaction). */
+export class PrismaStore implements Store {
+  readonly campaigns: PrismaCampaignRepo;
+  readonly supporters: PrismaSupporterRepo;
+  readonly tasks: PrismaTaskRepo;
+  readonly events: PrismaEventRepo;
+  readonly notifications: PrismaNotificationRepo;
+  readonly privacy: PrismaPrivacyRepo;
+  readonly broadcasts: PrismaBroadcastRepo;
+  readonly stats: PrismaStatsRepo;
+
+  constructor(private readonly db: DbClient) {
+    this.campaigns = new PrismaCampaignRepo(db);
+    this.supporters = new PrismaSupporterRepo(db);
+    this.tasks = new PrismaTaskRepo(db);
+    this.events = new PrismaEventRepo(db);
+    this.notifications = new PrismaNotificationRepo(db);
+    this.privacy = new PrismaPrivacyRepo(db);
+    this.broadcasts = new PrismaBroadcastRepo(db);
+    this.stats = new PrismaStatsRepo(db);
+  }
+
+  transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
+    return atomically(this.db, (tx) => work(tx === this.db ? this : new PrismaStore(tx)));
+  }
+}

@@ -1,0 +1,291 @@
+import type { Locale, Platform } from '../core/campaigns/campaign.types.ts';
+import { NotFoundError } from '../core/errors.ts';
+import type { SupporterRepo } from '../core/ports.ts';
+import type {
+  Identity,
+  IdentityRef,
+  LinkCodeUse,
+  Role,
+  Supporter,
+  SupporterFilter,
+  SupporterPatch,
+  SupporterStatus,
+} from '../core/supporters/supporter.types.ts';
+import type { Identity as IdentityRow, Prisma } from '../generated/sqlite/client.ts';
+import { atomically, type DbClient, isRecordMissing } from './prisma-client.ts';
+import { createLinkCode, mergeSupporters, redeemLinkCode } from './prisma-supporter-links.ts';
+
+const withTags = { tags: { include: { tag: true } } } satisfies Prisma.SupporterInclude;
+type SupporterRow = Prisma.SupporterGetPayload<{ include: typeof withTags }>;
+
+/** Supporters, their platform identities and their tags. */
+export class PrismaSupporterRepo implements SupporterRepo {
+  constructor(private readonly db: DbClient) {}
+
+  async createWithIdentity(campaignId: number, identity: IdentityRef): Promise<Supporter> {
+    const row = await this.db.supporter.create({
+      data: {
+        campaignId,
+        identities: {
+          create: {
+            campaignId,
+            platform: identity.platform,
+            externalId: identity.externalId,
+            username: normalizeUsername(identity.username),
+            chatId: identity.chatId ?? null,
+          },
+        },
+      },
+      include: withTags,
+    });
+    return toSupporter(row);
+  }
+
+  async findById(campaignId: number, id: number): Promise<Supporter | null> {
+    const row = await this.db.supporter.findFirst({ where: { id, campaignId }, include: withTags });
+    return row && toSupporter(row);
+  }
+
+  async findByIdentity(
+    campaignId: number,
+    platform: string,
+    externalId: string,
+  ): Promise<Supporter | null> {
+    const row = await this.db.supporter.findFirst({
+      where: { campaignId, identities: { some: { platform, externalId } } },
+      include: withTags,
+    });
+    return row && toSupporter(row);
+  }
+
+  async findByUsername(
+    campaignId: number,
+    platform: string,
+    username: string,
+  ): Promise<Supporter | null> {
+    const row = await this.db.supporter.findFirst({
+      where: {
+        campaignId,
+        identities: { some: { platform, username: normalizeUsername(username) } },
+      },
+      include: withTags,
+    });
+    return row && toSupporter(row);
+  }
+
+  async update(campaignId: number, id: number, patch: SupporterPatch): Promise<Supporter> {
+    try {
+      const row = await this.db.supporter.update({
+        where: { id, campaignId },
+        data: patch,
+        include: withTags,
+      });
+      return toSupporter(row);
+    } catch (error) {
+      if (isRecordMissing(error)) throw new NotFoundError('supporter', id);
+      throw error;
+    }
+  }
+
+  async list(campaignId: number, filter: SupporterFilter = {}): Promise<Supporter[]> {
+    const rows = await this.db.supporter.findMany({
+      where: {
+        campaignId,
+        ...(filter.status && { status: { in: filter.status } }),
+        ...(filter.consented !== undefined && {
+          consentAt: filter.consented ? { not: null } : null,
+        }),
+        ...(filter.tag && { tags: { some: { tag: { name: normalizeTag(filter.tag) } } } }),
+      },
+      include: { ...withTags, identities: { select: { username: true } } },
+      orderBy: { id: 'asc' },
+    });
+    const needle = filter.search?.toLocaleLowerCase();
+    const matching = needle
+      ? rows.filter((row) =>
+          [row.displayName, ...row.identities.map((i) => i.username)].some((text) =>
+            text?.toLocaleLowerCase().includes(needle),
+          ),
+        )
+      : rows;
+    return matching.map(toSupporter);
+  }
+
+  async identities(campaignId: number, supporterId: number): Promise<Identity[]> {
+    const rows = await this.db.identity.findMany({
+      where: { campaignId, supporterId },
+      orderBy: { id: 'asc' },
+    });
+    return rows.map(toIdentity);
+  }
+
+  async updateIdentity(
+    campaignId: number,
+    identityId: number,
+    patch: Partial<Pick<Identity, 'username' | 'chatId' | 'unreachable' | 'lastSeenAt'>>,
+  ): Promise<Identity> {
+    const data =
+      patch.username === undefined
+        ? patch
+        : { ...patch, username: normalizeUsername(patch.username) };
+    try {
+      return toIdentity(
+        await this.db.identity.update({ where: { id: identityId, campaignId }, data }),
+      );
+    } catch (error) {
+      if (isRecordMissing(error)) throw new NotFoundError('identity', identityId);
+      throw error;
+    }
+  }
+
+  setTags(campaignId: number, supporterId: number, tags: string[]): Promise<Supporter> {
+    return atomically(this.db, async (tx) => {
+      await requireSupporter(tx, campaignId, supporterId);
+      await tx.supporterTag.deleteMany({ where: { campaignId, supporterId } });
+      for (const name of new Set(tags.map(normalizeTag).filter(Boolean))) {
+        const tag = await upsertTag(tx, campaignId, name);
+        await tx.supporterTag.create({ data: { campaignId, supporterId, tagId: tag.id } });
+      }
+      return new PrismaSupporterRepo(tx).findById(campaignId, supporterId) as Promise<Supporter>;
+    });
+  }
+
+  addTag(campaignId: number, supporterId: number, name: string): Promise<Supporter> {
+    return atomically(this.db, async (tx) => {
+      await requireSupporter(tx, campaignId, supporterId);
+      const tag = await upsertTag(tx, campaignId, normalizeTag(name));
+      await tx.supporterTag.upsert({
+        where: { supporterId_tagId: { supporterId, tagId: tag.id } },
+        create: { campaignId, supporterId, tagId: tag.id },
+        update: {},
+      });
+      return new PrismaSupporterRepo(tx).findById(campaignId, supporterId) as Promise<Supporter>;
+    });
+  }
+
+  async removeTag(campaignId: number, supporterId: number, name: string): Promise<Supporter> {
+    await this.db.supporterTag.deleteMany({
+      where: { campaignId, supporterId, tag: { name: normalizeTag(name) } },
+    });
+    const supporter = await this.findById(campaignId, supporterId);
+    if (!supporter) throw new NotFoundError('supporter', supporterId);
+    return supporter;
+  }
+
+  async addPoints(campaignId: number, supporterId: number, points: number): Promise<void> {
+    await this.db.supporter.updateMany({
+      where: { id: supporterId, campaignId },
+      data: { points: { increment: points } },
+    });
+  }
+
+  async addIdentity(
+    campaignId: number,
+    supporterId: number,
+    identity: IdentityRef,
+  ): Promise<Identity> {
+    await requireSupporter(this.db, campaignId, supporterId);
+    const row = await this.db.identity.create({
+      data: {
+        campaignId,
+        supporterId,
+        platform: identity.platform,
+        externalId: identity.externalId,
+        username: normalizeUsername(identity.username),
+        chatId: identity.chatId ?? null,
+      },
+    });
+    return toIdentity(row);
+  }
+
+  async createLinkCode(
+    campaignId: number,
+    supporterId: number,
+    code: string,
+    expiresAt: Date,
+  ): Promise<void> {
+    await requireSupporter(this.db, campaignId, supporterId);
+    await createLinkCode(this.db, campaignId, supporterId, code, expiresAt);
+  }
+
+  redeemLinkCode(code: string, at: Date): Promise<LinkCodeUse> {
+    return redeemLinkCode(this.db, code, at);
+  }
+
+  async merge(campaignId: number, intoId: number, fromId: number): Promise<Supporter> {
+    await mergeSupporters(this.db, campaignId, intoId, fromId);
+    return (await this.findById(campaignId, intoId)) as Supporter;
+  }
+
+  async topByPoints(campaignId: number, limit: number): Promise<Supporter[]> {
+    const rows = await this.db.supporter.findMany({
+      where: { campaignId, consentAt: { not: null }, status: { not: 'erased' }, points: { gt: 0 } },
+      include: withTags,
+      orderBy: [{ points: 'desc' }, { id: 'asc' }],
+      take: limit,
+    });
+    return rows.map(toSupporter);
+  }
+}
+
+/** Tags are case-insensitive labels: stored trimmed and lower-case. */
+export function normalizeTag(name: string): string {
+  return name.trim().toLocaleLowerCase();
+}
+
+/** Usernames are matched without their leading @ and without regard to case. */
+function normalizeUsername(username: string | null | undefined): string | null {
+  return username ? username.replace(/^@/, '').toLocaleLowerCase() : null;
+}
+
+/** Finds a tag of the campaign by normalized name, creating it when missing. */
+export function upsertTag(db: DbClient, campaignId: number, name: string) {
+  return db.tag.upsert({
+    where: { campaignId_name: { campaignId, name } },
+    create: { campaignId, name },
+    update: {},
+  });
+}
+
+async function requireSupporter(db: DbClient, campaignId: number, id: number): Promise<void> {
+  const found = await db.supporter.count({ where: { id, campaignId } });
+  if (!found) throw new NotFoundError('supporter', id);
+}
+
+function toSupporter(row: SupporterRow): Supporter {
+  return {
+    id: row.id,
+    campaignId: row.campaignId,
+    displayName: row.displayName,
+    locale: row.locale as Locale | null,
+    timezone: row.timezone,
+    quietHours: row.quietHours,
+    remindersEnabled: row.remindersEnabled,
+    points: row.points,
+    status: row.status as SupporterStatus,
+    role: row.role as Role,
+    consentAt: row.consentAt,
+    policyVersion: row.policyVersion,
+    email: row.email,
+    phone: row.phone,
+    notes: row.notes,
+    lastActiveAt: row.lastActiveAt,
+    erasedAt: row.erasedAt,
+    createdAt: row.createdAt,
+    tags: row.tags.map((t) => t.tag.name).sort(),
+  };
+}
+
+function toIdentity(row: IdentityRow): Identity {
+  return {
+    id: row.id,
+    campaignId: row.campaignId,
+    supporterId: row.supporterId,
+    platform: row.platform as Platform,
+    externalId: row.externalId,
+    username: row.username,
+    chatId: row.chatId,
+    unreachable: row.unreachable,
+    lastSeenAt: row.lastSeenAt,
+  };
+}

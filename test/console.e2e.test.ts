@@ -1,0 +1,65 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { tempSqliteUrl } from './support/databases.ts';
+import { type NpmRun, npmStart } from './support/npm-start.ts';
+
+const file = tempSqliteUrl();
+let run: NpmRun | undefined;
+
+afterAll(() => {
+  run?.kill();
+  file.cleanup();
+});
+
+/** What the console printed in answer to one typed line (up to the next typed line). */
+function answerTo(stdout: string, line: string): string {
+  const start = stdout.indexOf(`\n> ${line}\n`);
+  if (start === -1) throw new Error(`"${line}" was never answered; output:\n${stdout}`);
+  const from = start + line.length + 4;
+  const end = stdout.indexOf('\n> ', from);
+  return stdout.slice(from, end === -1 ? undefined : end);
+}
+
+describe('npm start without tokens, driven by a piped script', () => {
+  it('creates a task and an event, RSVPs by choice number, then exits 0 at the end of input', async () => {
+    run = npmStart({ DATABASE_URL: file.url, CAMPAIGN_NAME: 'Riverside' });
+    const createTask = '/task create title:"Hand out flyers" slots:2';
+    const createEvent = '/event create title:"Canvass" start:"tomorrow 10:00" capacity:10';
+    const script = [
+      createTask,
+      createEvent,
+      '/task list',
+      '/join',
+      '/join agree:on',
+      '/events',
+      '1',
+      '/myevents',
+    ];
+    run.child.stdin?.end(`${script.join('\n')}\n`);
+    expect(await run.exited).toBe(0);
+    expect(run.output()).toContain('stopped');
+    const out = run.stdout();
+    expect(out).toContain('campaign "Riverside"');
+
+    const task = answerTo(out, createTask);
+    expect(task).toContain('#1');
+    expect(task).toContain('Hand out flyers');
+
+    const event = answerTo(out, createEvent);
+    expect(event).toContain('#1');
+    expect(event).toContain('Canvass');
+    expect(event).toContain('10:00 (UTC)');
+
+    expect(answerTo(out, '/task list')).toContain('Hand out flyers');
+
+    const events = answerTo(out, '/events');
+    expect(events).toContain('Canvass');
+    expect(events).toMatch(/\[1\] [^\n[]*Yes/i);
+
+    const rsvp = answerTo(out, '1');
+    expect(rsvp).toMatch(/^-> \/event rsvp /);
+    expect(rsvp).toContain('#1');
+    expect(rsvp).not.toContain('/help');
+
+    expect(answerTo(out, '/myevents')).toContain('Canvass');
+  });
+});

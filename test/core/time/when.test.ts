@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { formatDuration, parseDuration, parseOffsets } from '../../../src/core/time/durations.ts';
+import { formatWhen, parseWhen } from '../../../src/core/time/when.ts';
+import { canonicalTimeZone } from '../../../src/core/time/zones.ts';
+
+const NOW = new Date('2026-11-29T10:00:00Z'); // Sunday, 11:00 in Paris
+
+describe('reading times', () => {
+  it.each([
+    ['2026-12-05 18:00', 'en', '2026-12-05T17:00:00.000Z'],
+    ['tomorrow 18:00', 'en', '2026-11-30T17:00:00.000Z'],
+    ['in 2 hours', 'en', '2026-11-29T12:00:00.000Z'],
+    ['next saturday 10am', 'en', '2026-12-05T09:00:00.000Z'],
+    ['demain 18h', 'fr', '2026-11-30T17:00:00.000Z'],
+    ['demain 18h', 'en', '2026-11-30T17:00:00.000Z'],
+    ['2026-12-05T18:00:00Z', 'en', '2026-12-05T18:00:00.000Z'],
+  ] as const)('reads "%s" (%s) in the campaign zone', (input, locale, expected) => {
+    expect(parseWhen(input, NOW, 'Europe/Paris', locale)?.toISOString()).toBe(expected);
+  });
+
+  it('reads wall-clock times on the right side of a daylight-saving change', () => {
+    expect(parseWhen('2026-03-29 12:00', NOW, 'Europe/Paris', 'en')?.toISOString()).toBe(
+      '2026-03-29T10:00:00.000Z',
+    );
+    expect(parseWhen('2026-03-28 12:00', NOW, 'Europe/Paris', 'en')?.toISOString()).toBe(
+      '2026-03-28T11:00:00.000Z',
+    );
+  });
+
+  it('refuses text it does not fully understand', () => {
+    expect(parseWhen('blah', NOW, 'UTC', 'en')).toBeNull();
+    expect(parseWhen('tomorrow blah', NOW, 'UTC', 'en')).toBeNull();
+    expect(parseWhen('  ', NOW, 'UTC', 'en')).toBeNull();
+  });
+
+  it('echoes an instant with a 24-hour clock and the zone named', () => {
+    const instant = new Date('2026-12-05T17:00:00Z');
+    expect(formatWhen(instant, 'Europe/Paris', 'en')).toBe('Sat 5 Dec 2026, 18:00 (Europe/Paris)');
+    expect(formatWhen(instant, 'America/New_York', 'en')).toBe(
+      'Sat 5 Dec 2026, 12:00 (America/New_York)',
+    );
+    expect(formatWhen(instant, 'Europe/Paris', 'fr')).toMatch(
+      /^sam\.? 5 déc\.? 2026, 18:00 \(Europe\/Paris\)$/,
+    );
+  });
+});
+
+describe('durations and zones', () => {
+  it('reads reminder offsets in minutes, hours and days', () => {
+    expect(parseOffsets('24h,2h')).toEqual([1440, 120]);
+    expect(parseOffsets('2m, 90m,1d')).toEqual([1440, 90, 2]);
+    expect(parseOffsets('2 weeks')).toBeNull();
+    expect(parseOffsets('')).toBeNull();
+    expect(parseDuration('0h')).toBeNull();
+    expect(formatDuration(1440)).toBe('1d');
+    expect(formatDuration(90)).toBe('90m');
+  });
+
+  it('knows IANA zones whatever their case and refuses others', () => {
+    expect(canonicalTimeZone('europe/paris')).toBe('Europe/Paris');
+    expect(canonicalTimeZone('UTC')).toBe('UTC');
+    expect(canonicalTimeZone('Mars/Olympus')).toBeUndefined();
+  });
+});

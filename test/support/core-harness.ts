@@ -1,0 +1,75 @@
+import { afterAll, beforeAll } from 'vitest';
+import { fixedClock } from '../../src/core/clock.ts';
+import type { Actor, CommandRequest } from '../../src/core/commands/define-command.ts';
+import type { Reply } from '../../src/core/commands/reply.ts';
+import { type Core, createCore } from '../../src/core/core.ts';
+import type { CoreSettings } from '../../src/core/deps.ts';
+import { type Database, openDatabase } from '../../src/store/database.ts';
+import { tempSqliteUrl } from './databases.ts';
+
+export const NOW = new Date('2026-11-30T09:00:00Z');
+
+export interface Harness {
+  core: Core;
+  db: Database;
+  clock: ReturnType<typeof fixedClock>;
+  errors: unknown[];
+  /** Types one line as this person (Telegram-like text, private chat unless a space is given). */
+  say(actor: Actor | string, line: string, space?: CommandRequest['space']): Promise<Reply>;
+  /** All reply text joined, for assertions. */
+  text(reply: Reply | null): string;
+  /** Registers a Telegram volunteer through /start and the "I agree" button (/join agree:on). */
+  volunteer(userId: string, username?: string): Promise<Actor>;
+}
+
+/**
+ * A real core over a fresh SQLite file per test file, with a fixed clock. Call at the top of a
+ * test file; the returned object is filled in before the tests run.
+ */
+export function useCore(settings: Partial<CoreSettings> = {}): Harness {
+  const file = tempSqliteUrl();
+  const harness = { errors: [] as unknown[] } as Harness;
+  beforeAll(async () => {
+    harness.db = await openDatabase(file.url);
+    harness.clock = fixedClock(NOW);
+    harness.core = createCore(
+      {
+        store: harness.db.store,
+        clock: harness.clock,
+        settings: {
+          defaults: { name: 'Test campaign', timezone: 'Europe/Paris', locale: 'en' },
+          admins: [],
+          commandsPerMinute: 1_000,
+          policyVersion: '1',
+          ...settings,
+        },
+      },
+      { error: (details) => harness.errors.push(details.err) },
+    );
+    await harness.core.services.campaigns.ensureDefault();
+  });
+  afterAll(async () => {
+    await harness.db?.close();
+    file.cleanup();
+  });
+  harness.say = async (who, line, space) => {
+    const actor = typeof who === 'string' ? telegramUser(who) : who;
+    const reply = await harness.core.text.handle(line, { actor, space });
+    if (!reply) throw new Error(`no reply to ${line}`);
+    return reply;
+  };
+  harness.text = (reply) => (reply ? reply.blocks.join('\n') : '');
+  harness.volunteer = async (userId, username) => {
+    const actor = telegramUser(userId, username);
+    await harness.say(actor, '/start');
+    await harness.say(actor, '/join agree:on');
+    return actor;
+  };
+  return harness;
+}
+
+export function telegramUser(userId: string, username?: string): Actor {
+  return { platform: 'telegram', userId, chatId: userId, ...(username && { username }) };
+}
+
+export const consoleAdmin: Actor = { platform: 'console', userId: 'local' };
