@@ -79,6 +79,7 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
         })
       : undefined;
     await terminal?.start();
+    if (!config.discord && !config.telegram) logger.info('no platform token is configured');
     if (terminal) logger.info('console adapter started');
   } catch (error) {
     await db.close();

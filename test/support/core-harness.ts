@@ -1,5 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
 import { fixedClock } from '../../src/core/clock.ts';
+import { formatCommandLine } from '../../src/core/commands/command-line.ts';
 import type { Actor, CommandRequest } from '../../src/core/commands/define-command.ts';
 import type { Reply } from '../../src/core/commands/reply.ts';
 import { type Core, createCore } from '../../src/core/core.ts';
@@ -56,6 +57,11 @@ export function useCore(settings: Partial<CoreSettings> = {}): Harness {
     const actor = typeof who === 'string' ? telegramUser(who) : who;
     const reply = await harness.core.text.handle(line, { actor, space });
     if (!reply) throw new Error(`no reply to ${line}`);
+    for (const button of reply.buttons?.flat() ?? []) {
+      const data = formatCommandLine(button.action);
+      // Telegram's callback data holds at most 64 bytes: every button must fit.
+      if (Buffer.byteLength(data) > 64) throw new Error(`button data over 64 bytes: ${data}`);
+    }
     return reply;
   };
   harness.text = (reply) => (reply ? reply.blocks.join('\n') : '');
