@@ -22,9 +22,17 @@ export interface CoreDeps {
   store: Store;
   clock: Clock;
   settings: CoreSettings;
+  cron: CronRules;
 }
 
 /** Where the core reports failures it could not turn into a reply (pino fits). */
 export interface ErrorLog {
   error(details: Record<string, unknown>, message: string): void;
+}
+
+/** Cron expressions, read in a time zone (node-cron implements it outside the core). */
+export interface CronRules {
+  validate(expression: string): boolean;
+  /** Whether the expression fires at this instant's minute (and second, for six fields) in `zone`. */
+  matches(expression: string, zone: string, at: Date): boolean;
 }

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/core/commands/define-command.ts';
-import { telegramUser, useCore } from '../support/core-harness.ts';
+import { consoleAdmin, telegramUser, useCore } from '../support/core-harness.ts';
 
 const h = useCore({ admins: [{ platform: 'telegram', userId: '900' }] });
 const admin = telegramUser('900');
@@ -35,6 +35,14 @@ describe('/tag', () => {
     const reply = await h.say(admin, '/tag add @alice Canvassers');
     expect(h.text(reply)).toBe('Alice Martin now has the tag canvassers. Their tags: canvassers.');
     expect((await supporter('111')).tags).toEqual(['canvassers']);
+  });
+
+  it('lets the console organizer name people by their chat @username', async () => {
+    const reply = await h.say(consoleAdmin, '/tag add @carol canvassers');
+    expect(h.text(reply)).toContain('canvassers');
+    expect((await supporter('333')).tags).toEqual(['canvassers']);
+    await h.say(consoleAdmin, '/tag remove @carol canvassers');
+    expect((await supporter('333')).tags).toEqual([]);
   });
 
   it('says when the supporter already has the tag', async () => {

@@ -235,3 +235,37 @@ async function findInEveryTextColumn(secrets: string[]): Promise<string[]> {
   }
   return found;
 }
+
+describe('/forgetme and what the person held', () => {
+  it('gives their claimed slots and event seats to others, promoting the waitlist', async () => {
+    const { store } = h.core.deps;
+    const leaver = await h.volunteer('6001', 'leaver');
+    const waiting = await h.volunteer('6002', 'waiting');
+    const leaverId = (await supporterOf(h, campaignId, 'telegram', leaver.userId)).id;
+    const waitingId = (await supporterOf(h, campaignId, 'telegram', waiting.userId)).id;
+    const task = await store.tasks.create(campaignId, { title: 'Last slot', slots: 1 });
+    await h.say(leaver, `/task claim ${task.id}`);
+    const event = await store.events.create(campaignId, {
+      title: 'One seat',
+      startsAt: new Date('2026-12-06T17:00:00Z'),
+      endsAt: new Date('2026-12-06T19:00:00Z'),
+      timezone: 'Europe/Paris',
+      capacity: 1,
+    });
+    await h.say(leaver, `/event rsvp ${event.id} yes`);
+    expect(h.text(await h.say(waiting, `/event rsvp ${event.id} yes`))).toContain('waiting list');
+
+    await h.say(leaver, '/forgetme confirm:on');
+
+    expect((await store.tasks.findById(campaignId, task.id))?.filled).toBe(0);
+    expect(h.text(await h.say(waiting, `/task claim ${task.id}`))).toContain('is yours');
+    expect(await store.events.findRsvp(campaignId, event.id, waitingId)).toMatchObject({
+      answer: 'yes',
+    });
+    expect(await store.events.findRsvp(campaignId, event.id, leaverId)).toMatchObject({
+      answer: 'no',
+    });
+    const promotions = await store.notifications.list(campaignId, { recipientId: waitingId });
+    expect(promotions.map((n) => n.kind)).toContain('waitlist_promotion');
+  });
+});

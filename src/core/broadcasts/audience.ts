@@ -23,8 +23,8 @@ export function formatAudience(audience: Audience): string {
 }
 
 /**
- * Ids of the supporters a broadcast reaches: registered and active (not paused, not
- * unreachable), and in the audience. The tag or event must exist in the campaign; the audience
+ * Ids of the supporters a broadcast reaches: registered, active (not paused, not unreachable),
+ * with reminders on (turning them off means no direct messages at all), and in the audience. The tag or event must exist in the campaign; the audience
  * comes back with the tag's stored name.
  */
 export async function recipientsOf(
@@ -51,6 +51,8 @@ export async function recipientsOf(
   });
   return {
     audience: tag === undefined ? audience : { kind: 'tag', tag },
-    recipients: reachable.filter((s) => !coming || coming.has(s.id)).map((s) => s.id),
+    recipients: reachable
+      .filter((s) => s.remindersEnabled && (!coming || coming.has(s.id)))
+      .map((s) => s.id),
   };
 }

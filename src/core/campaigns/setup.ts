@@ -1,6 +1,5 @@
-import { validate as validCron } from 'node-cron';
 import type { Actor, CommandRequest } from '../commands/define-command.ts';
-import type { CoreDeps } from '../deps.ts';
+import type { CoreDeps, CronRules } from '../deps.ts';
 import { DomainError } from '../errors.ts';
 import type { Store } from '../ports.ts';
 import type { Role } from '../supporters/supporter.types.ts';
@@ -54,7 +53,7 @@ export interface SetupResult {
  */
 export async function setUpCampaign(deps: CoreDeps, request: SetupRequest): Promise<SetupResult> {
   const { space, scope, options } = request;
-  const settings = campaignSettings(options);
+  const settings = campaignSettings(options, deps.cron);
   const organizerRoleId = roleSetting(options.organizerRole, space?.platform);
   if (!space) {
     if (options.invite !== undefined) throw new DomainError('SETUP_INVITE_NEEDS_SPACE');
@@ -90,7 +89,7 @@ export async function setUpCampaign(deps: CoreDeps, request: SetupRequest): Prom
 }
 
 /** Checks and converts the campaign-wide options; throws the sentence for the first bad one. */
-function campaignSettings(options: SetupOptions): CampaignSettings {
+function campaignSettings(options: SetupOptions, cron: CronRules): CampaignSettings {
   const settings: CampaignSettings = {};
   if (options.name !== undefined) settings.name = options.name;
   if (options.timezone !== undefined) {
@@ -104,17 +103,17 @@ function campaignSettings(options: SetupOptions): CampaignSettings {
     if (!offsets) throw new DomainError('TIME_BAD_DURATION', { text: options.reminders });
     settings.reminderOffsets = formatOffsets(offsets);
   }
-  if (options.digest !== undefined) settings.digestCron = digestSetting(options.digest);
+  if (options.digest !== undefined) settings.digestCron = digestSetting(options.digest, cron);
   if (options.leaderboard !== undefined) settings.leaderboardEnabled = options.leaderboard;
   return settings;
 }
 
 /** A five-field cron expression (minute hour day month weekday), or null for `off`. */
-function digestSetting(text: string): string | null {
+function digestSetting(text: string, cron: CronRules): string | null {
   const expression = text.trim().split(/\s+/).join(' ');
   if (/^(off|none|non|aucun)$/i.test(expression)) return null;
   // Six fields would add seconds: a digest more often than once a minute is never wanted.
-  if (expression.split(' ').length !== 5 || !validCron(expression)) {
+  if (expression.split(' ').length !== 5 || !cron.validate(expression)) {
     throw new DomainError('SETUP_BAD_DIGEST', { text });
   }
   return expression;

@@ -1,5 +1,9 @@
 import type { Campaign } from '../campaigns/campaign.types.ts';
 import type { CoreDeps } from '../deps.ts';
+import { NotFoundError } from '../errors.ts';
+import { EventsService } from '../events/events.service.ts';
+import { recordRsvp } from '../events/rsvp.ts';
+import { TasksService } from '../tasks/tasks.service.ts';
 import { collectSupporterData, type SupporterExport } from './export.ts';
 
 /** Data rights: a supporter's export of everything stored about them, and its erasure. */
@@ -23,10 +27,25 @@ export class PrivacyService {
   }
 
   /**
-   * Erases a supporter's personal data in one transaction. The anonymized row keeps the counts
-   * (tasks done, attendance); the person is no longer recognised by any platform account.
+   * Erases a supporter's personal data in one transaction. What they held goes back first: their
+   * claimed task slots are dropped and their answers to events still ahead become "no" (which
+   * hands a seat to the waitlist). The anonymized row keeps the counts (tasks done, attendance);
+   * the person is no longer recognised by any platform account.
    */
   erase(campaignId: number, supporterId: number): Promise<void> {
-    return this.deps.store.privacy.erase(campaignId, supporterId, this.deps.clock.now());
+    const now = this.deps.clock.now();
+    return this.deps.store.transaction(async (tx) => {
+      const deps = { ...this.deps, store: tx };
+      const campaign = await tx.campaigns.findById(campaignId);
+      if (!campaign) throw new NotFoundError('campaign', campaignId);
+      const tasks = new TasksService(deps);
+      for (const held of await tx.tasks.assignments(campaignId, { supporterId })) {
+        if (held.status === 'claimed') await tasks.drop(campaignId, held.taskId, supporterId);
+      }
+      for (const { event } of await new EventsService(deps).mine(campaignId, supporterId)) {
+        if (event.startsAt > now) await recordRsvp(deps, campaign, event.id, supporterId, 'no');
+      }
+      await tx.privacy.erase(campaignId, supporterId, now);
+    });
   }
 }

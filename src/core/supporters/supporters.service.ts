@@ -1,3 +1,4 @@
+import { PLATFORMS } from '../campaigns/campaign.types.ts';
 import type { Actor } from '../commands/define-command.ts';
 import { isRegistered } from '../commands/run-command.ts';
 import type { CoreDeps } from '../deps.ts';
@@ -52,11 +53,15 @@ export class SupportersService {
   async findByUserOption(campaignId: number, platform: string, value: string): Promise<Supporter> {
     const { supporters } = this.deps.store;
     const mention = /^<@!?(\d+)>$/.exec(value)?.[1];
-    const found = value.startsWith('@')
-      ? await supporters.findByUsername(campaignId, platform, value)
-      : await supporters.findByIdentity(campaignId, platform, mention ?? value);
-    if (!isRegistered(found)) throw new DomainError('USER_NOT_FOUND', { user: value });
-    return found;
+    // The console has no other users: from there, people are named by their chat accounts.
+    const platforms: readonly string[] = platform === 'console' ? PLATFORMS : [platform];
+    for (const where of platforms) {
+      const found = value.startsWith('@')
+        ? await supporters.findByUsername(campaignId, where, value)
+        : await supporters.findByIdentity(campaignId, where, mention ?? value);
+      if (isRegistered(found)) return found;
+    }
+    throw new DomainError('USER_NOT_FOUND', { user: value });
   }
 
   /**

@@ -7,6 +7,7 @@ import { CommandRunner } from '../../../src/core/commands/run-command.ts';
 import { TextCommands } from '../../../src/core/commands/text-commands.ts';
 import { DomainError } from '../../../src/core/errors.ts';
 import { createServices } from '../../../src/core/services.ts';
+import { nodeCronRules } from '../../../src/scheduler/cron-rules.ts';
 import { type Database, openDatabase } from '../../../src/store/database.ts';
 import { tempSqliteUrl } from '../../support/databases.ts';
 
@@ -73,6 +74,7 @@ beforeAll(async () => {
       commandsPerMinute: 3,
       policyVersion: '1',
     },
+    cron: nodeCronRules,
   };
   const catalogue = new Catalogue(definitions);
   runner = new CommandRunner({

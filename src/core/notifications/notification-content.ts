@@ -1,0 +1,19 @@
+import type { Locale } from '../campaigns/campaign.types.ts';
+import type { Button } from '../commands/reply.ts';
+import type { Supporter } from '../supporters/supporter.types.ts';
+import type { Notification } from './notification.types.ts';
+
+/** The text and buttons of one notification, in the recipient's language. */
+export interface RenderedNotification {
+  blocks: string[];
+  buttons?: Button[][];
+  locale: Locale;
+}
+
+/**
+ * Turns an outbox row into its message at send time, from the current state of its subject
+ * (event, task, broadcast). Null when there is nothing left to say (the subject is gone).
+ */
+export interface NotificationContent {
+  render(notification: Notification, recipient: Supporter): Promise<RenderedNotification | null>;
+}
