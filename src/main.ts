@@ -9,6 +9,7 @@ import { type Config, ConfigError, configSecrets, loadConfig } from './config.ts
 import { systemClock } from './core/clock.ts';
 import { type Core, createCore } from './core/core.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { nodeCronRules } from './scheduler/cron-rules.ts';
 import { type Database, openDatabase } from './store/database.ts';
 
 /** Version of the privacy notice supporters agree to; bump it when the notice changes. */
@@ -65,6 +66,7 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
           commandsPerMinute: config.rateLimit.commandsPerMinute,
           policyVersion: POLICY_VERSION,
         },
+        cron: nodeCronRules,
       },
       logger,
     );

@@ -5,6 +5,7 @@ import type { Actor, CommandRequest } from '../../src/core/commands/define-comma
 import type { Reply } from '../../src/core/commands/reply.ts';
 import { type Core, createCore } from '../../src/core/core.ts';
 import type { CoreSettings } from '../../src/core/deps.ts';
+import { nodeCronRules } from '../../src/scheduler/cron-rules.ts';
 import { type Database, openDatabase } from '../../src/store/database.ts';
 import { tempSqliteUrl } from './databases.ts';
 
@@ -44,6 +45,7 @@ export function useCore(settings: Partial<CoreSettings> = {}): Harness {
           policyVersion: '1',
           ...settings,
         },
+        cron: nodeCronRules,
       },
       { error: (details) => harness.errors.push(details.err) },
     );

@@ -12,6 +12,7 @@ import { CommandRunner } from '../../../src/core/commands/run-command.ts';
 import { TextCommands } from '../../../src/core/commands/text-commands.ts';
 import type { CoreDeps } from '../../../src/core/deps.ts';
 import { createServices, type Services } from '../../../src/core/services.ts';
+import { nodeCronRules } from '../../../src/scheduler/cron-rules.ts';
 import { type Database, openDatabase } from '../../../src/store/database.ts';
 import { tempSqliteUrl } from '../../support/databases.ts';
 
@@ -71,6 +72,7 @@ beforeAll(async () => {
       commandsPerMinute: 1_000,
       policyVersion: '1',
     },
+    cron: nodeCronRules,
   };
   const catalogue = new Catalogue(definitions);
   const services = createServices(deps);
