@@ -202,6 +202,12 @@ export function loadConfig(
     bad.add('TELEGRAM_WEBHOOK_SECRET');
     lines.push('TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_WEBHOOK_URL is set');
   }
+  if (raw.TELEGRAM_WEBHOOK_URL && result.data?.HTTP_PORT === 0) {
+    bad.add('HTTP_PORT');
+    lines.push(
+      'HTTP_PORT: must not be 0 when TELEGRAM_WEBHOOK_URL is set (the webhook is served there)',
+    );
+  }
   if (!result.success || bad.size > 0) throw new ConfigError([...bad], lines);
   return deepFreeze(toConfig(result.data));
 }

@@ -1,15 +1,26 @@
 /**
- * Composition root: configuration -> logger -> database (migrated) -> core -> adapters -> scheduler.
+ * Composition root: configuration -> logger -> database (migrated) -> core -> adapters ->
+ * delivery (dispatcher, digests, scheduler) -> HTTP server.
  * `npm start` runs this file (`--console` forces the console adapter); tests call
  * {@link startApp} directly.
  */
 import { pathToFileURL } from 'node:url';
 import { ConsoleAdapter } from './bots/console/console-adapter.ts';
+import { ConsoleNotifier } from './bots/console/console-notifier.ts';
+import { startDiscordBot } from './bots/discord/discord-bot.ts';
+import { startTelegramBot } from './bots/telegram/telegram-bot.ts';
 import { type Config, ConfigError, configSecrets, loadConfig } from './config.ts';
 import { systemClock } from './core/clock.ts';
 import { type Core, createCore } from './core/core.ts';
+import { CoreNotificationContent } from './core/notifications/content.ts';
+import { DigestPlanner } from './core/notifications/digests.ts';
+import type { Notifier } from './core/notifications/notifier.ts';
+import { PromDeliveryMetrics } from './http/metrics.ts';
+import { type HttpServer, startHttpServer } from './http/server.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { nodeCronRules } from './scheduler/cron-rules.ts';
+import { Dispatcher } from './scheduler/dispatcher.ts';
+import { Scheduler } from './scheduler/scheduler.ts';
 import { type Database, openDatabase } from './store/database.ts';
 
 /** Version of the privacy notice supporters agree to; bump it when the notice changes. */
@@ -23,7 +34,12 @@ export interface App {
   core: Core;
   /** The terminal chat, when it runs. */
   console?: ConsoleAdapter;
-  /** Stops taking updates, lets work in flight finish, closes the database. Idempotent. */
+  /** The health, readiness and metrics server, unless `HTTP_PORT` is 0. */
+  http?: HttpServer;
+  /**
+   * Stops taking updates (HTTP, the scheduler after the dispatch in flight, the console), then
+   * closes the database. Idempotent.
+   */
   stop(): Promise<void>;
 }
 
@@ -53,8 +69,14 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
     { database: config.database.kind, migrationsApplied: db.applied.length },
     'database ready',
   );
+  // What has started, stopped last-first: HTTP and the scheduler before the console and the database.
+  const closers: (() => Promise<void>)[] = [() => db.close()];
+  const closeAll = async () => {
+    for (const close of closers.splice(0).reverse()) await close();
+  };
   let core: Core;
   let terminal: ConsoleAdapter | undefined;
+  let http: HttpServer | undefined;
   try {
     core = createCore(
       {
@@ -72,7 +94,7 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
     );
     const campaign = await core.services.campaigns.ensureDefault();
     logger.info({ campaignId: campaign.id }, 'default campaign ready');
-    terminal = startsConsole(config, options.console)
+    const chat = startsConsole(config, options.console)
       ? new ConsoleAdapter({
           core,
           input: options.consoleStreams?.input ?? process.stdin,
@@ -80,11 +102,44 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
           log: logger,
         })
       : undefined;
-    await terminal?.start();
+    terminal = chat;
+    await chat?.start();
+    if (chat) closers.push(() => chat.close());
     if (!config.discord && !config.telegram) logger.info('no platform token is configured');
-    if (terminal) logger.info('console adapter started');
+
+    const notifiers: Notifier[] = chat ? [new ConsoleNotifier(chat)] : [];
+    if (config.discord) {
+      const discord = await startDiscordBot({ config: config.discord, core, log: logger });
+      notifiers.push(discord.notifier);
+      closers.push(() => discord.stop());
+    }
+    const telegram = config.telegram
+      ? await startTelegramBot({ config: config.telegram, core, log: logger })
+      : undefined;
+    if (telegram) {
+      notifiers.push(telegram.notifier);
+      closers.push(() => telegram.stop());
+    }
+
+    const metrics = new PromDeliveryMetrics();
+    const scheduler = startDelivery(config, core, notifiers, metrics, logger);
+    closers.push(() => scheduler.stop());
+    if (config.http.port !== 0) {
+      const server = await startHttpServer({
+        port: config.http.port,
+        metrics,
+        ready: () => databaseAnswers(db),
+        log: logger,
+        routes: telegram?.webhookRoute ? [telegram.webhookRoute] : [],
+      });
+      http = server;
+      closers.push(() => server.close());
+      logger.info({ port: server.port }, 'HTTP server listening');
+    }
+    // Last, so that whoever waits for this line finds everything running.
+    if (chat) logger.info('console adapter started');
   } catch (error) {
-    await db.close();
+    await closeAll();
     throw error;
   }
 
@@ -92,13 +147,65 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
   const stop = () => {
     stopping ??= (async () => {
       logger.info('shutting down');
-      await terminal?.close();
-      await db.close();
+      await closeAll();
       logger.info('stopped');
     })();
     return stopping;
   };
-  return { config, logger, db, core, console: terminal, stop };
+  return { config, logger, db, core, console: terminal, http, stop };
+}
+
+/**
+ * Starts the scheduler: each tick queues the digests that fell due, then delivers every due
+ * notification through the notifiers of the platforms this process runs.
+ */
+function startDelivery(
+  config: Config,
+  core: Core,
+  notifiers: Notifier[],
+  metrics: PromDeliveryMetrics,
+  logger: Logger,
+): Scheduler {
+  const { store, clock } = core.deps;
+  const content = new CoreNotificationContent(core.deps);
+  // One SQLite process: a stable worker id lets a restart take its own leases back at once.
+  const workerId = config.database.kind === 'sqlite' ? 'sqlite' : undefined;
+  const dispatcher = new Dispatcher({
+    store,
+    notifiers,
+    content,
+    clock,
+    log: logger,
+    metrics,
+    workerId,
+  });
+  const digests = new DigestPlanner(core.deps);
+  const scheduler = new Scheduler({
+    expression: config.scheduler.cron,
+    tick: async (signal) => {
+      // Digests are planned apart from delivery: a failure there must not hold up reminders.
+      try {
+        const queued = await digests.enqueueDue(clock.now());
+        if (queued > 0) logger.info({ queued }, 'digests queued');
+      } catch (error) {
+        logger.error({ err: error }, 'digest planning failed');
+      }
+      await dispatcher.tick(signal);
+    },
+    log: logger,
+  });
+  scheduler.start();
+  return scheduler;
+}
+
+/** Readiness: the database answers a trivial query. */
+async function databaseAnswers(db: Database): Promise<boolean> {
+  try {
+    await db.client.$queryRawUnsafe('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function startsConsole(config: Config, mode: StartOptions['console'] = 'auto'): boolean {

@@ -71,7 +71,7 @@ describe('loadConfig', () => {
       TELEGRAM_API_ROOT: 'http://127.0.0.1:4001',
       TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/telegram',
       TELEGRAM_WEBHOOK_SECRET: 'hook_secret-1',
-      HTTP_PORT: '0',
+      HTTP_PORT: '8443',
       SCHEDULER_CRON: '0 * * * *',
       CAMPAIGN_NAME: 'Save the park',
       DEFAULT_TIMEZONE: 'Europe/Paris',
@@ -92,7 +92,7 @@ describe('loadConfig', () => {
       apiRoot: 'http://127.0.0.1:4001',
       webhook: { url: 'https://bot.example.org/telegram', secret: 'hook_secret-1' },
     });
-    expect(config.http.port).toBe(0);
+    expect(config.http.port).toBe(8443);
     expect(config.campaignDefaults).toEqual({
       name: 'Save the park',
       timezone: 'Europe/Paris',
@@ -189,6 +189,17 @@ describe('loadConfig', () => {
     expect(error.message).toBe(
       'TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_WEBHOOK_URL is set',
     );
+  });
+
+  it('refuses a webhook without the HTTP server that would receive it', () => {
+    const error = errorFor({
+      TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN,
+      TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/telegram/webhook',
+      TELEGRAM_WEBHOOK_SECRET: 's3cret',
+      HTTP_PORT: '0',
+    });
+    expect(error.variables).toEqual(['HTTP_PORT']);
+    expect(error.message).toMatch(/^HTTP_PORT: must not be 0 when TELEGRAM_WEBHOOK_URL is set/);
   });
 
   it('never shows a token or secret in the error, even a malformed one', () => {

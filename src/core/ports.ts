@@ -23,6 +23,7 @@ import type {
   RsvpChange,
   RsvpChoice,
 } from './events/event.types.ts';
+import type { ClaimRequest, DeliveryContext, Settlement } from './notifications/delivery.types.ts';
 import type {
   NewNotification,
   Notification,
@@ -55,6 +56,8 @@ export interface CampaignRepo {
   /** The campaign where this platform account most recently registered (consented), if any. */
   findLastJoined(platform: string, externalId: string): Promise<Campaign | null>;
   update(id: number, settings: CampaignSettings): Promise<Campaign>;
+  /** Campaigns with a digest schedule, oldest first: the digest planner's work list. */
+  listWithDigest(): Promise<Campaign[]>;
   /** Binds a guild or group to a campaign, moving it if it was bound elsewhere. */
   bindSpace(
     campaignId: number,
@@ -205,6 +208,24 @@ export interface NotificationRepo {
     filter: { recipientId?: number; eventId?: number; taskId?: number; kinds?: string[] },
     reason: string,
   ): Promise<number>;
+  /**
+   * For dispatchers, across campaigns: leases up to `limit` pending rows due at `now` to
+   * `workerId` until `until`, oldest due first. A row is leasable when its lease is free, has
+   * ended, or is held by `workerId` itself (the same worker before a restart). Of several
+   * processes claiming at once, each row goes to one.
+   */
+  claimDue(request: ClaimRequest): Promise<Notification[]>;
+  /** The recipients, their identities, the events and the campaign zones these rows need. */
+  deliveryContext(rows: Notification[]): Promise<DeliveryContext>;
+  /**
+   * Records what became of a leased row and frees the lease, only while `workerId` still holds
+   * it: false when the lease was taken over (or, except for `sent`, the row is no longer pending).
+   */
+  settle(id: number, workerId: string, outcome: Settlement): Promise<boolean>;
+  /** Frees `workerId`'s leases on these rows without changing them (they stay due). */
+  release(ids: number[], workerId: string): Promise<number>;
+  /** Pending rows due at `now`, in every campaign. */
+  countDue(now: Date): Promise<number>;
 }
 
 export interface PrivacyRepo {

@@ -50,6 +50,14 @@ export class PrismaCampaignRepo implements CampaignRepo {
     return toCampaign(await this.db.campaign.update({ where: { id }, data: settings }));
   }
 
+  async listWithDigest(): Promise<Campaign[]> {
+    const rows = await this.db.campaign.findMany({
+      where: { digestCron: { not: null } },
+      orderBy: { id: 'asc' },
+    });
+    return rows.map(toCampaign);
+  }
+
   async bindSpace(
     campaignId: number,
     platform: SpacePlatform,

@@ -1,5 +1,10 @@
 import { z } from 'zod';
 import type {
+  ClaimRequest,
+  DeliveryContext,
+  Settlement,
+} from '../core/notifications/delivery.types.ts';
+import type {
   NewNotification,
   Notification,
   NotificationKind,
@@ -8,10 +13,12 @@ import type {
 import type { NotificationRepo } from '../core/ports.ts';
 import type { Notification as NotificationRow } from '../generated/sqlite/client.ts';
 import { type DbClient, isUniqueViolation } from './prisma-client.ts';
+import { loadDeliveryContext } from './prisma-delivery-context.ts';
+import { claimDueIds, releaseClaims, settleClaim } from './prisma-notification-claims.ts';
 
 const payloadSchema = z.record(z.string(), z.unknown());
 
-/** The outbox of messages to supporters. */
+/** The outbox of messages to supporters, and the leases dispatchers take on its rows. */
 export class PrismaNotificationRepo implements NotificationRepo {
   constructor(private readonly db: DbClient) {}
 
@@ -75,6 +82,32 @@ export class PrismaNotificationRepo implements NotificationRepo {
       data: { status: 'skipped', lastError: reason },
     });
     return result.count;
+  }
+
+  async claimDue(request: ClaimRequest): Promise<Notification[]> {
+    const ids = await claimDueIds(this.db, request);
+    if (ids.length === 0) return [];
+    const rows = await this.db.notification.findMany({
+      where: { id: { in: ids } },
+      orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
+    });
+    return rows.map(toNotification);
+  }
+
+  deliveryContext(rows: Notification[]): Promise<DeliveryContext> {
+    return loadDeliveryContext(this.db, rows);
+  }
+
+  settle(id: number, workerId: string, outcome: Settlement): Promise<boolean> {
+    return settleClaim(this.db, id, workerId, outcome);
+  }
+
+  release(ids: number[], workerId: string): Promise<number> {
+    return releaseClaims(this.db, ids, workerId);
+  }
+
+  countDue(now: Date): Promise<number> {
+    return this.db.notification.count({ where: { status: 'pending', dueAt: { lte: now } } });
   }
 
   private async createUnlessPresent(data: ReturnType<typeof toData>): Promise<boolean> {

@@ -15,7 +15,7 @@ import type { Identity as IdentityRow, Prisma } from '../generated/sqlite/client
 import { atomically, type DbClient, isRecordMissing } from './prisma-client.ts';
 import { createLinkCode, mergeSupporters, redeemLinkCode } from './prisma-supporter-links.ts';
 
-const withTags = { tags: { include: { tag: true } } } satisfies Prisma.SupporterInclude;
+export const withTags = { tags: { include: { tag: true } } } satisfies Prisma.SupporterInclude;
 type SupporterRow = Prisma.SupporterGetPayload<{ include: typeof withTags }>;
 
 /** Supporters, their platform identities and their tags. */
@@ -252,7 +252,7 @@ async function requireSupporter(db: DbClient, campaignId: number, id: number): P
   if (!found) throw new NotFoundError('supporter', id);
 }
 
-function toSupporter(row: SupporterRow): Supporter {
+export function toSupporter(row: SupporterRow): Supporter {
   return {
     id: row.id,
     campaignId: row.campaignId,
@@ -276,7 +276,7 @@ function toSupporter(row: SupporterRow): Supporter {
   };
 }
 
-function toIdentity(row: IdentityRow): Identity {
+export function toIdentity(row: IdentityRow): Identity {
   return {
     id: row.id,
     campaignId: row.campaignId,

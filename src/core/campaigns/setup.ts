@@ -20,6 +20,8 @@ export interface SetupOptions {
   timezone?: string;
   language?: Locale;
   organizerRole?: string;
+  /** Discord channel for announcements: `123`, `<#123>`, or `off`. */
+  announceChannel?: string;
   reminders?: string;
   digest?: string;
   leaderboard?: boolean;
@@ -55,6 +57,7 @@ export async function setUpCampaign(deps: CoreDeps, request: SetupRequest): Prom
   const { space, scope, options } = request;
   const settings = campaignSettings(options, deps.cron);
   const organizerRoleId = roleSetting(options.organizerRole, space?.platform);
+  const announceChannelId = channelSetting(options.announceChannel, space?.platform);
   if (!space) {
     if (options.invite !== undefined) throw new DomainError('SETUP_INVITE_NEEDS_SPACE');
     if (request.role !== 'admin') throw new DomainError('ERROR_ADMINS_ONLY', { command: '/setup' });
@@ -65,7 +68,11 @@ export async function setUpCampaign(deps: CoreDeps, request: SetupRequest): Prom
   if (!target && !scope.space && !request.actor.spaceAdmin && request.role !== 'admin') {
     throw new DomainError('SETUP_SPACE_ADMIN_ONLY');
   }
-  const spaceSettings = { title: space.title ?? null, ...(organizerRoleId && { organizerRoleId }) };
+  const spaceSettings = {
+    title: space.title ?? null,
+    ...(organizerRoleId && { organizerRoleId }),
+    ...(announceChannelId !== undefined && { announceChannelId }),
+  };
   return deps.store.transaction(async (store) => {
     // A concurrent /setup in the same space may have bound it since the request was resolved.
     const bound = scope.space ?? (await store.campaigns.findSpace(space.platform, space.id));
@@ -125,6 +132,16 @@ function roleSetting(text: string | undefined, platform?: string): string | unde
   if (platform !== 'discord') throw new DomainError('SETUP_ROLE_NEEDS_SERVER');
   const id = /^(?:<@&(\d{1,20})>|(\d{1,20}))$/.exec(text.trim());
   if (!id) throw new DomainError('SETUP_BAD_ROLE', { text });
+  return id[1] ?? id[2];
+}
+
+/** The Discord channel id in `123` or `<#123>`, null for `off`; only Discord servers have them. */
+function channelSetting(text: string | undefined, platform?: string): string | null | undefined {
+  if (text === undefined) return undefined;
+  if (platform !== 'discord') throw new DomainError('SETUP_CHANNEL_NEEDS_SERVER');
+  if (/^(off|none|non|aucun)$/i.test(text.trim())) return null;
+  const id = /^(?:<#(\d{1,20})>|(\d{1,20}))$/.exec(text.trim());
+  if (!id) throw new DomainError('SETUP_BAD_CHANNEL', { text });
   return id[1] ?? id[2];
 }
 

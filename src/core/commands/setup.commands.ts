@@ -33,6 +33,14 @@ export const setupCommands = [
         },
         example: '<@&123456789012345678>',
       }),
+      channel: text({
+        max: 40,
+        description: {
+          en: 'Discord channel where new events and tasks are announced (or off)',
+          fr: 'Salon Discord où annoncer les nouveaux événements et tâches (ou off)',
+        },
+        example: '<#123456789012345678>',
+      }),
       reminders: text({
         max: 100,
         description: {
@@ -79,6 +87,7 @@ export const setupCommands = [
           timezone: args.timezone,
           language: args.language,
           organizerRole: args.organizer_role,
+          announceChannel: args.channel,
           reminders: args.reminders,
           digest: args.digest,
           leaderboard: args.leaderboard,
@@ -115,6 +124,8 @@ function summary(
   if (space?.platform === 'discord') {
     const role = space.organizerRoleId ? `<@&${space.organizerRoleId}>` : t('common.none');
     settings.push(t('setup.organizer_role', { role }));
+    const channel = space.announceChannelId ? `<#${space.announceChannelId}>` : t('common.none');
+    settings.push(t('setup.announce_channel', { channel }));
   }
   const join = [t('setup.invite', { code: campaign.inviteCode })];
   if (platform === 'telegram') {

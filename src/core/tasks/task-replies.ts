@@ -11,8 +11,11 @@ export const OVERVIEW_LIMIT = 20;
 const TITLE_IN_LISTING = 80;
 const BUTTONS_PER_ROW = 5;
 
+/** What rendering a task needs: replies and notifications both provide it. */
+type View = Pick<CommandContext, 't' | 'formatWhen'>;
+
 /** `#3 Hand out flyers · 1/3 taken · due Sat 5 Dec 2026, 18:00 (Europe/Paris) · 10 points`. */
-export function taskLine(ctx: CommandContext, task: Task, extra: string[] = []): string {
+export function taskLine(ctx: View, task: Task, extra: string[] = []): string {
   const parts = [
     ctx.t('task.line', { id: task.id, title: shorten(task.title, TITLE_IN_LISTING) }),
     ctx.t('task.line_fill', { filled: task.filled, slots: task.slots }),
@@ -37,7 +40,7 @@ export function listing(
 }
 
 /** The Claim button of a task (`/task claim id:12`). */
-export function claimButton(ctx: CommandContext, task: Task): Button {
+export function claimButton(ctx: View, task: Task): Button {
   return {
     label: ctx.t('task.claim_button', { id: task.id }),
     action: { command: 'task', subcommand: 'claim', args: { id: task.id } },
@@ -46,7 +49,7 @@ export function claimButton(ctx: CommandContext, task: Task): Button {
 }
 
 /** Done and Drop buttons of a claimed task, as one row. */
-export function doneDropRow(ctx: CommandContext, task: Task): Button[] {
+export function doneDropRow(ctx: View, task: Task): Button[] {
   return [
     {
       label: ctx.t('task.done_button', { id: task.id }),

@@ -15,7 +15,12 @@ describe('the program with the console', () => {
       transcript += chunk;
     });
     const app = await startApp({
-      env: { DATABASE_URL: file.url, LOG_LEVEL: 'silent', CAMPAIGN_NAME: 'Harbour' },
+      env: {
+        DATABASE_URL: file.url,
+        LOG_LEVEL: 'silent',
+        CAMPAIGN_NAME: 'Harbour',
+        HTTP_PORT: '0',
+      },
       consoleStreams: { input, output },
     });
     expect(app.console).toBeDefined();
@@ -31,7 +36,7 @@ describe('the program with the console', () => {
 
   it('leaves the console off when told to', async () => {
     const app = await startApp({
-      env: { DATABASE_URL: file.url, LOG_LEVEL: 'silent' },
+      env: { DATABASE_URL: file.url, LOG_LEVEL: 'silent', HTTP_PORT: '0' },
       console: 'never',
     });
     expect(app.console).toBeUndefined();

@@ -1,5 +1,6 @@
 import { commonMessages } from './common.ts';
 import { eventMessages } from './events.ts';
+import { notificationMessages } from './notifications.ts';
 import { organizerMessages } from './organizers.ts';
 import { privacyMessages } from './privacy.ts';
 import { supporterMessages } from './supporters.ts';
@@ -13,4 +14,5 @@ export const messages = {
   ...eventMessages,
   ...privacyMessages,
   ...organizerMessages,
+  ...notificationMessages,
 };

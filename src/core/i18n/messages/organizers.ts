@@ -22,6 +22,18 @@ export const organizerMessages = defineMessages({
     en: 'Organizer role: {role}',
     fr: 'Rôle des organisateurs : {role}',
   },
+  'setup.announce_channel': {
+    en: 'Announcements of new events and tasks: {channel}',
+    fr: 'Annonces des nouveaux événements et tâches : {channel}',
+  },
+  'setup.bad_channel': {
+    en: '"{text}" is not a Discord channel. Mention the channel or give its id, for example channel:<#123456789012345678>, or channel:off.',
+    fr: '« {text} » n’est pas un salon Discord. Mentionnez le salon ou donnez son identifiant, par exemple channel:<#123456789012345678>, ou channel:off.',
+  },
+  'setup.channel_needs_server': {
+    en: 'channel can only be set by running /setup in a Discord server: announcements are posted in one of its channels.',
+    fr: 'channel ne se règle qu’en lançant /setup dans un serveur Discord : les annonces sont publiées dans l’un de ses salons.',
+  },
   'setup.invite': {
     en: 'Invite code: {code} (people join with /start {code} on Telegram, or /join in a server bound to this campaign).',
     fr: 'Code d’invitation : {code} (on rejoint avec /start {code} sur Telegram, ou /join dans un serveur lié à cette campagne).',

@@ -1,0 +1,34 @@
+import { type REST, Routes } from 'discord.js';
+import type { CommandRequest } from '../../core/commands/define-command.ts';
+import type { Reply } from '../../core/commands/reply.ts';
+import type { Services } from '../../core/services.ts';
+import { type BotLog, loggableError } from './discord-errors.ts';
+import { renderNotice } from './discord-render.ts';
+
+/**
+ * Posts what a reply announces (a new event or task) in the announcement channel `/setup
+ * channel:` gave the server. Nothing is posted outside servers, without a channel, or when the
+ * public reply already appeared in that channel. A failure (channel gone, no access) is logged:
+ * the command itself succeeded.
+ */
+export class Announcer {
+  constructor(
+    private readonly rest: REST,
+    private readonly services: Pick<Services, 'campaigns'>,
+    private readonly log: BotLog,
+  ) {}
+
+  async announce(request: CommandRequest, reply: Reply, channelId: string | null): Promise<void> {
+    if (!request.space || !reply.announcement) return;
+    const { space } = await this.services.campaigns.scopeOf(request);
+    const target = space?.announceChannelId;
+    if (!target || (target === channelId && !reply.private)) return;
+    try {
+      await this.rest.post(Routes.channelMessages(target), {
+        body: { ...renderNotice([reply.announcement]), allowed_mentions: { parse: [] } },
+      });
+    } catch (error) {
+      this.log.warn({ err: loggableError(error), channelId: target }, 'announcement not posted');
+    }
+  }
+}

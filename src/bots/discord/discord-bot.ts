@@ -1,0 +1,103 @@
+import { once } from 'node:events';
+import { Client, Events, GatewayIntentBits } from 'discord.js';
+import type { DiscordConfig } from '../../config.ts';
+import type { Core } from '../../core/core.ts';
+import { Announcer } from './announcements.ts';
+import { registerIfChanged } from './command-registration.ts';
+import { type BotLog, loggableError, rejectLongDirectMessageWaits } from './discord-errors.ts';
+import { DiscordNotifier } from './discord-notifier.ts';
+import { DiscordInteractions } from './interactions.ts';
+import { slashCommands } from './slash-commands.ts';
+
+export interface DiscordBotOptions {
+  config: DiscordConfig;
+  core: Core;
+  log: BotLog;
+  /** Answers slower than this are deferred first (Discord allows 3 s); 2 s by default, 0 always. */
+  deferAfterMs?: number;
+}
+
+/** A connected Discord bot. */
+export interface DiscordBot {
+  /** Direct messages for the dispatcher. */
+  notifier: DiscordNotifier;
+  /** Resolves once no interaction is being answered. */
+  idle(): Promise<void>;
+  /** Stops taking interactions, lets those in progress finish, disconnects. Idempotent. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Logs in with the Guilds intent only (slash commands and buttons need no privileged intent),
+ * answers interactions through the core, and registers the slash commands when they changed.
+ * Under discord.js's ShardingManager each process serves the shards it is given (SHARDS and
+ * SHARD_COUNT, read by discord.js) and only the one serving shard 0 registers commands.
+ */
+export async function startDiscordBot(options: DiscordBotOptions): Promise<DiscordBot> {
+  const { config, core, log } = options;
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    rest: { api: config.apiBase, rejectOnRateLimit: rejectLongDirectMessageWaits },
+    allowedMentions: { parse: [] },
+  });
+  const interactions = new DiscordInteractions({
+    core,
+    log,
+    announcer: new Announcer(client.rest, core.services, log),
+    deferAfterMs: options.deferAfterMs ?? 2_000,
+  });
+  const inFlight = new Set<Promise<void>>();
+  let accepting = true;
+  client.on(Events.InteractionCreate, (interaction) => {
+    if (!accepting) return;
+    const work = interactions.handle(interaction).finally(() => inFlight.delete(work));
+    inFlight.add(work);
+  });
+  client.on(Events.Error, (error) =>
+    log.error({ err: loggableError(error) }, 'discord client error'),
+  );
+  client.on(Events.ShardDisconnect, (event, shardId) =>
+    log.warn({ shardId, code: event.code }, 'discord shard disconnected'),
+  );
+  // Listening before login: the ready event may come before login() resolves.
+  const ready = once(client, Events.ClientReady);
+  try {
+    await client.login(config.token);
+    await ready;
+    const shards = client.options.shards;
+    log.info({ guilds: client.guilds.cache.size, shards }, 'discord bot ready');
+    if (!Array.isArray(shards) || shards.includes(0)) {
+      const commands = slashCommands(core.catalogue);
+      // The commands registered before still work: a failure here must not stop the bot.
+      await registerIfChanged(
+        client.application!,
+        client.rest,
+        config.guildId,
+        commands,
+        log,
+      ).catch((error: unknown) =>
+        log.error({ err: loggableError(error) }, 'discord commands not registered'),
+      );
+    }
+  } catch (error) {
+    await client.destroy();
+    throw error;
+  }
+
+  const idle = async () => {
+    while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+  };
+  let stopping: Promise<void> | undefined;
+  return {
+    notifier: new DiscordNotifier(client.rest),
+    idle,
+    stop: () => {
+      stopping ??= (async () => {
+        accepting = false;
+        await idle();
+        await client.destroy();
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import {
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type InteractionReplyOptions,
+  MessageFlags,
+  type RepliableInteraction,
+} from 'discord.js';
+import type { Reply } from '../../core/commands/reply.ts';
+import { type DiscordMessage, renderReply } from './discord-render.ts';
+
+/** A slash command, or a button press, being answered. */
+export type Answerable = ChatInputCommandInteraction | ButtonInteraction;
+
+/**
+ * Acknowledges an interaction before its work is done (Discord's 3 s limit): with `update`, the
+ * pressed message will be updated; otherwise a reply (ephemeral when it will be private) shows
+ * that the bot is thinking.
+ */
+export async function defer(
+  interaction: Answerable,
+  update: boolean,
+  ephemeral: boolean,
+): Promise<void> {
+  if (update && interaction.isButton()) await interaction.deferUpdate();
+  else await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+}
+
+/**
+ * Shows a reply within Discord's limits, in one or more messages, after a deferral or not.
+ * With `update` (a button on a private message: ephemeral or in the DM) the pressed message is
+ * replaced by the outcome, except for files, which come as a new reply. Otherwise a new reply,
+ * ephemeral when the reply is private; after a public deferral, a private reply replaces the
+ * "thinking" message by an ephemeral one.
+ */
+export async function deliver(
+  interaction: Answerable,
+  reply: Reply,
+  update: boolean,
+): Promise<void> {
+  const messages = renderReply(reply);
+  const first = messages[0]!;
+  const flags = reply.private ? MessageFlags.Ephemeral : undefined;
+  const visible = (message: DiscordMessage): InteractionReplyOptions => ({ ...message, flags });
+  if (update && interaction.isButton() && !reply.files?.length) {
+    if (interaction.deferred) await interaction.editReply(first);
+    else await interaction.update(first);
+  } else if (!interaction.deferred) {
+    await interaction.reply(visible(first));
+  } else if (update || (reply.private && !interaction.ephemeral)) {
+    // Nothing to edit (a deferred update keeps the pressed message), or the wrong visibility.
+    if (!update) await interaction.deleteReply();
+    await interaction.followUp(visible(first));
+  } else {
+    await interaction.editReply(first);
+  }
+  for (const message of messages.slice(1)) await interaction.followUp(visible(message));
+}
+
+/** Answers with one private sentence, whatever was already sent for the interaction. */
+export async function sayPrivately(interaction: RepliableInteraction, text: string): Promise<void> {
+  const options = { content: text, flags: MessageFlags.Ephemeral } as const;
+  if (interaction.deferred || interaction.replied) await interaction.followUp(options);
+  else await interaction.reply(options);
+}

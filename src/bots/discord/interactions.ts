@@ -1,0 +1,111 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { type ButtonInteraction, type Interaction, MessageFlags } from 'discord.js';
+import type { CommandRequest } from '../../core/commands/define-command.ts';
+import type { Reply } from '../../core/commands/reply.ts';
+import type { Core } from '../../core/core.ts';
+import { pickLocale, translate } from '../../core/i18n/i18n.ts';
+import type { Announcer } from './announcements.ts';
+import { IdAutocomplete } from './autocomplete.ts';
+import { type BotLog, loggableError } from './discord-errors.ts';
+import { type Answerable, defer, deliver, sayPrivately } from './interaction-replies.ts';
+import { buttonRequest, commandRequest } from './interaction-request.ts';
+
+export interface InteractionsOptions {
+  core: Pick<Core, 'runner' | 'catalogue' | 'services' | 'deps'>;
+  log: BotLog;
+  announcer: Announcer;
+  /**
+   * How long an answer may take before the interaction is deferred (0: always defer first);
+   * Discord drops interactions not acknowledged within 3 s.
+   */
+  deferAfterMs: number;
+}
+
+/**
+ * Answers interactions through the core's one command path: slash commands and buttons become
+ * requests, their replies are rendered within Discord's limits, task and event numbers are
+ * completed. A failure is logged with the interaction id and answered with an apology; it never
+ * escapes.
+ */
+export class DiscordInteractions {
+  private readonly autocomplete: IdAutocomplete;
+
+  constructor(private readonly options: InteractionsOptions) {
+    this.autocomplete = new IdAutocomplete(options.core);
+  }
+
+  async handle(interaction: Interaction): Promise<void> {
+    try {
+      if (interaction.isChatInputCommand()) {
+        const request = commandRequest(interaction);
+        const definition = this.options.core.catalogue.find(request.command, request.subcommand);
+        // An unknown command gets a private error.
+        const ephemeral = definition ? definition.private === true : true;
+        await this.answer(interaction, request, false, ephemeral);
+      } else if (interaction.isButton()) {
+        await this.press(interaction);
+      } else if (interaction.isAutocomplete()) {
+        await this.autocomplete.respond(interaction);
+      }
+    } catch (error) {
+      this.options.log.error(
+        { err: loggableError(error), interactionId: interaction.id },
+        'discord interaction failed',
+      );
+      if (interaction.isRepliable()) {
+        await sayPrivately(
+          interaction,
+          translate(this.localeOf(interaction), 'error.internal'),
+        ).catch(() => undefined);
+      }
+    }
+  }
+
+  /**
+   * A button on a private message (ephemeral, or in the DM) updates that message with the
+   * outcome; a button on a public message answers the presser privately.
+   */
+  private async press(interaction: ButtonInteraction): Promise<void> {
+    const bound = buttonRequest(interaction, this.options.core.catalogue);
+    if ('error' in bound) {
+      const { id, params } = bound.error;
+      await sayPrivately(interaction, translate(this.localeOf(interaction), id, params));
+      return;
+    }
+    const onPrivateMessage =
+      !interaction.inGuild() || interaction.message.flags.has(MessageFlags.Ephemeral);
+    await this.answer(interaction, bound.request, onPrivateMessage, true);
+  }
+
+  /** Runs the request; defers when the answer is not ready in time, then shows it. */
+  private async answer(
+    interaction: Answerable,
+    request: CommandRequest,
+    update: boolean,
+    deferEphemeral: boolean,
+  ): Promise<void> {
+    const work = this.options.core.runner.run(request);
+    const early = await this.within(work);
+    if (!early) await defer(interaction, update, deferEphemeral);
+    const reply = early ?? (await work);
+    await deliver(interaction, reply, update);
+    if (reply.announcement)
+      await this.options.announcer.announce(request, reply, interaction.channelId);
+  }
+
+  /** The reply if it is ready within the deferral delay, else undefined. */
+  private async within(work: Promise<Reply>): Promise<Reply | undefined> {
+    if (this.options.deferAfterMs <= 0) return undefined;
+    const timer = new AbortController();
+    const late = sleep(this.options.deferAfterMs, undefined, { signal: timer.signal }).catch(
+      () => undefined,
+    );
+    const reply = await Promise.race([work, late]);
+    timer.abort();
+    return reply;
+  }
+
+  private localeOf(interaction: Interaction) {
+    return pickLocale(interaction.locale) ?? this.options.core.deps.settings.defaults.locale;
+  }
+}

@@ -1,0 +1,133 @@
+import {
+  type APIApplicationCommandBasicOption,
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  InteractionContextType,
+  PermissionFlagsBits,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { Catalogue } from '../../core/commands/catalogue.ts';
+import type { CommandDefinition } from '../../core/commands/define-command.ts';
+import type { OptionSpec } from '../../core/commands/options.ts';
+import type { Message } from '../../core/i18n/messages/define.ts';
+
+/** A slash command as sent to Discord's bulk overwrite endpoint. */
+export type SlashCommand = RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+/** Discord's longest string option. */
+const MAX_STRING_LENGTH = 6000;
+
+/** Task and event numbers: the catalogue's ids take at most nine digits. */
+const MAX_ID = 999_999_999;
+
+/**
+ * The slash commands of the catalogue: definitions sharing a name become one command whose
+ * subcommands they are. English names and descriptions, French description localizations.
+ * Commands only organizers may run need Manage Server by default, which hides them from
+ * volunteers (server admins can allow the organizer role in the server's Integrations settings).
+ */
+export function slashCommands(catalogue: Catalogue): SlashCommand[] {
+  const groups = new Map<string, CommandDefinition[]>();
+  for (const definition of catalogue.definitions) {
+    groups.set(definition.name, [...(groups.get(definition.name) ?? []), definition]);
+  }
+  return [...groups.entries()].map(([name, definitions]) => slashCommand(name, definitions));
+}
+
+function slashCommand(name: string, definitions: CommandDefinition[]): SlashCommand {
+  const [first] = definitions as [CommandDefinition];
+  const nested = definitions.some((definition) => definition.subcommand);
+  if (nested && definitions.some((definition) => !definition.subcommand)) {
+    // Discord cannot run a command that has subcommands without one.
+    throw new Error(`/${name} mixes a bare command with subcommands`);
+  }
+  const organizersOnly = definitions.every((d) => d.access === 'organizer' || d.access === 'admin');
+  return {
+    type: ApplicationCommandType.ChatInput,
+    name,
+    ...describe(nested ? groupDescription(definitions) : first.description),
+    options: nested
+      ? definitions.map((definition) => ({
+          type: ApplicationCommandOptionType.Subcommand,
+          name: definition.subcommand!,
+          ...describe(definition.description),
+          options: options(definition),
+        }))
+      : options(first),
+    default_member_permissions: organizersOnly ? String(PermissionFlagsBits.ManageGuild) : null,
+    // Admins (ADMIN_IDS) may configure the default campaign from a direct message with the bot.
+    contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
+    integration_types: [ApplicationIntegrationType.GuildInstall],
+  };
+}
+
+/** The group's description lists its subcommands, in both languages. */
+function groupDescription(definitions: CommandDefinition[]): Message {
+  const list = definitions.map((definition) => definition.subcommand).join(', ');
+  return { en: `/${definitions[0]!.name}: ${list}`, fr: `/${definitions[0]!.name} : ${list}` };
+}
+
+function describe(description: Message) {
+  return {
+    description: description.en,
+    description_localizations: { fr: description.fr },
+  };
+}
+
+/** Required options first, as Discord demands; each keeps its catalogue name. */
+function options(definition: CommandDefinition): APIApplicationCommandBasicOption[] {
+  const entries = Object.entries(definition.options);
+  const ordered = [
+    ...entries.filter(([, spec]) => spec.required),
+    ...entries.filter(([, spec]) => !spec.required),
+  ];
+  return ordered.map(([name, spec]) => option(definition, name, spec));
+}
+
+function option(
+  definition: CommandDefinition,
+  name: string,
+  spec: OptionSpec,
+): APIApplicationCommandBasicOption {
+  const base = { name, ...describe(spec.description), required: spec.required };
+  switch (spec.kind) {
+    case 'text':
+      return {
+        ...base,
+        type: ApplicationCommandOptionType.String,
+        max_length: Math.min(spec.max ?? MAX_STRING_LENGTH, MAX_STRING_LENGTH),
+      };
+    case 'integer':
+      return {
+        ...base,
+        type: ApplicationCommandOptionType.Integer,
+        min_value: spec.min,
+        max_value: spec.max,
+      };
+    case 'boolean':
+      return { ...base, type: ApplicationCommandOptionType.Boolean };
+    case 'id':
+      return {
+        ...base,
+        type: ApplicationCommandOptionType.Integer,
+        min_value: 1,
+        max_value: MAX_ID,
+        // Task and event numbers are picked from a list of titles as the person types.
+        ...(autocompletes(definition) && { autocomplete: true }),
+      };
+    case 'user':
+      return { ...base, type: ApplicationCommandOptionType.User };
+    case 'choice':
+      return {
+        ...base,
+        type: ApplicationCommandOptionType.String,
+        choices: (spec.choices ?? []).map((value) => ({ name: value, value })),
+      };
+  }
+}
+
+/** Commands whose `id` option is completed from the campaign's tasks or events. */
+function autocompletes(definition: Pick<CommandDefinition, 'name'>): boolean {
+  return definition.name === 'task' || definition.name === 'event';
+}

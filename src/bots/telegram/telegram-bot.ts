@@ -1,0 +1,121 @@
+import { type RunnerHandle, run, sequentialize } from '@grammyjs/runner';
+import { Bot, webhookCallback } from 'grammy';
+import type { TelegramConfig } from '../../config.ts';
+import type { Core } from '../../core/core.ts';
+import type { HttpRoute } from '../../http/server.ts';
+import { publishCommandMenus } from './telegram-menus.ts';
+import { TelegramNotifier } from './telegram-notifier.ts';
+import { type BotLog, loggable, TelegramUpdates } from './telegram-updates.ts';
+
+/** Where Telegram posts updates in webhook mode, on the HTTP server. */
+export const TELEGRAM_WEBHOOK_PATH = '/telegram/webhook';
+
+export interface TelegramBotOptions {
+  config: TelegramConfig;
+  core: Pick<Core, 'text' | 'deps' | 'catalogue'>;
+  log: BotLog & { info(details: Record<string, unknown>, message: string): void };
+}
+
+/** A running Telegram bot. */
+export interface TelegramBot {
+  /** Direct messages for the dispatcher. */
+  notifier: TelegramNotifier;
+  /** In webhook mode: the route to add to the HTTP server (`POST /telegram/webhook`). */
+  webhookRoute?: HttpRoute;
+  /** Resolves once the update with this id has been fully answered. */
+  settled(updateId: number): Promise<void>;
+  /** Stops taking updates and lets those in progress finish. Idempotent. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the bot: learns its username, publishes the command menus, then takes updates by long
+ * polling (updates of one chat in order, chats in parallel) or, with a webhook configured,
+ * registers the webhook with its secret and returns the route that receives it; requests without
+ * the secret get 401.
+ */
+export async function startTelegramBot(options: TelegramBotOptions): Promise<TelegramBot> {
+  const { config, core, log } = options;
+  const bot = new Bot(config.token, { client: { apiRoot: config.apiRoot } });
+  await bot.init();
+  const username = bot.botInfo.username;
+  await publishCommandMenus(bot.api, core.catalogue).catch((error: unknown) =>
+    log.error({ err: loggable(error) }, 'telegram command menus not published'),
+  );
+  const updates = new TelegramUpdates({ core, api: bot.api, username, log });
+  const tracker = new UpdateTracker();
+  bot.use(
+    sequentialize((ctx) =>
+      String(ctx.chat?.id ?? ctx.callbackQuery?.message?.chat.id ?? ctx.from?.id ?? ''),
+    ),
+  );
+  bot.on(['message:text', 'callback_query:data'], async (ctx) => {
+    try {
+      await updates.handle(ctx);
+    } finally {
+      tracker.done(ctx.update.update_id);
+    }
+  });
+  bot.catch((error) =>
+    log.error(
+      { err: loggable(error.error), updateId: error.ctx.update.update_id },
+      'telegram update failed',
+    ),
+  );
+  const notifier = new TelegramNotifier(bot.api);
+
+  if (config.webhook) {
+    const { url, secret } = config.webhook;
+    await bot.api.setWebhook(url, {
+      secret_token: secret,
+      allowed_updates: ['message', 'callback_query'],
+    });
+    log.info({ username, mode: 'webhook' }, 'telegram bot ready');
+    const handler = webhookCallback(bot, 'http', { secretToken: secret });
+    return {
+      notifier,
+      webhookRoute: { method: 'POST', path: TELEGRAM_WEBHOOK_PATH, handler },
+      settled: (id) => tracker.settled(id),
+      stop: async () => undefined,
+    };
+  }
+
+  // A webhook left from an earlier deployment would make long polling fail with 409.
+  await bot.api.deleteWebhook();
+  const runner: RunnerHandle = run(bot, {
+    runner: { fetch: { allowed_updates: ['message', 'callback_query'] } },
+  });
+  log.info({ username, mode: 'polling' }, 'telegram bot ready');
+  let stopping: Promise<void> | undefined;
+  return {
+    notifier,
+    settled: (id) => tracker.settled(id),
+    stop: () => {
+      stopping ??= runner.isRunning() ? runner.stop() : Promise.resolve();
+      return stopping;
+    },
+  };
+}
+
+/** How many answered update ids are remembered for {@link TelegramBot.settled}. */
+const REMEMBERED_UPDATES = 1_000;
+
+/** Remembers which updates were answered (the latest few), so a caller can wait for one. */
+class UpdateTracker {
+  private readonly finished = new Set<number>();
+  private readonly waiters = new Map<number, () => void>();
+
+  done(updateId: number): void {
+    this.finished.add(updateId);
+    if (this.finished.size > REMEMBERED_UPDATES) {
+      this.finished.delete(this.finished.values().next().value!);
+    }
+    this.waiters.get(updateId)?.();
+    this.waiters.delete(updateId);
+  }
+
+  settled(updateId: number): Promise<void> {
+    if (this.finished.has(updateId)) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.set(updateId, resolve));
+  }
+}

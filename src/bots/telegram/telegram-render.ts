@@ -1,0 +1,73 @@
+import type { InlineKeyboardMarkup } from 'grammy/types';
+import { formatCommandLine } from '../../core/commands/command-line.ts';
+import type { Button, Reply } from '../../core/commands/reply.ts';
+import { shorten } from '../../core/notifications/content-view.ts';
+import { TELEGRAM_CALLBACK_DATA_BYTES, TELEGRAM_TEXT_LIMIT } from './telegram-notifier.ts';
+
+/** Telegram shows at most this much of a button's label. */
+const LABEL_LIMIT = 64;
+
+/** A reply as Telegram messages: plain text parts, then the keyboard under the last one. */
+export interface TelegramReply {
+  /** Each within Telegram's 4096 characters; sent without parse mode, so user text shows as typed. */
+  parts: string[];
+  keyboard?: InlineKeyboardMarkup;
+}
+
+/**
+ * Blocks joined by blank lines and split at blocks, then lines, into messages of at most 4096
+ * characters. No parse mode is used: a title holding `<b>` or `*` is shown literally and cannot
+ * break the message, so nothing needs escaping.
+ */
+export function renderReply(reply: Pick<Reply, 'blocks' | 'buttons'>): TelegramReply {
+  const parts = splitText(reply.blocks, TELEGRAM_TEXT_LIMIT);
+  const keyboard = inlineKeyboard(reply.buttons ?? []);
+  return { parts, ...(keyboard && { keyboard }) };
+}
+
+/** Parts of at most `limit` characters; a block longer than that is cut at lines, then anywhere. */
+export function splitText(blocks: readonly string[], limit: number): string[] {
+  const parts: string[] = [];
+  let current = '';
+  for (const block of blocks.filter((b) => b.trim() !== '')) {
+    const pieces =
+      block.length <= limit ? [block] : block.split('\n').flatMap((l) => cut(l, limit));
+    for (const [i, piece] of pieces.entries()) {
+      const joined = current ? `${current}${i === 0 ? '\n\n' : '\n'}${piece}` : piece;
+      if (joined.length <= limit) {
+        current = joined;
+      } else {
+        if (current) parts.push(current);
+        current = piece;
+      }
+    }
+  }
+  if (current.trim()) parts.push(current);
+  return parts;
+}
+
+function cut(line: string, limit: number): string[] {
+  const slices: string[] = [];
+  for (let start = 0; start < line.length; start += limit)
+    slices.push(line.slice(start, start + limit));
+  return slices.length > 0 ? slices : [''];
+}
+
+/**
+ * Buttons as an inline keyboard whose callback data is the button's command line. A button whose
+ * line exceeds 64 bytes is left out: Telegram would refuse the whole message.
+ */
+export function inlineKeyboard(
+  rows: readonly (readonly Button[])[],
+): InlineKeyboardMarkup | undefined {
+  const keyboard = rows
+    .map((row) =>
+      row.flatMap((button) => {
+        const data = formatCommandLine(button.action);
+        if (Buffer.byteLength(data) > TELEGRAM_CALLBACK_DATA_BYTES) return [];
+        return [{ text: shorten(button.label, LABEL_LIMIT), callback_data: data }];
+      }),
+    )
+    .filter((row) => row.length > 0);
+  return keyboard.length > 0 ? { inline_keyboard: keyboard } : undefined;
+}

@@ -1,0 +1,50 @@
+import type { Api } from 'grammy';
+import type { Chat, User } from 'grammy/types';
+import type { Actor, CommandRequest } from '../../core/commands/define-command.ts';
+import type { TextOrigin } from '../../core/commands/text-commands.ts';
+
+/** Whether a chat is a group (where the bot answers commands addressed to it). */
+export function isGroup(chat: Pick<Chat, 'type'>): boolean {
+  return chat.type === 'group' || chat.type === 'supergroup';
+}
+
+/** The person behind an update. In Telegram a user's private chat has the user's id. */
+export function actorOf(from: User, spaceAdmin?: boolean): Actor {
+  const displayName = [from.first_name, from.last_name].filter(Boolean).join(' ');
+  return {
+    platform: 'telegram',
+    userId: String(from.id),
+    chatId: String(from.id),
+    ...(from.username && { username: from.username }),
+    ...(displayName && { displayName }),
+    ...(from.language_code && { platformLocale: from.language_code }),
+    ...(spaceAdmin !== undefined && { spaceAdmin }),
+  };
+}
+
+/** The group a command came from, none for a private chat. */
+export function spaceOf(chat: Chat): CommandRequest['space'] {
+  if (!isGroup(chat)) return undefined;
+  const title = 'title' in chat ? chat.title : undefined;
+  return { platform: 'telegram', id: String(chat.id), ...(title && { title }) };
+}
+
+/**
+ * Who sent an update and where: in a group, whether they administer it (asked of Telegram each
+ * time, so a demoted administrator loses organizer rights at once).
+ */
+export async function originOf(
+  api: Api,
+  from: User,
+  chat: Chat,
+  updateId: number,
+): Promise<TextOrigin> {
+  const space = spaceOf(chat);
+  const spaceAdmin = space ? await administers(api, chat.id, from.id) : undefined;
+  return { actor: actorOf(from, spaceAdmin), space, requestId: `telegram:${updateId}` };
+}
+
+async function administers(api: Api, chatId: number, userId: number): Promise<boolean> {
+  const member = await api.getChatMember(chatId, userId);
+  return member.status === 'creator' || member.status === 'administrator';
+}

@@ -1,0 +1,47 @@
+import type { Clock } from '../core/clock.ts';
+import type { DeliveryContext } from '../core/notifications/delivery.types.ts';
+import type { NotificationContent } from '../core/notifications/notification-content.ts';
+import type { Notifier } from '../core/notifications/notifier.ts';
+import type { Store } from '../core/ports.ts';
+import type { DeliveryMetrics } from './delivery-metrics.ts';
+import type { DeliveryThrottle } from './throttle.ts';
+
+/** Where the dispatcher writes (pino fits). */
+export interface DispatcherLog {
+  info(details: Record<string, unknown>, message: string): void;
+  warn(details: Record<string, unknown>, message: string): void;
+  error(details: Record<string, unknown>, message: string): void;
+}
+
+/** Waits `ms` on the dispatcher's clock; resolves early when `signal` aborts. */
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+/** Rows handled in one tick, by outcome. */
+export interface TickSummary {
+  sent: number;
+  failed: number;
+  skipped: number;
+  retried: number;
+  deferred: number;
+}
+
+/** What delivering uses, shared by every batch of one dispatcher. */
+export interface DispatchDeps {
+  store: Store;
+  content: NotificationContent;
+  clock: Clock;
+  log: DispatcherLog;
+  metrics: DeliveryMetrics;
+  workerId: string;
+  notifiers: ReadonlyMap<string, Notifier>;
+  throttle: DeliveryThrottle;
+  sleep: Sleep;
+  random: () => number;
+}
+
+/** One leased batch in flight: what its rows need, and the tick's counts. */
+export interface Batch {
+  deps: DispatchDeps;
+  context: DeliveryContext;
+  summary: TickSummary;
+}

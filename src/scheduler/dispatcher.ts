@@ -1,0 +1,122 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { setTimeout as delay } from 'node:timers/promises';
+import type { Clock } from '../core/clock.ts';
+import type { NotificationContent } from '../core/notifications/notification-content.ts';
+import type { Notifier } from '../core/notifications/notifier.ts';
+import type { Store } from '../core/ports.ts';
+import { deliverBatch } from './delivery-batch.ts';
+import { type DeliveryMetrics, noMetrics } from './delivery-metrics.ts';
+import type { DispatchDeps, DispatcherLog, Sleep, TickSummary } from './dispatch.types.ts';
+import { DeliveryThrottle, type PlatformLimits } from './throttle.ts';
+
+export type { DispatcherLog, Sleep, TickSummary } from './dispatch.types.ts';
+
+export interface DispatcherOptions {
+  store: Store;
+  /** One per platform the process can send on; rows go to identities on these platforms. */
+  notifiers: Notifier[];
+  content: NotificationContent;
+  clock: Clock;
+  log: DispatcherLog;
+  metrics?: DeliveryMetrics;
+  /**
+   * Names this process in leases; unique among live processes (default: host, pid and a random
+   * part). A process restarted with the same id takes its leftover leases back at once.
+   */
+  workerId?: string;
+  /** Rows leased per claim (default 100). */
+  batchSize?: number;
+  /** How long a claim holds its rows (default 60 s); a crashed process's rows wait this long. */
+  leaseMs?: number;
+  /** Per-platform rate limits, each replacing the fields it sets of `DEFAULT_LIMITS`. */
+  limits?: PlatformLimits;
+  /** How waits for rate limits pass (default: timers; tests move a fixed clock instead). */
+  sleep?: Sleep;
+  /** Source of the backoff jitter, in [0, 1) (default Math.random). */
+  random?: () => number;
+}
+
+const DEFAULT_BATCH_SIZE = 100;
+const DEFAULT_LEASE_MS = 60_000;
+
+/**
+ * Delivers due outbox rows: each tick leases batches of due rows and hands them, one at a time,
+ * to the notifier of the recipient's platform, then marks them sent, retried, deferred, failed or
+ * skipped under the delivery policy. Several processes can tick on one PostgreSQL database.
+ */
+export class Dispatcher {
+  readonly workerId: string;
+  private readonly deps: DispatchDeps;
+  private readonly batchSize: number;
+  private readonly leaseMs: number;
+  private running: Promise<TickSummary> | undefined;
+
+  constructor(options: DispatcherOptions) {
+    this.workerId =
+      options.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+    this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+    this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+    this.deps = {
+      store: options.store,
+      content: options.content,
+      clock: options.clock,
+      log: options.log,
+      metrics: options.metrics ?? noMetrics,
+      workerId: this.workerId,
+      notifiers: new Map(options.notifiers.map((notifier) => [notifier.platform, notifier])),
+      throttle: new DeliveryThrottle(options.limits),
+      sleep: options.sleep ?? sleepOnTimers,
+      random: options.random ?? Math.random,
+    };
+  }
+
+  /**
+   * Delivers every row due now, batch after batch, until none is left or `signal` aborts (the
+   * rest stays queued). Never throws: failures are logged, and the rows of a batch that broke
+   * off are taken up again when their lease ends. A call while a tick runs joins that tick: two
+   * ticks of one worker id side by side would take each other's leases.
+   */
+  tick(signal?: AbortSignal): Promise<TickSummary> {
+    this.running ??= this.run(signal).finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async run(signal?: AbortSignal): Promise<TickSummary> {
+    const summary: TickSummary = { sent: 0, failed: 0, skipped: 0, retried: 0, deferred: 0 };
+    const { store, clock, log, metrics } = this.deps;
+    try {
+      while (!signal?.aborted) {
+        const now = clock.now().getTime();
+        const rows = await store.notifications.claimDue({
+          workerId: this.workerId,
+          now: new Date(now),
+          until: new Date(now + this.leaseMs),
+          limit: this.batchSize,
+          platforms: [...this.deps.notifiers.keys()],
+        });
+        if (rows.length === 0) break;
+        // A row is only started in the first half of the lease, so a slow send ends within it.
+        const lease = { startBy: now + this.leaseMs / 2 };
+        await deliverBatch(this.deps, rows, lease, summary, signal);
+      }
+      metrics.queueDepth(await store.notifications.countDue(clock.now()));
+    } catch (error) {
+      log.error({ err: error, workerId: this.workerId }, 'notification dispatch failed');
+    }
+    if (Object.values(summary).some((count) => count > 0)) {
+      log.info({ ...summary, workerId: this.workerId }, 'notifications dispatched');
+    }
+    return summary;
+  }
+}
+
+async function sleepOnTimers(ms: number, signal?: AbortSignal): Promise<void> {
+  try {
+    await delay(ms, undefined, { signal });
+  } catch (error) {
+    if (!signal?.aborted) throw error;
+  }
+}

@@ -1,0 +1,230 @@
+import { GatewayIntentBits } from 'discord.js';
+import { describe, expect, it } from 'vitest';
+import { slashCommands } from '../../../src/bots/discord/slash-commands.ts';
+import { CoreNotificationContent } from '../../../src/core/notifications/content.ts';
+import { Dispatcher } from '../../../src/scheduler/dispatcher.ts';
+import { buttonsOf } from '../../fakes/fake-discord.ts';
+import { answerText, useDiscord } from './discord-harness.ts';
+
+const EPHEMERAL = 64;
+const world = useDiscord();
+
+function inGuild(user: typeof world.organizer) {
+  return { user, guild: world.guild };
+}
+
+function dispatcher(): Dispatcher {
+  const { harness, bot } = world;
+  return new Dispatcher({
+    store: harness.db.store,
+    notifiers: [bot.notifier],
+    content: new CoreNotificationContent(harness.core.deps),
+    clock: harness.clock,
+    log: { info: () => {}, warn: () => {}, error: (details) => harness.errors.push(details) },
+    sleep: async (ms) => harness.clock.advance(ms),
+  });
+}
+
+async function supporterStatus(user: typeof world.volunteer): Promise<string | undefined> {
+  const { core, db } = world.harness;
+  const space = { platform: 'discord' as const, id: world.guild.id };
+  const actor = { platform: 'discord' as const, userId: user.id };
+  const { campaign } = await core.services.campaigns.scopeOf({
+    command: 'x',
+    args: {},
+    actor,
+    space,
+  });
+  return (await db.store.supporters.findByIdentity(campaign.id, 'discord', user.id))?.status;
+}
+
+describe('Discord bot, end to end against the fake Discord', () => {
+  it('logs in with the Guilds intent only and registers the catalogue as slash commands', () => {
+    const { fake, harness } = world;
+    expect(fake.gateway.identifies).toEqual([
+      { tokenOk: true, intents: GatewayIntentBits.Guilds, shard: [0, 1] },
+    ]);
+    const puts = fake.calls.filter((c) => c.method === 'PUT');
+    expect(puts.map((c) => c.path)).toEqual([`/applications/${fake.applicationId}/commands`]);
+    expect(puts[0]!.auth).toBe(true);
+    expect(puts[0]!.body).toEqual(slashCommands(harness.core.catalogue));
+    const names = fake.registered().map((c) => c.name);
+    expect(names).toEqual(expect.arrayContaining(['join', 'task', 'event', 'setup', 'mydata']));
+  });
+
+  it('does not register again when the commands Discord holds are the same', async () => {
+    const putsBefore = world.fake.calls.filter((c) => c.method === 'PUT').length;
+    const second = await world.startBot();
+    await second.stop();
+    expect(world.fake.calls.filter((c) => c.method === 'PUT')).toHaveLength(putsBefore);
+  });
+
+  it('lets the server owner bind the server with /setup and an announcement channel', async () => {
+    const channel = world.guild.channelIds[0]!;
+    const record = await world.run(inGuild(world.organizer), 'setup', {
+      timezone: 'Europe/Paris',
+      channel: `<#${channel}>`,
+    });
+    const text = answerText(record);
+    expect(text).toContain('now bound to a new campaign, "Riverside Greens"');
+    expect(text).toContain(`Announcements of new events and tasks: <#${channel}>`);
+    expect(text).toMatch(/Invite code: \w+/);
+  });
+
+  it('refuses an announcement channel that is not a channel mention or id', async () => {
+    const record = await world.run(inGuild(world.organizer), 'setup', { channel: 'general' });
+    expect(answerText(record)).toContain('"general" is not a Discord channel.');
+  });
+
+  it('creates a task privately and announces it in the announcement channel', async () => {
+    const record = await world.run(inGuild(world.organizer), 'task create', {
+      title: 'Hand out flyers',
+      slots: 2,
+      points: 10,
+    });
+    expect(record.original?.flags).toBe(EPHEMERAL);
+    expect(answerText(record)).toContain('Task #1 created: Hand out flyers.');
+    const posted = world.fake.messagesIn(world.guild.channelIds[0]!);
+    expect(posted.map((m) => m.content)).toEqual([
+      'New task #1: Hand out flyers. Claim it with /task claim 1.',
+    ]);
+  });
+
+  it('creates an event publicly, echoing the time in the campaign zone, and announces it', async () => {
+    const record = await world.run(inGuild(world.organizer), 'event create', {
+      title: 'Canvass the market',
+      start: '2026-12-05 18:00',
+      location: 'Market square',
+    });
+    expect(record.original?.flags).toBe(0);
+    expect(answerText(record)).toContain('Sat 5 Dec 2026, 18:00 (Europe/Paris)');
+    const posted = world.fake.messagesIn(world.guild.channelIds[0]!).map((m) => m.content);
+    expect(posted.at(-1)).toContain('Canvass the market');
+  });
+
+  it('shows a volunteer the privacy notice privately, and "I agree" registers them in place', async () => {
+    const notice = await world.run(inGuild(world.volunteer), 'join');
+    expect(notice.original?.flags).toBe(EPHEMERAL);
+    expect(answerText(notice)).toContain('Riverside Greens');
+    expect(buttonsOf(notice.original!).map((b) => b.label)).toEqual(['I agree']);
+
+    const agreed = await world.press(inGuild(world.volunteer), notice.original!, 'I agree');
+    expect(agreed.callbacks).toEqual([7]);
+    expect(agreed.original?.id).toBe(notice.original?.id);
+    expect(agreed.original?.content).toMatch(/Welcome/);
+    expect(buttonsOf(agreed.original!)).toEqual([]);
+  });
+
+  it('offers the volunteer the next task with a Claim button that takes it', async () => {
+    const next = await world.run(inGuild(world.volunteer), 'task next');
+    expect(answerText(next)).toContain('#1 Hand out flyers');
+    const claim = buttonsOf(next.original!).find((b) => b.label.includes('Claim'));
+    expect(claim?.customId).toBe('/task claim id:1');
+
+    const claimed = await world.press(inGuild(world.volunteer), next.original!, /Claim/);
+    expect(claimed.original?.content).toContain('Task #1 is yours: Hand out flyers.');
+    expect(buttonsOf(claimed.original!).map((b) => b.customId)).toEqual([
+      '/task done id:1',
+      '/task drop id:1',
+    ]);
+  });
+
+  it('answers an RSVP button of the public event list privately, leaving the list as it was', async () => {
+    const list = await world.run(inGuild(world.volunteer), 'events');
+    expect(list.original?.flags).toBe(0);
+    const before = list.original!.content;
+    const yes = await world.press(inGuild(world.volunteer), list.original!, /Yes/);
+    expect(yes.callbacks).toEqual([4]);
+    expect(yes.original?.flags).toBe(EPHEMERAL);
+    expect(yes.original?.content).toContain('You are going to #1 Canvass the market');
+    expect(world.fake.messages.get(list.original!.id)?.content).toBe(before);
+  });
+
+  it('sends the event reminder by direct message with buttons; "Can\'t make it" answers no in place', async () => {
+    const { harness, fake, volunteer } = world;
+    harness.clock.set(new Date('2026-12-04T17:00:00Z'));
+    const summary = await dispatcher().tick();
+    expect(summary.sent).toBeGreaterThanOrEqual(1);
+    const reminder = fake.dmsTo(volunteer).find((m) => m.content.includes('Reminder'));
+    expect(reminder?.content).toContain('Canvass the market');
+    expect(buttonsOf(reminder!).map((b) => b.label)).toEqual(['Still coming', "Can't make it"]);
+
+    const answered = await world.press({ user: volunteer }, reminder!, "Can't make it");
+    expect(answered.original?.id).toBe(reminder!.id);
+    expect(answered.original?.content).toContain('not going to #1 Canvass the market');
+  });
+
+  it('sends /mydata as a private JSON attachment', async () => {
+    const record = await world.run(inGuild(world.volunteer), 'mydata');
+    expect(record.original?.flags).toBe(EPHEMERAL);
+    const [file] = record.original!.files;
+    expect(file?.filename).toBe('mydata.json');
+    expect(JSON.stringify(JSON.parse(file!.content))).toContain('vince');
+  });
+
+  it('completes task and event numbers with their titles as the person types', async () => {
+    const who = inGuild(world.volunteer);
+    expect(await world.fake.autocomplete(who, 'event rsvp', { id: '' }, 'id')).toEqual([
+      { name: '#1 Canvass the market', value: 1 },
+    ]);
+    expect(await world.fake.autocomplete(who, 'task done', { id: 'flyer' }, 'id')).toEqual([
+      { name: '#1 Hand out flyers', value: 1 },
+    ]);
+    expect(await world.fake.autocomplete(who, 'task drop', { id: '7' }, 'id')).toEqual([]);
+  });
+
+  it('answers /event rsvp with the typed options, in the language of the Discord client', async () => {
+    const french = world.fake.addUser('francoise', { locale: 'fr' });
+    world.fake.addMember(world.guild, french);
+    const notice = await world.run(inGuild(french), 'join');
+    await world.press(inGuild(french), notice.original!, 'J’accepte');
+    const record = await world.run(inGuild(french), 'event rsvp', { id: 1, answer: 'yes' });
+    expect(answerText(record)).toContain('Vous participez au n°1 Canvass the market');
+  });
+
+  it('treats members holding the organizer role set by /setup as organizers', async () => {
+    const role = world.fake.addRole(world.guild);
+    const helper = world.fake.addUser('hana');
+    world.fake.addMember(world.guild, helper, { roles: [role] });
+    await world.run(inGuild(world.organizer), 'setup', { organizer_role: `<@&${role}>` });
+    const record = await world.run(inGuild(helper), 'task create', {
+      title: 'Phone bank',
+      notify: false,
+    });
+    expect(answerText(record)).toContain('Task #2 created: Phone bank.');
+  });
+
+  it('refuses /broadcast to a volunteer, privately', async () => {
+    const record = await world.run(inGuild(world.volunteer), 'broadcast', { message: 'Hello all' });
+    expect(record.original?.flags).toBe(EPHEMERAL);
+    expect(answerText(record)).toBe('Only organizers can use /broadcast.');
+  });
+
+  it('marks a volunteer unreachable when Discord answers 50007 to a direct message, until they write again', async () => {
+    const { fake, volunteer } = world;
+    const sent = await world.run(inGuild(world.organizer), 'broadcast', {
+      message: 'Canvass moved to 10:00',
+    });
+    expect(answerText(sent)).toContain('Recipients queued: 2');
+    const dm = fake.dmChannel(volunteer.id)!.id;
+    fake.fail({ method: 'POST', path: `/channels/${dm}/messages`, status: 403, code: 50007 });
+
+    const summary = await dispatcher().tick();
+    expect(summary.skipped).toBe(1);
+    expect(
+      fake
+        .dmsTo(volunteer)
+        .map((m) => m.content)
+        .join(),
+    ).not.toContain('Canvass moved');
+    expect(await supporterStatus(volunteer)).toBe('unreachable');
+
+    await world.run(inGuild(volunteer), 'profile show');
+    expect(await supporterStatus(volunteer)).toBe('active');
+  });
+
+  it('never writes the bot token in a log line', () => {
+    expect(world.logs.length).toBeGreaterThan(0);
+    expect(world.logs.join('')).not.toContain(world.fake.token);
+  });
+});

@@ -1,0 +1,94 @@
+import type { Message } from 'grammy/types';
+import { afterAll, beforeAll } from 'vitest';
+import { startTelegramBot, type TelegramBot } from '../../../src/bots/telegram/telegram-bot.ts';
+import { createLogger } from '../../../src/logger.ts';
+import { FakeTelegram, type SentMessage } from '../../fakes/fake-telegram.ts';
+import { botApiMethods } from '../../fakes/fake-telegram-methods.ts';
+import type { FakeChat, FakeUser } from '../../fakes/fake-telegram-updates.ts';
+import { type Harness, useCore } from '../../support/core-harness.ts';
+
+/** Group administrators the fake answers getChatMember with, as `chatId:userId`. */
+const groupAdmins = new Set<string>();
+
+// The shared fake has no chat members: the Telegram tests add the one method the adapter asks.
+botApiMethods.getChatMember ??= (params) => ({
+  status: groupAdmins.has(`${params.chat_id}:${params.user_id}`) ? 'administrator' : 'member',
+  user: { id: Number(params.user_id), is_bot: false, first_name: `User ${params.user_id}` },
+});
+
+export interface TelegramWorld {
+  harness: Harness;
+  fake: FakeTelegram;
+  bot: TelegramBot;
+  logs: string[];
+  /** Makes a user an administrator of a group. */
+  makeAdmin(chatId: number, user: FakeUser): void;
+  /** Sends a text as `user` and waits until the bot answered; returns the messages it sent since. */
+  say(user: FakeUser, text: string, chat?: FakeChat): Promise<SentMessage[]>;
+  /** Presses the button labelled so under `message` and waits; returns the messages sent since. */
+  press(user: FakeUser, message: Message, label: string | RegExp): Promise<SentMessage[]>;
+}
+
+/** The Telegram adapter (long polling) against the fake Bot API, on a real core. */
+export function useTelegram(options: { admins?: string[] } = {}): TelegramWorld {
+  const harness = useCore({
+    admins: (options.admins ?? []).map((userId) => ({ platform: 'telegram', userId })),
+  });
+  const world = { harness, logs: [] as string[] } as TelegramWorld;
+  beforeAll(async () => {
+    world.fake = await FakeTelegram.start();
+    const log = createLogger({
+      level: 'debug',
+      secrets: [world.fake.token],
+      destination: { write: (line: string) => world.logs.push(line) },
+    });
+    world.bot = await startTelegramBot({
+      config: { token: world.fake.token, apiRoot: world.fake.apiRoot },
+      core: harness.core,
+      log,
+    });
+  });
+  afterAll(async () => {
+    await world.bot?.stop();
+    await world.fake?.close();
+  });
+  world.makeAdmin = (chatId, user) => groupAdmins.add(`${chatId}:${user.id}`);
+  const since = async (work: () => Promise<number>) => {
+    const before = Math.max(0, ...world.fake.messages().map((m) => m.message_id));
+    await world.bot.settled(await work());
+    return world.fake.messages().filter((m) => m.message_id > before);
+  };
+  world.say = (user, text, chat) =>
+    since(async () => (await world.fake.pushText(user, text, chat)).update.update_id);
+  world.press = (user, message, label) =>
+    since(async () => {
+      const data = buttonData(message, label);
+      return (await world.fake.pushCallback(user, data, message)).update.update_id;
+    });
+  return world;
+}
+
+/** Labels of the inline buttons under a message. */
+export function labels(message: Message | undefined): string[] {
+  return keyboard(message).map((b) => b.text);
+}
+
+function keyboard(message: Message | undefined) {
+  const markup = message?.reply_markup as
+    | { inline_keyboard?: { text: string; callback_data?: string }[][] }
+    | undefined;
+  return markup?.inline_keyboard?.flat() ?? [];
+}
+
+function buttonData(message: Message, label: string | RegExp): string {
+  const button = keyboard(message).find((b) =>
+    typeof label === 'string' ? b.text === label : label.test(b.text),
+  );
+  if (!button?.callback_data) throw new Error(`no button ${label} under: ${message.text}`);
+  return button.callback_data;
+}
+
+/** All the text of some messages. */
+export function textOf(messages: readonly Message[]): string {
+  return messages.map((m) => m.text ?? m.caption ?? m.document?.file_name ?? '').join('\n');
+}

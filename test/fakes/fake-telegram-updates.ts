@@ -1,0 +1,73 @@
+import type { Chat, Message, Update, User } from 'grammy/types';
+
+type GroupOrPrivateChat = Exclude<Chat, Chat.ChannelChat>;
+
+/** Who writes in a fake update: a user id, with an optional name and username. */
+export interface FakeUser {
+  id: number;
+  firstName?: string;
+  username?: string;
+}
+
+/** Where a fake message is written: the private chat with its sender, or a group. */
+export type FakeChat =
+  | { type: 'private' }
+  | { type: 'group' | 'supergroup'; id: number; title: string };
+
+/** An update without its id (the fake numbers updates as they are queued). */
+export type UpdateBody = Omit<Update, 'update_id'>;
+
+const seconds = () => Math.floor(Date.now() / 1000);
+
+function toUser(user: FakeUser): User {
+  return {
+    id: user.id,
+    is_bot: false,
+    first_name: user.firstName ?? `User ${user.id}`,
+    ...(user.username && { username: user.username }),
+  };
+}
+
+function toChat(user: FakeUser, chat: FakeChat = { type: 'private' }): GroupOrPrivateChat {
+  return chat.type === 'private'
+    ? { id: user.id, type: 'private', first_name: user.firstName ?? `User ${user.id}` }
+    : { id: chat.id, type: chat.type, title: chat.title };
+}
+
+/**
+ * A text message; a leading `/command` (or `/command@bot`) gets its `bot_command` entity, which
+ * grammY needs to route it to `bot.command`.
+ */
+export function textMessage(
+  from: FakeUser,
+  text: string,
+  options: { messageId: number; chat?: FakeChat },
+): UpdateBody {
+  const command = /^\/[\w@]+/.exec(text);
+  const message: Message.TextMessage & { chat: GroupOrPrivateChat; from: User } = {
+    message_id: options.messageId,
+    date: seconds(),
+    chat: toChat(from, options.chat),
+    from: toUser(from),
+    text,
+    ...(command && { entities: [{ type: 'bot_command', offset: 0, length: command[0].length }] }),
+  };
+  return { message };
+}
+
+/** A press on an inline button carrying `data`, under a message the bot sent earlier. */
+export function callbackQuery(
+  from: FakeUser,
+  data: string,
+  options: { id: string; message: Message },
+): UpdateBody {
+  return {
+    callback_query: {
+      id: options.id,
+      from: toUser(from),
+      chat_instance: `instance-${options.message.chat.id}`,
+      data,
+      message: options.message,
+    },
+  };
+}

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../src/core/clock.ts';
+import { Dispatcher } from '../../src/scheduler/dispatcher.ts';
+import { type Database, openDatabase } from '../../src/store/database.ts';
+import {
+  createPostgresDatabase,
+  reportPostgresSkip,
+  TEST_POSTGRES_URL,
+} from '../support/databases.ts';
+import {
+  keyContent,
+  NOW,
+  RecordingNotifier,
+  recordingLog,
+  seedCampaign,
+} from './fixtures/delivery-fixtures.ts';
+
+reportPostgresSkip('dispatchers on PostgreSQL');
+
+const ROWS = 2_000;
+
+describe.skipIf(!TEST_POSTGRES_URL)('dispatchers on PostgreSQL', () => {
+  let database: Awaited<ReturnType<typeof createPostgresDatabase>>;
+  const open: Database[] = [];
+
+  beforeAll(async () => {
+    database = await createPostgresDatabase('organizer_dispatch');
+    for (let i = 0; i < 2; i += 1) open.push(await openDatabase(database.url, { poolSize: 4 }));
+  });
+  afterAll(async () => {
+    for (const db of open) await db.close();
+    await database?.drop();
+  });
+
+  it('leases a row to one worker until its lease ends, and back to the same worker at once', async () => {
+    const [db] = open as [Database];
+    await seedCampaign(db.store, 'Leases', { people: 1, rows: 1 }, NOW, 'digest');
+    const claim = (workerId: string, at: number) =>
+      db.store.notifications.claimDue({
+        workerId,
+        now: new Date(at),
+        until: new Date(at + 60_000),
+        limit: 10,
+        platforms: ['console'],
+      });
+    const start = NOW.getTime();
+
+    expect(await claim('dead', start)).toHaveLength(1);
+    expect(await claim('alive', start + 59_999)).toEqual([]);
+    expect(await claim('dead', start + 1)).toHaveLength(1);
+    const [row] = await claim('alive', start + 60_001);
+    expect(row?.kind).toBe('digest');
+    expect(
+      await db.store.notifications.settle(row?.id ?? 0, 'dead', { status: 'sent', at: NOW }),
+    ).toBe(false);
+    expect(
+      await db.store.notifications.settle(row?.id ?? 0, 'alive', { status: 'sent', at: NOW }),
+    ).toBe(true);
+  });
+
+  it('delivers each of 2,000 due rows exactly once with two dispatchers sharing the work', async () => {
+    const [first, second] = open as [Database, Database];
+    const { campaignId } = await seedCampaign(
+      first.store,
+      'Shared',
+      { people: 50, rows: ROWS },
+      new Date(NOW.getTime() - 60_000),
+    );
+    const clock = fixedClock(NOW);
+    const notifier = new RecordingNotifier('console', clock);
+    const dispatchers = [first, second].map(
+      (db, i) =>
+        new Dispatcher({
+          store: db.store,
+          notifiers: [notifier],
+          content: keyContent,
+          clock,
+          log: recordingLog(),
+          workerId: `worker-${i}`,
+          batchSize: 50,
+        }),
+    );
+
+    // Both tick at once, each until nothing is left for it.
+    const sentBy = await Promise.all(
+      dispatchers.map(async (dispatcher) => {
+        let sent = 0;
+        for (let round = 0; round < 100; round += 1) {
+          const summary = await dispatcher.tick();
+          if (summary.sent === 0) break;
+          sent += summary.sent;
+        }
+        return sent;
+      }),
+    );
+
+    const counts = new Map<string, number>();
+    for (const key of notifier.keys()) counts.set(key, (counts.get(key) ?? 0) + 1);
+    console.log(`two dispatchers on PostgreSQL: ${sentBy.join(' + ')} rows sent`);
+    expect(counts.size).toBe(ROWS);
+    expect([...counts.values()].every((count) => count === 1)).toBe(true);
+    expect(sentBy.every((sent) => sent > 0)).toBe(true);
+    const sent = await first.store.notifications.list(campaignId, { status: ['sent'] });
+    expect(sent).toHaveLength(ROWS);
+  }, 120_000);
+});
