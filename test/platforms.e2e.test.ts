@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, startApp } from '../src/main.ts';
-import { FakeDiscord } from './fakes/fake-discord.ts';
+import { buttonsOf, FakeDiscord } from './fakes/fake-discord.ts';
 import { FakeTelegram } from './fakes/fake-telegram.ts';
 import { tempSqliteUrl } from './support/databases.ts';
 
@@ -51,14 +51,37 @@ describe('the program with both platform tokens', () => {
     const reply = await discord.command({ user: organizer, guild }, 'help');
     await until(() => !!reply.original || reply.followUps.length > 0, 'a Discord answer');
 
-    await telegram.pushText({ id: 4242, firstName: 'Tess' }, '/start');
+    const tess = { id: 4242, firstName: 'Tess' };
+    await telegram.pushText(tess, '/start');
     await until(
-      () =>
-        telegram
-          .messages(4242)
-          .some((m) => m.text?.includes('privacy') || m.text?.includes('Before you join')),
-      'a Telegram answer',
+      () => telegram.messages(tess.id).some((m) => !!m.reply_markup),
+      'the privacy notice',
     );
+    await telegram.pushCallback(tess, '/join agree:on');
+    await until(
+      () => telegram.messages(tess.id).some((m) => m.text?.includes('Welcome')),
+      'the Telegram welcome',
+    );
+  });
+
+  it('registers a Discord volunteer through the consent button', async () => {
+    const vince = discord.addUser('vince', { globalName: 'Vince' });
+    const notice = await discord.command({ user: vince }, 'join');
+    await until(() => !!notice.original, 'the privacy notice on Discord');
+    const agree = buttonsOf(notice.original!).find((b) => b.label === 'I agree');
+    expect(agree).toBeDefined();
+    const pressed = await discord.press({ user: vince }, notice.original!, agree!.customId);
+    await until(
+      () => [pressed.original, ...pressed.followUps].some((m) => m?.content.includes('Welcome')),
+      'the Discord welcome',
+    );
+    const campaign = await app.core.services.campaigns.ensureDefault();
+    const supporter = await app.db.store.supporters.findByIdentity(
+      campaign.id,
+      'discord',
+      vince.id,
+    );
+    expect(supporter?.consentAt).not.toBeNull();
   });
 
   it('never writes a token in its log', () => {

@@ -92,6 +92,8 @@ export interface BotApiState {
   messages: Map<string, SentMessage>;
   webhook: { url: string; secretToken?: string } | null;
   commands: unknown[];
+  /** Group administrators, as `chatId:userId`; everyone else is a plain member. */
+  admins: Set<string>;
   /** Message ids are unique across chats here (Telegram numbers them per chat). */
   lastMessageId: number;
   /** Aborted when the fake closes, to release long polls. */
@@ -101,6 +103,7 @@ export interface BotApiState {
 /** The state of a fresh bot, whose id is the token's numeric prefix. */
 export function newBotApiState(token: string, closed: AbortSignal): BotApiState {
   return {
+    admins: new Set(),
     botInfo: {
       id: Number(token.split(':')[0]) || 1,
       is_bot: true,
@@ -230,6 +233,10 @@ export const botApiMethods: Record<string, Method> = {
     message.reply_markup = params.reply_markup as SentMessage['reply_markup'];
     return message;
   },
+  getChatMember: (params, state) => ({
+    status: state.admins.has(`${params.chat_id}:${params.user_id}`) ? 'administrator' : 'member',
+    user: { id: Number(params.user_id), is_bot: false, first_name: `User ${params.user_id}` },
+  }),
   answerCallbackQuery: (params) => {
     if (!params.callback_query_id)
       throw badRequest('query is too old and response timeout expired or query ID is invalid');

@@ -168,6 +168,11 @@ export class FakeTelegram {
   }
 
   /** Stops listening, ends open long polls and connections. */
+  /** Makes a user an administrator of a group (what getChatMember answers). */
+  makeAdmin(chatId: number, userId: number): void {
+    this.state.admins.add(`${chatId}:${userId}`);
+  }
+
   async close(): Promise<void> {
     this.closing.abort();
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));

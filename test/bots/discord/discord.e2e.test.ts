@@ -1,9 +1,8 @@
 import { GatewayIntentBits } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { slashCommands } from '../../../src/bots/discord/slash-commands.ts';
-import { CoreNotificationContent } from '../../../src/core/notifications/content.ts';
-import { Dispatcher } from '../../../src/scheduler/dispatcher.ts';
 import { buttonsOf } from '../../fakes/fake-discord.ts';
+import { testDispatcher } from '../../support/test-dispatcher.ts';
 import { answerText, useDiscord } from './discord-harness.ts';
 
 const EPHEMERAL = 64;
@@ -13,16 +12,8 @@ function inGuild(user: typeof world.organizer) {
   return { user, guild: world.guild };
 }
 
-function dispatcher(): Dispatcher {
-  const { harness, bot } = world;
-  return new Dispatcher({
-    store: harness.db.store,
-    notifiers: [bot.notifier],
-    content: new CoreNotificationContent(harness.core.deps),
-    clock: harness.clock,
-    log: { info: () => {}, warn: () => {}, error: (details) => harness.errors.push(details) },
-    sleep: async (ms) => harness.clock.advance(ms),
-  });
+function dispatcher() {
+  return testDispatcher(world.harness, [world.bot.notifier]);
 }
 
 async function supporterStatus(user: typeof world.volunteer): Promise<string | undefined> {

@@ -3,18 +3,8 @@ import { afterAll, beforeAll } from 'vitest';
 import { startTelegramBot, type TelegramBot } from '../../../src/bots/telegram/telegram-bot.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { FakeTelegram, type SentMessage } from '../../fakes/fake-telegram.ts';
-import { botApiMethods } from '../../fakes/fake-telegram-methods.ts';
 import type { FakeChat, FakeUser } from '../../fakes/fake-telegram-updates.ts';
 import { type Harness, useCore } from '../../support/core-harness.ts';
-
-/** Group administrators the fake answers getChatMember with, as `chatId:userId`. */
-const groupAdmins = new Set<string>();
-
-// The shared fake has no chat members: the Telegram tests add the one method the adapter asks.
-botApiMethods.getChatMember ??= (params) => ({
-  status: groupAdmins.has(`${params.chat_id}:${params.user_id}`) ? 'administrator' : 'member',
-  user: { id: Number(params.user_id), is_bot: false, first_name: `User ${params.user_id}` },
-});
 
 export interface TelegramWorld {
   harness: Harness;
@@ -52,7 +42,7 @@ export function useTelegram(options: { admins?: string[] } = {}): TelegramWorld 
     await world.bot?.stop();
     await world.fake?.close();
   });
-  world.makeAdmin = (chatId, user) => groupAdmins.add(`${chatId}:${user.id}`);
+  world.makeAdmin = (chatId, user) => world.fake.makeAdmin(chatId, user.id);
   const since = async (work: () => Promise<number>) => {
     const before = Math.max(0, ...world.fake.messages().map((m) => m.message_id));
     await world.bot.settled(await work());

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CoreNotificationContent } from '../../../src/core/notifications/content.ts';
-import { DeliveryError } from '../../../src/core/notifications/notifier.ts';
-import { Dispatcher } from '../../../src/scheduler/dispatcher.ts';
 import { telegramErrors } from '../../fakes/fake-telegram.ts';
 import type { FakeChat } from '../../fakes/fake-telegram-updates.ts';
+import { testDispatcher } from '../../support/test-dispatcher.ts';
 import { labels, textOf, useTelegram } from './telegram-harness.ts';
 
 const olga = { id: 100, firstName: 'Olga', username: 'olga' };
@@ -14,16 +12,8 @@ const group: FakeChat = { type: 'supergroup', id: -1001, title: 'Riverside Green
 
 const world = useTelegram({ admins: [String(olga.id)] });
 
-function dispatcher(): Dispatcher {
-  const { harness, bot } = world;
-  return new Dispatcher({
-    store: harness.db.store,
-    notifiers: [bot.notifier],
-    content: new CoreNotificationContent(harness.core.deps),
-    clock: harness.clock,
-    log: { info: () => {}, warn: () => {}, error: (details) => harness.errors.push(details) },
-    sleep: async (ms) => harness.clock.advance(ms),
-  });
+function dispatcher() {
+  return testDispatcher(world.harness, [world.bot.notifier]);
 }
 
 describe('Telegram bot against the fake Bot API', () => {
@@ -159,23 +149,31 @@ describe('Telegram bot against the fake Bot API', () => {
     expect(textOf(await world.say(vince, '/mydata'))).toContain('Nothing is stored about you');
   });
 
-  it('maps 403 and 429 on delivery to unreachable and rate limited', async () => {
-    const message = {
-      key: 'test:delivery',
-      recipient: { platform: 'telegram' as const, externalId: '300', chatId: '300' },
-      blocks: ['Hello'],
-      locale: 'en' as const,
-    };
-    world.fake.fail({ chatId: 300, times: 1 }, telegramErrors.blocked);
-    const blocked = await world.bot.notifier.send(message).catch((e: unknown) => e);
-    expect(blocked).toBeInstanceOf(DeliveryError);
-    expect((blocked as DeliveryError).failure).toBe('unreachable');
-    world.fake.fail({ chatId: 300, times: 1 }, telegramErrors.tooManyRequests(7));
-    const limited = (await world.bot.notifier
-      .send(message)
-      .catch((e: unknown) => e)) as DeliveryError;
-    expect(limited.failure).toBe('rate_limited');
-    expect(limited.retryAfterMs).toBe(7000);
+  it('on delivery, waits out a 429 retry_after, then marks a user who blocked the bot (403) unreachable', async () => {
+    const nina = { id: 500, firstName: 'Nina' };
+    const [notice] = await world.say(nina, '/start');
+    await world.press(nina, notice!, 'I agree');
+    const { store } = world.harness.core.deps;
+    const campaign = await world.harness.core.services.campaigns.ensureDefault();
+    await world.say(olga, '/broadcast message:"Flyers at noon"');
+    const ninaRow = async () =>
+      (await store.notifications.list(campaign.id, {})).find(
+        (n) => n.kind === 'broadcast' && n.recipientId === ninaId,
+      );
+    const ninaId = (await store.supporters.findByIdentity(campaign.id, 'telegram', '500'))!.id;
+
+    world.fake.fail({ chatId: 500, times: 1 }, telegramErrors.tooManyRequests(7));
+    const before = world.harness.clock.now().getTime();
+    await dispatcher().tick();
+    expect(await ninaRow()).toMatchObject({ status: 'pending', attempts: 0 });
+    expect((await ninaRow())?.dueAt.getTime()).toBe(before + 7_000);
+
+    world.fake.fail({ chatId: 500, times: 1 }, telegramErrors.blocked);
+    world.harness.clock.advance(7_000);
+    await dispatcher().tick();
+    expect(await ninaRow()).toMatchObject({ status: 'skipped' });
+    expect((await store.supporters.findById(campaign.id, ninaId))?.status).toBe('unreachable');
+    expect(world.fake.messages(500).some((m) => m.text?.includes('Flyers at noon'))).toBe(false);
   });
 
   it('never writes the bot token in a log line', () => {
