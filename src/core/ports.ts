@@ -150,6 +150,8 @@ export interface EventRepo {
   findById(campaignId: number, id: number): Promise<CampaignEvent | null>;
   /** Scheduled events ending after `from`, soonest first. */
   listUpcoming(campaignId: number, from: Date): Promise<CampaignEvent[]>;
+  /** Whether the supporter hosts at least one event of the campaign. */
+  hostsAny(campaignId: number, supporterId: number): Promise<boolean>;
   update(campaignId: number, id: number, patch: EventPatch): Promise<CampaignEvent>;
   findRsvp(campaignId: number, eventId: number, supporterId: number): Promise<Rsvp | null>;
   listRsvps(

@@ -38,6 +38,10 @@ export class PrismaEventRepo implements EventRepo {
     return rows.map(toEvent);
   }
 
+  async hostsAny(campaignId: number, supporterId: number): Promise<boolean> {
+    return (await this.db.event.count({ where: { campaignId, hostId: supporterId } })) > 0;
+  }
+
   async update(campaignId: number, id: number, patch: EventPatch): Promise<CampaignEvent> {
     try {
       return toEvent(await this.db.event.update({ where: { id, campaignId }, data: patch }));

@@ -13,8 +13,11 @@ import type { Catalogue } from './catalogue.ts';
 import type { ArgsOf, OptionSpecs } from './options.ts';
 import type { Reply } from './reply.ts';
 
-/** Who may run a command: anybody, a registered consenting supporter, an organizer, an admin. */
-export type Access = 'anyone' | 'supporter' | 'organizer' | 'admin';
+/**
+ * Who may run a command: anybody, a registered consenting supporter, an organizer or an event's
+ * host (the handler then checks it is that event's host), an organizer, an admin.
+ */
+export type Access = 'anyone' | 'supporter' | 'host' | 'organizer' | 'admin';
 
 /** The person behind a request, as the platform describes them. */
 export interface Actor {

@@ -98,7 +98,7 @@ const editEvent = defineCommand({
   subcommand: 'edit',
   description: { en: 'Change an event', fr: 'Modifier un événement' },
   // Hosts may edit their own event: the organizer-or-host check is made inside.
-  access: 'anyone',
+  access: 'host',
   options: { id: eventId, ...eventOptions(false) },
   async run(ctx, args) {
     const event = await managedEvent(ctx, args.id, '/event edit');
@@ -129,7 +129,7 @@ const cancelEvent = defineCommand({
   name: 'event',
   subcommand: 'cancel',
   description: { en: 'Cancel an event', fr: 'Annuler un événement' },
-  access: 'anyone',
+  access: 'host',
   options: {
     id: eventId,
     reason: text({
@@ -152,7 +152,7 @@ const listAttendees = defineCommand({
   name: 'event',
   subcommand: 'attendees',
   description: { en: 'Who answered and who came', fr: 'Qui a répondu et qui est venu' },
-  access: 'anyone',
+  access: 'host',
   private: true,
   options: { id: eventId },
   async run(ctx, args) {
@@ -171,7 +171,7 @@ const checkIn = defineCommand({
   name: 'event',
   subcommand: 'checkin',
   description: { en: 'Record who came', fr: 'Noter qui est venu' },
-  access: 'anyone',
+  access: 'host',
   private: true,
   options: {
     id: eventId,

@@ -12,7 +12,7 @@ export const helpCommands = [
     async run(ctx) {
       const organizer = ctx.role !== 'volunteer';
       const lines = ctx.catalogue.definitions
-        .filter((d) => organizer || (d.access !== 'organizer' && d.access !== 'admin'))
+        .filter((d) => organizer || !['host', 'organizer', 'admin'].includes(d.access))
         .map((d) => {
           const name =
             ctx.request.actor.platform === 'telegram' && d.aliases?.[0]

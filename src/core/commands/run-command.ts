@@ -77,7 +77,7 @@ export class CommandRunner {
     const role = effectiveRole(deps, request, supporter, space);
     const ctx = this.context(definition, request, { campaign, space, supporter, role, locale });
     try {
-      const refusal = refuse(definition, request, ctx);
+      const refusal = await this.refuse(definition, request, ctx);
       if (refusal) return message(locale, refusal.id, refusal.params);
       const parsed = this.validate(definition, request, locale);
       if ('reply' in parsed) return parsed.reply;
@@ -88,6 +88,35 @@ export class CommandRunner {
       }
       throw error;
     }
+  }
+
+  private async refuse(
+    definition: CommandDefinition,
+    request: CommandRequest,
+    ctx: CommandContext,
+  ): Promise<{ id: MessageId; params: MessageParams } | null> {
+    const command = commandName(definition);
+    const rank = { volunteer: 0, organizer: 1, admin: 2 }[ctx.role];
+    if (definition.access === 'admin' && rank < 2)
+      return { id: 'error.admins_only', params: { command } };
+    if (definition.access === 'host' && rank < 1) {
+      // Hosts have organizer rights over their own events; the handler checks which event.
+      const { store } = this.env.deps;
+      const hosting = isRegistered(ctx.supporter)
+        ? await store.events.hostsAny(ctx.campaign.id, ctx.supporter.id)
+        : false;
+      if (!hosting) return { id: 'event.organizers_or_host', params: { command } };
+    }
+    if (definition.access === 'organizer' && rank < 1) {
+      // In a guild or group not bound yet, its own admins may run /setup to bind it.
+      const unboundAdmin =
+        definition.name === 'setup' && request.space && !ctx.space && request.actor.spaceAdmin;
+      if (!unboundAdmin) return { id: 'error.organizers_only', params: { command } };
+    }
+    if (definition.access === 'supporter' && !isRegistered(ctx.supporter)) {
+      return { id: 'error.join_first', params: { join: joinCommand(request) } };
+    }
+    return null;
   }
 
   private validate(
@@ -200,27 +229,6 @@ function effectiveRole(
     return 'organizer';
   }
   return 'volunteer';
-}
-
-function refuse(
-  definition: CommandDefinition,
-  request: CommandRequest,
-  ctx: CommandContext,
-): { id: MessageId; params: MessageParams } | null {
-  const command = commandName(definition);
-  const rank = { volunteer: 0, organizer: 1, admin: 2 }[ctx.role];
-  if (definition.access === 'admin' && rank < 2)
-    return { id: 'error.admins_only', params: { command } };
-  if (definition.access === 'organizer' && rank < 1) {
-    // In a guild or group not bound yet, its own admins may run /setup to bind it.
-    const unboundAdmin =
-      definition.name === 'setup' && request.space && !ctx.space && request.actor.spaceAdmin;
-    if (!unboundAdmin) return { id: 'error.organizers_only', params: { command } };
-  }
-  if (definition.access === 'supporter' && !isRegistered(ctx.supporter)) {
-    return { id: 'error.join_first', params: { join: joinCommand(request) } };
-  }
-  return null;
 }
 
 /** Registered: agreed to the privacy notice and not erased. */

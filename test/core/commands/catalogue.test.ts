@@ -58,16 +58,14 @@ describe('the command catalogue', () => {
 
   it('refuses every organizer command to a volunteer and writes nothing', async () => {
     const volunteer = await h.volunteer('4242');
-    const organizerOnly = h.core.catalogue.definitions.filter(
-      (d) => d.access === 'organizer' || d.access === 'admin',
+    const organizerOnly = h.core.catalogue.definitions.filter((d) =>
+      ['host', 'organizer', 'admin'].includes(d.access),
     );
-    expect(organizerOnly.length).toBeGreaterThanOrEqual(15);
+    expect(organizerOnly.length).toBeGreaterThanOrEqual(19);
     const before = await counts();
     for (const definition of organizerOnly) {
       const reply = await h.say(volunteer, exampleLine(definition));
-      expect(h.text(reply), commandName(definition)).toMatch(
-        /^Only (organizers|campaign admins) can use/,
-      );
+      expect(h.text(reply), commandName(definition)).toMatch(/^Only (organizers|campaign admins)/);
     }
     expect(await counts()).toEqual(before);
   });
