@@ -7,10 +7,10 @@
 import { pathToFileURL } from 'node:url';
 import { ConsoleAdapter } from './bots/console/console-adapter.ts';
 import { ConsoleNotifier } from './bots/console/console-notifier.ts';
-import { startDiscordBot } from './bots/discord/discord-bot.ts';
-import { startTelegramBot } from './bots/telegram/telegram-bot.ts';
+import { type DiscordBot, startDiscordBot } from './bots/discord/discord-bot.ts';
+import { startTelegramBot, type TelegramBot } from './bots/telegram/telegram-bot.ts';
 import { type Config, ConfigError, configSecrets, loadConfig } from './config.ts';
-import { systemClock } from './core/clock.ts';
+import { type Clock, systemClock } from './core/clock.ts';
 import { type Core, createCore } from './core/core.ts';
 import { CoreNotificationContent } from './core/notifications/content.ts';
 import { DigestPlanner } from './core/notifications/digests.ts';
@@ -36,6 +36,9 @@ export interface App {
   console?: ConsoleAdapter;
   /** The health, readiness and metrics server, unless `HTTP_PORT` is 0. */
   http?: HttpServer;
+  /** The platform bots, when their tokens are set. */
+  telegram?: TelegramBot;
+  discord?: DiscordBot;
   /**
    * Stops taking updates (HTTP, the scheduler after the dispatch in flight, the console), then
    * closes the database. Idempotent.
@@ -45,6 +48,8 @@ export interface App {
 
 export interface StartOptions {
   env?: NodeJS.ProcessEnv;
+  /** The clock of the core and the dispatcher (the system's by default; tests fix it). */
+  clock?: Clock;
   /** Where log lines go (standard error by default, so standard output stays for the console). */
   logDestination?: { write(line: string): unknown };
   /**
@@ -77,11 +82,13 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
   let core: Core;
   let terminal: ConsoleAdapter | undefined;
   let http: HttpServer | undefined;
+  let telegram: TelegramBot | undefined;
+  let discord: DiscordBot | undefined;
   try {
     core = createCore(
       {
         store: db.store,
-        clock: systemClock,
+        clock: options.clock ?? systemClock,
         settings: {
           defaults: config.campaignDefaults,
           admins: config.admins,
@@ -109,16 +116,16 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
 
     const notifiers: Notifier[] = chat ? [new ConsoleNotifier(chat)] : [];
     if (config.discord) {
-      const discord = await startDiscordBot({ config: config.discord, core, log: logger });
-      notifiers.push(discord.notifier);
-      closers.push(() => discord.stop());
+      const bot = await startDiscordBot({ config: config.discord, core, log: logger });
+      discord = bot;
+      notifiers.push(bot.notifier);
+      closers.push(() => bot.stop());
     }
-    const telegram = config.telegram
-      ? await startTelegramBot({ config: config.telegram, core, log: logger })
-      : undefined;
-    if (telegram) {
-      notifiers.push(telegram.notifier);
-      closers.push(() => telegram.stop());
+    if (config.telegram) {
+      const bot = await startTelegramBot({ config: config.telegram, core, log: logger });
+      telegram = bot;
+      notifiers.push(bot.notifier);
+      closers.push(() => bot.stop());
     }
 
     const metrics = new PromDeliveryMetrics();
@@ -152,7 +159,7 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
     })();
     return stopping;
   };
-  return { config, logger, db, core, console: terminal, http, stop };
+  return { config, logger, db, core, console: terminal, http, telegram, discord, stop };
 }
 
 /**

@@ -1,10 +1,12 @@
 import type { Message } from 'grammy/types';
 import { afterAll, beforeAll } from 'vitest';
-import { startTelegramBot, type TelegramBot } from '../../../src/bots/telegram/telegram-bot.ts';
-import { createLogger } from '../../../src/logger.ts';
+import type { TelegramBot } from '../../../src/bots/telegram/telegram-bot.ts';
+import { fixedClock } from '../../../src/core/clock.ts';
+import { type App, startApp } from '../../../src/main.ts';
 import { FakeTelegram, type SentMessage } from '../../fakes/fake-telegram.ts';
 import type { FakeChat, FakeUser } from '../../fakes/fake-telegram-updates.ts';
-import { type Harness, useCore } from '../../support/core-harness.ts';
+import { type Harness, NOW } from '../../support/core-harness.ts';
+import { tempSqliteUrl } from '../../support/databases.ts';
 
 export interface TelegramWorld {
   harness: Harness;
@@ -19,28 +21,44 @@ export interface TelegramWorld {
   press(user: FakeUser, message: Message, label: string | RegExp): Promise<SentMessage[]>;
 }
 
-/** The Telegram adapter (long polling) against the fake Bot API, on a real core. */
+/**
+ * The real program (startApp) with its Telegram bot in long polling against the fake Bot API,
+ * on a fresh SQLite file, with a fixed clock. The scheduler is left idle (its cron never fires
+ * during a test): tests deliver with their own dispatcher ticks.
+ */
 export function useTelegram(options: { admins?: string[] } = {}): TelegramWorld {
-  const harness = useCore({
-    admins: (options.admins ?? []).map((userId) => ({ platform: 'telegram', userId })),
-  });
+  const file = tempSqliteUrl();
+  const harness = { errors: [] as unknown[] } as Harness;
   const world = { harness, logs: [] as string[] } as TelegramWorld;
+  let app: App | undefined;
   beforeAll(async () => {
     world.fake = await FakeTelegram.start();
-    const log = createLogger({
-      level: 'debug',
-      secrets: [world.fake.token],
-      destination: { write: (line: string) => world.logs.push(line) },
+    harness.clock = fixedClock(NOW);
+    app = await startApp({
+      env: {
+        DATABASE_URL: file.url,
+        HTTP_PORT: '0',
+        TELEGRAM_BOT_TOKEN: world.fake.token,
+        TELEGRAM_API_ROOT: world.fake.apiRoot,
+        ADMIN_IDS: (options.admins ?? []).map((id) => `telegram:${id}`).join(','),
+        CAMPAIGN_NAME: 'Test campaign',
+        DEFAULT_TIMEZONE: 'Europe/Paris',
+        COMMAND_RATE_LIMIT: '1000',
+        SCHEDULER_CRON: '0 0 1 1 *',
+        LOG_LEVEL: 'debug',
+      },
+      clock: harness.clock,
+      console: 'never',
+      logDestination: { write: (line: string) => world.logs.push(line) },
     });
-    world.bot = await startTelegramBot({
-      config: { token: world.fake.token, apiRoot: world.fake.apiRoot },
-      core: harness.core,
-      log,
-    });
+    harness.core = app.core;
+    harness.db = app.db;
+    world.bot = app.telegram as TelegramBot;
   });
   afterAll(async () => {
-    await world.bot?.stop();
+    await app?.stop();
     await world.fake?.close();
+    file.cleanup();
   });
   world.makeAdmin = (chatId, user) => world.fake.makeAdmin(chatId, user.id);
   const since = async (work: () => Promise<number>) => {
