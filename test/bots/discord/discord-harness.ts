@@ -1,7 +1,9 @@
 import { afterAll, beforeAll } from 'vitest';
 import { type DiscordBot, startDiscordBot } from '../../../src/bots/discord/discord-bot.ts';
+import { fixedClock } from '../../../src/core/clock.ts';
 import type { Core } from '../../../src/core/core.ts';
 import { createLogger } from '../../../src/logger.ts';
+import { type App, startApp } from '../../../src/main.ts';
 import type { OptionValue } from '../../fakes/discord-interactions.ts';
 import {
   buttonsOf,
@@ -12,7 +14,8 @@ import {
   type InteractionRecord,
   type Who,
 } from '../../fakes/fake-discord.ts';
-import { type Harness, useCore } from '../../support/core-harness.ts';
+import { type Harness, NOW, useCore } from '../../support/core-harness.ts';
+import { tempSqliteUrl } from '../../support/databases.ts';
 
 export interface DiscordHarness {
   /** The real core over a temporary SQLite file, with a fixed clock. */
@@ -41,10 +44,15 @@ export interface DiscordHarnessOptions {
 
 /**
  * The Discord adapter against the fake Discord, on a real core: a guild owned by an organizer,
- * with a volunteer as plain member. Call at the top of a test file.
+ * with a volunteer as plain member. Call at the top of a test file. Without `adapt` or
+ * `deferAfterMs`, the bot is the real program's (startApp, fixed clock, idle scheduler: tests
+ * deliver with their own dispatcher ticks); with them, it runs on a core built for the test.
  */
 export function useDiscord(options: DiscordHarnessOptions = {}): DiscordHarness {
-  const harness = useCore();
+  const viaApp = !options.adapt && options.deferAfterMs === undefined;
+  const harness = viaApp ? ({ errors: [] as unknown[] } as Harness) : useCore();
+  const file = tempSqliteUrl();
+  let app: App | undefined;
   const world = { harness, logs: [] as string[] } as DiscordHarness;
   const bots: DiscordBot[] = [];
   world.startBot = async () => {
@@ -70,11 +78,36 @@ export function useDiscord(options: DiscordHarnessOptions = {}): DiscordHarness 
     world.volunteer = world.fake.addUser('vince', { globalName: 'Vince', locale: 'en-GB' });
     world.guild = world.fake.addGuild('Riverside Greens', world.organizer);
     world.fake.addMember(world.guild, world.volunteer);
-    world.bot = await world.startBot();
+    if (!viaApp) {
+      world.bot = await world.startBot();
+      return;
+    }
+    harness.clock = fixedClock(NOW);
+    app = await startApp({
+      env: {
+        DATABASE_URL: file.url,
+        HTTP_PORT: '0',
+        DISCORD_TOKEN: world.fake.token,
+        DISCORD_API_BASE: world.fake.apiBase,
+        CAMPAIGN_NAME: 'Test campaign',
+        DEFAULT_TIMEZONE: 'Europe/Paris',
+        COMMAND_RATE_LIMIT: '1000',
+        SCHEDULER_CRON: '0 0 1 1 *',
+        LOG_LEVEL: 'debug',
+      },
+      clock: harness.clock,
+      console: 'never',
+      logDestination: { write: (line: string) => world.logs.push(line) },
+    });
+    harness.core = app.core;
+    harness.db = app.db;
+    world.bot = app.discord as DiscordBot;
   });
   afterAll(async () => {
     for (const bot of bots) await bot.stop();
+    await app?.stop();
     await world.fake?.close();
+    file.cleanup();
   });
   world.run = async (who, name, values = {}) => {
     const record = await world.fake.command(who, name, values);
