@@ -225,7 +225,27 @@ function startsConsole(config: Config, mode: StartOptions['console'] = 'auto'): 
  * settings exit 1.
  */
 async function main(): Promise<void> {
-  let app: App;
+  let app: App | undefined;
+  let requested: NodeJS.Signals | 'end of input' | undefined;
+  let stopping = false;
+  const shutdown = (reason: NodeJS.Signals | 'end of input') => {
+    requested ??= reason;
+    // A signal during start is kept and acted on as soon as the app is up.
+    if (!app || stopping) return;
+    stopping = true;
+    const running = app;
+    running.logger.info({ reason: requested }, 'shutdown requested');
+    running.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        running.logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  // Installed before anything starts, so no signal can fall between start and handling.
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
   try {
     app = await startApp({ console: process.argv.includes('--console') ? 'always' : 'auto' });
   } catch (error) {
@@ -233,22 +253,8 @@ async function main(): Promise<void> {
     process.stderr.write(`Configuration error:\n${error.message}\n`);
     process.exit(1);
   }
-  let shuttingDown = false;
-  const shutdown = (reason: NodeJS.Signals | 'end of input') => {
-    if (shuttingDown) return;
-    shuttingDown = true;
-    app.logger.info({ reason }, 'shutdown requested');
-    app.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        app.logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
   app.console?.closed.then(() => shutdown('end of input'));
+  if (requested) shutdown(requested);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
