@@ -1,9 +1,8 @@
 import { afterAll, beforeAll } from 'vitest';
 import { type DiscordBot, startDiscordBot } from '../../../src/bots/discord/discord-bot.ts';
-import { fixedClock } from '../../../src/core/clock.ts';
 import type { Core } from '../../../src/core/core.ts';
 import { createLogger } from '../../../src/logger.ts';
-import { type App, startApp } from '../../../src/main.ts';
+import type { App } from '../../../src/main.ts';
 import type { OptionValue } from '../../fakes/discord-interactions.ts';
 import {
   buttonsOf,
@@ -14,8 +13,8 @@ import {
   type InteractionRecord,
   type Who,
 } from '../../fakes/fake-discord.ts';
-import { type Harness, NOW, useCore } from '../../support/core-harness.ts';
-import { tempSqliteUrl } from '../../support/databases.ts';
+import { type Harness, useCore } from '../../support/core-harness.ts';
+import { startPlatformApp } from '../../support/platform-app.ts';
 
 export interface DiscordHarness {
   /** The real core over a temporary SQLite file, with a fixed clock. */
@@ -51,8 +50,8 @@ export interface DiscordHarnessOptions {
 export function useDiscord(options: DiscordHarnessOptions = {}): DiscordHarness {
   const viaApp = !options.adapt && options.deferAfterMs === undefined;
   const harness = viaApp ? ({ errors: [] as unknown[] } as Harness) : useCore();
-  const file = tempSqliteUrl();
   let app: App | undefined;
+  let cleanup = () => {};
   const world = { harness, logs: [] as string[] } as DiscordHarness;
   const bots: DiscordBot[] = [];
   world.startBot = async () => {
@@ -82,32 +81,20 @@ export function useDiscord(options: DiscordHarnessOptions = {}): DiscordHarness 
       world.bot = await world.startBot();
       return;
     }
-    harness.clock = fixedClock(NOW);
-    app = await startApp({
-      env: {
-        DATABASE_URL: file.url,
-        HTTP_PORT: '0',
-        DISCORD_TOKEN: world.fake.token,
-        DISCORD_API_BASE: world.fake.apiBase,
-        CAMPAIGN_NAME: 'Test campaign',
-        DEFAULT_TIMEZONE: 'Europe/Paris',
-        COMMAND_RATE_LIMIT: '1000',
-        SCHEDULER_CRON: '0 0 1 1 *',
-        LOG_LEVEL: 'debug',
-      },
-      clock: harness.clock,
-      console: 'never',
-      logDestination: { write: (line: string) => world.logs.push(line) },
-    });
-    harness.core = app.core;
-    harness.db = app.db;
+    const started = await startPlatformApp(
+      harness,
+      { DISCORD_TOKEN: world.fake.token, DISCORD_API_BASE: world.fake.apiBase },
+      world.logs,
+    );
+    app = started.app;
+    cleanup = started.cleanup;
     world.bot = app.discord as DiscordBot;
   });
   afterAll(async () => {
     for (const bot of bots) await bot.stop();
     await app?.stop();
     await world.fake?.close();
-    file.cleanup();
+    cleanup();
   });
   world.run = async (who, name, values = {}) => {
     const record = await world.fake.command(who, name, values);

@@ -1,12 +1,11 @@
 import type { Message } from 'grammy/types';
 import { afterAll, beforeAll } from 'vitest';
 import type { TelegramBot } from '../../../src/bots/telegram/telegram-bot.ts';
-import { fixedClock } from '../../../src/core/clock.ts';
-import { type App, startApp } from '../../../src/main.ts';
+import type { App } from '../../../src/main.ts';
 import { FakeTelegram, type SentMessage } from '../../fakes/fake-telegram.ts';
 import type { FakeChat, FakeUser } from '../../fakes/fake-telegram-updates.ts';
-import { type Harness, NOW } from '../../support/core-harness.ts';
-import { tempSqliteUrl } from '../../support/databases.ts';
+import type { Harness } from '../../support/core-harness.ts';
+import { startPlatformApp } from '../../support/platform-app.ts';
 
 export interface TelegramWorld {
   harness: Harness;
@@ -27,38 +26,30 @@ export interface TelegramWorld {
  * during a test): tests deliver with their own dispatcher ticks.
  */
 export function useTelegram(options: { admins?: string[] } = {}): TelegramWorld {
-  const file = tempSqliteUrl();
   const harness = { errors: [] as unknown[] } as Harness;
   const world = { harness, logs: [] as string[] } as TelegramWorld;
   let app: App | undefined;
+  let cleanup = () => {};
   beforeAll(async () => {
     world.fake = await FakeTelegram.start();
-    harness.clock = fixedClock(NOW);
-    app = await startApp({
-      env: {
-        DATABASE_URL: file.url,
-        HTTP_PORT: '0',
+    const admins = (options.admins ?? []).map((id) => `telegram:${id}`).join(',');
+    const started = await startPlatformApp(
+      harness,
+      {
         TELEGRAM_BOT_TOKEN: world.fake.token,
         TELEGRAM_API_ROOT: world.fake.apiRoot,
-        ADMIN_IDS: (options.admins ?? []).map((id) => `telegram:${id}`).join(','),
-        CAMPAIGN_NAME: 'Test campaign',
-        DEFAULT_TIMEZONE: 'Europe/Paris',
-        COMMAND_RATE_LIMIT: '1000',
-        SCHEDULER_CRON: '0 0 1 1 *',
-        LOG_LEVEL: 'debug',
+        ADMIN_IDS: admins,
       },
-      clock: harness.clock,
-      console: 'never',
-      logDestination: { write: (line: string) => world.logs.push(line) },
-    });
-    harness.core = app.core;
-    harness.db = app.db;
+      world.logs,
+    );
+    app = started.app;
+    cleanup = started.cleanup;
     world.bot = app.telegram as TelegramBot;
   });
   afterAll(async () => {
     await app?.stop();
     await world.fake?.close();
-    file.cleanup();
+    cleanup();
   });
   world.makeAdmin = (chatId, user) => world.fake.makeAdmin(chatId, user.id);
   const since = async (work: () => Promise<number>) => {
