@@ -9,12 +9,15 @@ import { ConsoleAdapter } from './bots/console/console-adapter.ts';
 import { ConsoleNotifier } from './bots/console/console-notifier.ts';
 import { type DiscordBot, startDiscordBot } from './bots/discord/discord-bot.ts';
 import { startTelegramBot, type TelegramBot } from './bots/telegram/telegram-bot.ts';
+import { EChartsChartRenderer } from './charts/echarts-chart-renderer.ts';
 import { type Config, ConfigError, configSecrets, loadConfig } from './config.ts';
 import { type Clock, systemClock } from './core/clock.ts';
 import { type Core, createCore } from './core/core.ts';
 import { CoreNotificationContent } from './core/notifications/content.ts';
-import { DigestPlanner } from './core/notifications/digests.ts';
+import { digestSchedule } from './core/notifications/digests.ts';
 import type { Notifier } from './core/notifications/notifier.ts';
+import { ScheduledMessagePlanner } from './core/notifications/scheduled-messages.ts';
+import { reportSchedule } from './core/reports/report-schedule.ts';
 import { PromDeliveryMetrics } from './http/metrics.ts';
 import { type HttpServer, startHttpServer } from './http/server.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -96,6 +99,7 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
           policyVersion: POLICY_VERSION,
         },
         cron: nodeCronRules,
+        charts: new EChartsChartRenderer(),
       },
       logger,
     );
@@ -163,7 +167,7 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
 }
 
 /**
- * Starts the scheduler: each tick queues the digests that fell due, then delivers every due
+ * Starts the scheduler: each tick queues the digests and reports that fell due, then delivers every due
  * notification through the notifiers of the platforms this process runs.
  */
 function startDelivery(
@@ -186,16 +190,16 @@ function startDelivery(
     metrics,
     workerId,
   });
-  const digests = new DigestPlanner(core.deps);
+  const planner = new ScheduledMessagePlanner(core.deps, [digestSchedule, reportSchedule]);
   const scheduler = new Scheduler({
     expression: config.scheduler.cron,
     tick: async (signal) => {
-      // Digests are planned apart from delivery: a failure there must not hold up reminders.
+      // Digests and reports are planned apart from delivery: a failure there must not hold up reminders.
       try {
-        const queued = await digests.enqueueDue(clock.now());
-        if (queued > 0) logger.info({ queued }, 'digests queued');
+        const queued = await planner.enqueueDue(clock.now());
+        if (queued > 0) logger.info({ queued }, 'digests and reports queued');
       } catch (error) {
-        logger.error({ err: error }, 'digest planning failed');
+        logger.error({ err: error }, 'digest and report planning failed');
       }
       await dispatcher.tick(signal);
     },

@@ -6,6 +6,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { Api } from 'grammy';
 import { TelegramNotifier } from '../../src/bots/telegram/telegram-notifier.ts';
+import { EChartsChartRenderer } from '../../src/charts/echarts-chart-renderer.ts';
 import type { Platform } from '../../src/core/campaigns/campaign.types.ts';
 import { systemClock } from '../../src/core/clock.ts';
 import { CoreNotificationContent } from '../../src/core/notifications/content.ts';
@@ -85,6 +86,7 @@ const dispatcher = new Dispatcher({
             policyVersion: 'bench',
           },
           cron: nodeCronRules,
+          charts: new EChartsChartRenderer(),
         })
       : staticContent,
   clock: systemClock,

@@ -1,6 +1,7 @@
 import type { Locale } from './campaigns/campaign.types.ts';
 import type { Clock } from './clock.ts';
 import type { Store } from './ports.ts';
+import type { ChartRenderer } from './reports/chart.types.ts';
 
 /** A platform account that is admin of every campaign (from ADMIN_IDS). */
 export interface AdminRef {
@@ -23,6 +24,8 @@ export interface CoreDeps {
   clock: Clock;
   settings: CoreSettings;
   cron: CronRules;
+  /** Draws the `/stats` picture (ECharts and resvg implement it outside the core). */
+  charts: ChartRenderer;
 }
 
 /** Where the core reports failures it could not turn into a reply (pino fits). */

@@ -11,7 +11,14 @@ import type {
   NewCampaign,
   SpacePlatform,
 } from './campaigns/campaign.types.ts';
-import type { CampaignCounts, Handle, TagCount } from './campaigns/stats.types.ts';
+import type {
+  AttendanceCount,
+  CampaignCounts,
+  EventAnswers,
+  Handle,
+  HeldEvent,
+  TagCount,
+} from './campaigns/stats.types.ts';
 import type {
   Attendance,
   Attendee,
@@ -30,6 +37,7 @@ import type {
   NotificationStatus,
 } from './notifications/notification.types.ts';
 import type { AuditEntry, ConsentAction, ConsentRecord } from './privacy/privacy.types.ts';
+import type { Range } from './reports/periods.ts';
 import type {
   Identity,
   IdentityRef,
@@ -58,6 +66,8 @@ export interface CampaignRepo {
   update(id: number, settings: CampaignSettings): Promise<Campaign>;
   /** Campaigns with a digest schedule, oldest first: the digest planner's work list. */
   listWithDigest(): Promise<Campaign[]>;
+  /** Campaigns with an organizers' report schedule, oldest first. */
+  listWithReport(): Promise<Campaign[]>;
   /** Binds a guild or group to a campaign, moving it if it was bound elsewhere. */
   bindSpace(
     campaignId: number,
@@ -281,4 +291,33 @@ export interface StatsRepo {
   tags(campaignId: number, name?: string): Promise<TagCount[]>;
   /** Platform usernames of these supporters. */
   handles(campaignId: number, supporterIds: number[]): Promise<Handle[]>;
+  /** Registered supporters who had consented before `at`. */
+  registeredBefore(campaignId: number, at: Date): Promise<number>;
+  /** For each range, the registered supporters who consented within it. */
+  registrations(campaignId: number, ranges: readonly Range[]): Promise<number[]>;
+  /** For each range, the assignments marked done within it. */
+  tasksDone(campaignId: number, ranges: readonly Range[]): Promise<number[]>;
+  /** For each range, the yes answers to scheduled events that started within it, and check-ins. */
+  attendance(campaignId: number, ranges: readonly Range[]): Promise<AttendanceCount[]>;
+  /** Scheduled events that started within the range, soonest first, with their attendance. */
+  eventsHeld(campaignId: number, range: Range): Promise<HeldEvent[]>;
+  /** Yes, maybe and waitlist answers of these events. */
+  eventAnswers(campaignId: number, eventIds: number[]): Promise<EventAnswers[]>;
+  /**
+   * Registered, active supporters last seen before `before`: how many, and the `limit` seen most
+   * recently (those who went quiet last come first).
+   */
+  silent(
+    campaignId: number,
+    before: Date,
+    limit: number,
+  ): Promise<{ total: number; supporters: Supporter[] }>;
+  /**
+   * Who receives the organizers' report: non-erased supporters who are organizers or admins,
+   * or who hold one of the `admins` platform accounts (ADMIN_IDS, the console).
+   */
+  organizers(
+    campaignId: number,
+    admins: readonly { platform: string; externalId: string }[],
+  ): Promise<number[]>;
 }

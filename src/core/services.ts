@@ -4,6 +4,7 @@ import { StatsService } from './campaigns/stats.service.ts';
 import type { CoreDeps } from './deps.ts';
 import { EventsService } from './events/events.service.ts';
 import { PrivacyService } from './privacy/privacy.service.ts';
+import { ReportsService } from './reports/reports.service.ts';
 import { SupportersService } from './supporters/supporters.service.ts';
 import { TasksService } from './tasks/tasks.service.ts';
 
@@ -16,6 +17,7 @@ export interface Services {
   broadcasts: BroadcastsService;
   privacy: PrivacyService;
   stats: StatsService;
+  reports: ReportsService;
 }
 
 export function createServices(deps: CoreDeps): Services {
@@ -27,5 +29,6 @@ export function createServices(deps: CoreDeps): Services {
     broadcasts: new BroadcastsService(deps),
     privacy: new PrivacyService(deps),
     stats: new StatsService(deps),
+    reports: new ReportsService(deps),
   };
 }

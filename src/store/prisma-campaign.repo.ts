@@ -11,6 +11,7 @@ import type { CampaignRepo } from '../core/ports.ts';
 import type {
   Campaign as CampaignRow,
   ChatSpace as ChatSpaceRow,
+  Prisma,
 } from '../generated/sqlite/client.ts';
 import type { DbClient } from './prisma-client.ts';
 
@@ -50,11 +51,16 @@ export class PrismaCampaignRepo implements CampaignRepo {
     return toCampaign(await this.db.campaign.update({ where: { id }, data: settings }));
   }
 
-  async listWithDigest(): Promise<Campaign[]> {
-    const rows = await this.db.campaign.findMany({
-      where: { digestCron: { not: null } },
-      orderBy: { id: 'asc' },
-    });
+  listWithDigest(): Promise<Campaign[]> {
+    return this.listScheduled({ digestCron: { not: null } });
+  }
+
+  listWithReport(): Promise<Campaign[]> {
+    return this.listScheduled({ reportCron: { not: null } });
+  }
+
+  private async listScheduled(where: Prisma.CampaignWhereInput): Promise<Campaign[]> {
+    const rows = await this.db.campaign.findMany({ where, orderBy: { id: 'asc' } });
     return rows.map(toCampaign);
   }
 
@@ -97,6 +103,7 @@ function toCampaign(row: CampaignRow): Campaign {
     reminderOffsets: row.reminderOffsets,
     inviteCode: row.inviteCode,
     digestCron: row.digestCron,
+    reportCron: row.reportCron,
     leaderboardEnabled: row.leaderboardEnabled,
     createdAt: row.createdAt,
   };

@@ -1,12 +1,32 @@
-import type { CampaignCounts, Handle, TagCount } from '../core/campaigns/stats.types.ts';
+import type {
+  AttendanceCount,
+  CampaignCounts,
+  EventAnswers,
+  Handle,
+  HeldEvent,
+  TagCount,
+} from '../core/campaigns/stats.types.ts';
 import type { StatsRepo } from '../core/ports.ts';
+import type { Range } from '../core/reports/periods.ts';
+import type { Supporter } from '../core/supporters/supporter.types.ts';
 import type { DbClient } from './prisma-client.ts';
-import { normalizeTag } from './prisma-supporter.repo.ts';
+import { normalizeTag, toSupporter, withTags } from './prisma-supporter.repo.ts';
 
 /** Registered: agreed to the privacy notice and not erased. */
 const registered = { consentAt: { not: null }, status: { not: 'erased' } };
 
-/** Counts and listings behind organizers' reports. */
+/** Check-ins of yes answers to events that took place. */
+const held = (campaignId: number, range: Range) => ({
+  campaignId,
+  status: 'scheduled',
+  startsAt: { gte: range.start, lt: range.end },
+});
+
+/**
+ * Counts and listings behind organizers' reports. Figures over time are range counts on indexed
+ * columns (one query per range, never a scan of the rows themselves): erasure clears `consentAt`
+ * and `lastActiveAt`, so a range on them already leaves erased supporters out.
+ */
 export class PrismaStatsRepo implements StatsRepo {
   constructor(private readonly db: DbClient) {}
 
@@ -42,4 +62,128 @@ export class PrismaStatsRepo implements StatsRepo {
     });
     return rows.map((row) => ({ ...row, username: row.username as string }));
   }
+
+  registeredBefore(campaignId: number, at: Date): Promise<number> {
+    return this.db.supporter.count({ where: { campaignId, consentAt: { lt: at } } });
+  }
+
+  registrations(campaignId: number, ranges: readonly Range[]): Promise<number[]> {
+    return Promise.all(
+      ranges.map((range) =>
+        this.db.supporter.count({
+          where: { campaignId, consentAt: { gte: range.start, lt: range.end } },
+        }),
+      ),
+    );
+  }
+
+  tasksDone(campaignId: number, ranges: readonly Range[]): Promise<number[]> {
+    return Promise.all(
+      ranges.map((range) =>
+        this.db.assignment.count({
+          where: { campaignId, status: 'done', doneAt: { gte: range.start, lt: range.end } },
+        }),
+      ),
+    );
+  }
+
+  attendance(campaignId: number, ranges: readonly Range[]): Promise<AttendanceCount[]> {
+    return Promise.all(
+      ranges.map(async (range) => {
+        const rows = await this.db.rsvp.groupBy({
+          by: ['attendance'],
+          where: { campaignId, answer: 'yes', event: held(campaignId, range) },
+          _count: { _all: true },
+        });
+        return attendanceOf(rows);
+      }),
+    );
+  }
+
+  async eventsHeld(campaignId: number, range: Range): Promise<HeldEvent[]> {
+    const events = await this.db.event.findMany({
+      where: held(campaignId, range),
+      select: { id: true, title: true, startsAt: true },
+      orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
+    });
+    const rows = await this.db.rsvp.groupBy({
+      by: ['eventId', 'attendance'],
+      where: { campaignId, answer: 'yes', eventId: { in: events.map((e) => e.id) } },
+      _count: { _all: true },
+    });
+    return events.map((event) => ({
+      ...event,
+      ...attendanceOf(rows.filter((row) => row.eventId === event.id)),
+    }));
+  }
+
+  async eventAnswers(campaignId: number, eventIds: number[]): Promise<EventAnswers[]> {
+    const rows = await this.db.rsvp.groupBy({
+      by: ['eventId', 'answer'],
+      where: {
+        campaignId,
+        eventId: { in: eventIds },
+        answer: { in: ['yes', 'maybe', 'waitlist'] },
+      },
+      _count: { _all: true },
+    });
+    const count = (eventId: number, answer: string) =>
+      rows.find((row) => row.eventId === eventId && row.answer === answer)?._count._all ?? 0;
+    return eventIds.map((eventId) => ({
+      eventId,
+      yes: count(eventId, 'yes'),
+      maybe: count(eventId, 'maybe'),
+      waitlist: count(eventId, 'waitlist'),
+    }));
+  }
+
+  async silent(
+    campaignId: number,
+    before: Date,
+    limit: number,
+  ): Promise<{ total: number; supporters: Supporter[] }> {
+    // Only people who consented have a last-seen time, so this is registered supporters.
+    const where = { campaignId, status: 'active', lastActiveAt: { lt: before } };
+    const [total, rows] = await Promise.all([
+      this.db.supporter.count({ where }),
+      this.db.supporter.findMany({
+        where,
+        include: withTags,
+        orderBy: [{ lastActiveAt: 'desc' }, { id: 'asc' }],
+        take: limit,
+      }),
+    ]);
+    return { total, supporters: rows.map(toSupporter) };
+  }
+
+  async organizers(
+    campaignId: number,
+    admins: readonly { platform: string; externalId: string }[],
+  ): Promise<number[]> {
+    const rows = await this.db.supporter.findMany({
+      where: {
+        campaignId,
+        status: { not: 'erased' },
+        OR: [
+          { role: { in: ['admin', 'organizer'] } },
+          ...(admins.length > 0 ? [{ identities: { some: { OR: [...admins] } } }] : []),
+        ],
+      },
+      select: { id: true },
+      orderBy: { id: 'asc' },
+    });
+    return rows.map((row) => row.id);
+  }
+}
+
+function attendanceOf(
+  rows: readonly { attendance: string | null; _count: { _all: number } }[],
+): AttendanceCount {
+  const sum = (match: (attendance: string | null) => boolean) =>
+    rows.filter((row) => match(row.attendance)).reduce((total, row) => total + row._count._all, 0);
+  return {
+    said: sum(() => true),
+    came: sum((attendance) => attendance === 'attended'),
+    noShow: sum((attendance) => attendance === 'no_show'),
+  };
 }

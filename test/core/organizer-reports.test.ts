@@ -103,7 +103,7 @@ describe('/export supporters', () => {
     const reply = await h.say(admin, '/export supporters');
     const file = reply.files?.[0];
     expect(file).toMatchObject({ name: 'supporters.csv', mimeType: 'text/csv' });
-    const lines = (file?.content ?? '').split('\r\n');
+    const lines = String(file?.content ?? '').split('\r\n');
     expect(lines[0]).toBe('id,name,usernames,tags,points,status,joined');
     expect(lines).toHaveLength(5);
     expect(lines[1]).toMatch(
@@ -127,7 +127,7 @@ describe('/export supporters', () => {
 
   it('exports only the campaign of the group it is asked in', async () => {
     const reply = await h.say(otherAdmin, '/export supporters', otherGroup);
-    const content = reply.files?.[0]?.content ?? '';
+    const content = String(reply.files?.[0]?.content ?? '');
     expect(content).toContain('Outsider Olive');
     expect(content).not.toContain('Jo');
     expect(content.trim().split('\r\n')).toHaveLength(2);

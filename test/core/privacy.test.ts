@@ -52,7 +52,7 @@ async function giveHistory(supporterId: number, prefix: string, note: string) {
 function exported(reply: Reply) {
   const file = reply.files?.[0];
   expect(file).toMatchObject({ name: 'mydata.json', mimeType: 'application/json' });
-  return JSON.parse(file?.content ?? 'null');
+  return JSON.parse(String(file?.content ?? 'null'));
 }
 
 beforeAll(async () => {

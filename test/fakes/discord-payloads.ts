@@ -3,13 +3,10 @@
  * discord.js: users, members, guilds, channels, messages and interactions.
  */
 import { PermissionFlagsBits } from 'discord.js';
+import type { UploadedFile } from './request-params.ts';
 
 /** A file the bot uploaded, as the fake keeps it. */
-export interface UploadedFile {
-  filename: string;
-  type: string;
-  content: string;
-}
+export type { UploadedFile };
 
 export interface FakeUser {
   id: string;

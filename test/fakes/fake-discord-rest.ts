@@ -93,7 +93,13 @@ export async function readBody(
   const files: UploadedFile[] = [];
   for (const [name, value] of form) {
     if (name.startsWith('files[') && typeof value !== 'string') {
-      files.push({ filename: value.name, type: value.type, content: await value.text() });
+      const bytes = Buffer.from(await value.arrayBuffer());
+      files.push({
+        filename: value.name,
+        type: value.type,
+        content: bytes.toString('utf8'),
+        bytes,
+      });
     }
   }
   const payload = form.get('payload_json');

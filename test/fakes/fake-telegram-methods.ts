@@ -221,6 +221,19 @@ export const botApiMethods: Record<string, Method> = {
       ...(typeof params.caption === 'string' && { caption: params.caption }),
     });
   },
+  sendPhoto: (params, state) => {
+    const file = params.photo as UploadedFile | string | undefined;
+    if (!file) throw badRequest('there is no photo in the request');
+    if (typeof params.caption === 'string' && params.caption.length > 1024) {
+      throw badRequest('message caption is too long');
+    }
+    checkButtons(params.reply_markup);
+    const name = typeof file === 'string' ? file : file.filename;
+    return storeMessage(state, params, {
+      photo: [{ file_id: `photo-${name}`, file_unique_id: name, width: 1200, height: 800 }],
+      ...(typeof params.caption === 'string' && { caption: params.caption }),
+    });
+  },
   editMessageText: (params, state) => {
     const message = findMessage(state, params);
     checkButtons(params.reply_markup);

@@ -48,7 +48,7 @@ export interface FailureMatch {
 }
 
 /** Methods that post a message, which Telegram's flood limits count. */
-const SEND_METHODS = new Set(['sendMessage', 'sendDocument']);
+const SEND_METHODS = new Set(['sendMessage', 'sendDocument', 'sendPhoto']);
 
 /**
  * A Telegram Bot API on 127.0.0.1 for tests: grammY talks to it through `apiRoot`. It records

@@ -4,7 +4,10 @@ import type { IncomingMessage } from 'node:http';
 export interface UploadedFile {
   filename: string;
   type: string;
+  /** The bytes read as UTF-8 text (CSV, ICS, JSON). */
   content: string;
+  /** The bytes as sent (a PNG picture). */
+  bytes: Buffer;
 }
 
 /** Parameters of a call: JSON values, or strings and files from a form. */
@@ -52,11 +55,12 @@ function multipartFields(body: Buffer, boundary: string): [string, string | Uplo
   return parts.map((part) => {
     const split = part.indexOf('\r\n\r\n');
     const head = part.slice(0, split);
-    const content = Buffer.from(part.slice(split + 4, -2), 'latin1').toString('utf8');
+    const bytes = Buffer.from(part.slice(split + 4, -2), 'latin1');
+    const content = bytes.toString('utf8');
     const name = /(?:^|[;\s])name="?([^";\r\n]+)"?/i.exec(head)?.[1] ?? '';
     const filename = /filename="?([^";\r\n]+)"?/i.exec(head)?.[1];
     const type = /content-type:\s*([^\r\n]+)/i.exec(head)?.[1] ?? 'application/octet-stream';
-    return [name, filename === undefined ? content : { filename, type, content }];
+    return [name, filename === undefined ? content : { filename, type, content, bytes }];
   });
 }
 

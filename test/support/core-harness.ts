@@ -1,4 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
+import { EChartsChartRenderer } from '../../src/charts/echarts-chart-renderer.ts';
 import { fixedClock } from '../../src/core/clock.ts';
 import { formatCommandLine } from '../../src/core/commands/command-line.ts';
 import type { Actor, CommandRequest } from '../../src/core/commands/define-command.ts';
@@ -46,6 +47,7 @@ export function useCore(settings: Partial<CoreSettings> = {}): Harness {
           ...settings,
         },
         cron: nodeCronRules,
+        charts: new EChartsChartRenderer(),
       },
       { error: (details) => harness.errors.push(details.err) },
     );

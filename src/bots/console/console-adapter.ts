@@ -80,13 +80,20 @@ export class ConsoleAdapter {
   }
 
   /**
-   * Prints a message that arrives on its own (a reminder, a broadcast) with its buttons as
-   * numbered choices, which then replace the choices shown before.
+   * Prints a message that arrives on its own (a reminder, a broadcast, a report) with its buttons
+   * as numbered choices, which then replace the choices shown before; its files are saved and
+   * their paths printed.
    */
-  show(blocks: readonly string[], buttons: readonly (readonly Button[])[] = []): void {
+  async show(
+    blocks: readonly string[],
+    buttons: readonly (readonly Button[])[] = [],
+    files: readonly ReplyFile[] = [],
+  ): Promise<void> {
     const { text, actions } = renderMessage(blocks, buttons);
     if (actions.length > 0) this.choices = actions;
-    this.write(`${this.interactive ? '\n' : ''}${this.say('incoming')()}\n${text}\n\n`);
+    const saved = await this.saveFiles(files);
+    const body = [text, ...saved].filter(Boolean).join('\n\n');
+    this.write(`${this.interactive ? '\n' : ''}${this.say('incoming')()}\n${body}\n\n`);
     this.promptUser();
   }
 

@@ -7,8 +7,9 @@ import { CONSOLE_ACTOR, type ConsoleAdapter } from './console-adapter.ts';
 
 /**
  * Delivers notifications to the person at the terminal: the message is printed with its buttons
- * as numbered choices, so typing the number answers a reminder like pressing its button. The
- * console has one user; a message for any other console identity cannot be delivered.
+ * as numbered choices, so typing the number answers a reminder like pressing its button; a
+ * picture is saved under the exports folder and its path printed. The console has one user; a
+ * message for any other console identity cannot be delivered.
  */
 export class ConsoleNotifier implements Notifier {
   readonly platform = 'console';
@@ -22,6 +23,6 @@ export class ConsoleNotifier implements Notifier {
         `no console user ${message.recipient.externalId} at this terminal`,
       );
     }
-    this.terminal.show(message.blocks, message.buttons);
+    await this.terminal.show(message.blocks, message.buttons, message.files);
   }
 }

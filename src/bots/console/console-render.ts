@@ -43,6 +43,6 @@ export async function saveFile(file: ReplyFile, dir: string): Promise<string> {
     .replace(/^\.+/, '');
   const path = resolve(join(dir, safe || 'export'));
   await mkdir(dir, { recursive: true });
-  await writeFile(path, file.content, 'utf8');
+  await writeFile(path, file.content);
   return path;
 }

@@ -1,12 +1,13 @@
 import { type REST, Routes } from 'discord.js';
 import type { Notifier, OutgoingMessage } from '../../core/notifications/notifier.ts';
+import { fileBytes } from '../reply-files.ts';
 import { deliveryError } from './discord-errors.ts';
 import { renderNotice } from './discord-render.ts';
 
 /**
  * Direct messages on Discord for the dispatcher: opens the DM channel with the user (remembered
- * for the process's lifetime: it never changes), then posts the message with its buttons.
- * Failures are thrown as DeliveryError (50007 unreachable, 429 rate limited, 5xx transient,
+ * for the process's lifetime: it never changes), then posts the message with its buttons and its
+ * files as attachments. Failures are thrown as DeliveryError (50007 unreachable, 429 rate limited, 5xx transient,
  * other 4xx permanent).
  */
 export class DiscordNotifier implements Notifier {
@@ -21,6 +22,7 @@ export class DiscordNotifier implements Notifier {
         message.recipient.chatId ?? (await this.dmChannel(message.recipient.externalId));
       await this.rest.post(Routes.channelMessages(channelId), {
         body: { ...renderNotice(message.blocks, message.buttons), allowed_mentions: { parse: [] } },
+        files: (message.files ?? []).map((file) => ({ name: file.name, data: fileBytes(file) })),
       });
     } catch (error) {
       throw deliveryError(error);

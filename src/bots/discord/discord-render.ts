@@ -8,6 +8,7 @@ import {
 import { formatCommandLine } from '../../core/commands/command-line.ts';
 import type { Button, Reply } from '../../core/commands/reply.ts';
 import { fitMessage, shorten } from '../../core/notifications/content-view.ts';
+import { fileBytes } from '../reply-files.ts';
 
 /** Discord's limits of one message and its buttons. */
 export const DISCORD_LIMITS = {
@@ -43,7 +44,7 @@ const URL_PATTERN = /(https?:\/\/\S+)/;
 export function renderReply(reply: Pick<Reply, 'blocks' | 'buttons' | 'files'>): DiscordMessage[] {
   const parts = splitContent(reply.blocks.map(escapeText), DISCORD_LIMITS.content);
   const files = (reply.files ?? []).map((file) => ({
-    attachment: Buffer.from(file.content, 'utf8'),
+    attachment: fileBytes(file),
     name: file.name,
   }));
   const messages: DiscordMessage[] = parts.map((content) => ({

@@ -1,4 +1,4 @@
-import type { Api } from 'grammy';
+import { type Api, InputFile } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import { formatCommandLine } from '../../core/commands/command-line.ts';
 import type { Button } from '../../core/commands/reply.ts';
@@ -8,15 +8,20 @@ import {
   type Notifier,
   type OutgoingMessage,
 } from '../../core/notifications/notifier.ts';
+import { fileBytes, isPicture } from '../reply-files.ts';
 import { toDeliveryError } from './telegram-errors.ts';
 
 /** Telegram's limits on a text message and on a button's callback data. */
 export const TELEGRAM_TEXT_LIMIT = 4096;
 export const TELEGRAM_CALLBACK_DATA_BYTES = 64;
+/** The longest caption a photo may carry. */
+export const TELEGRAM_CAPTION_LIMIT = 1024;
 
 /**
  * Sends direct messages through the Bot API as plain text (no parse mode, so nothing needs
- * escaping), buttons as an inline keyboard whose callback data is the button's command line.
+ * escaping), buttons as an inline keyboard whose callback data is the button's command line. A
+ * message with a picture is a photo whose caption is the text when it fits (1024 characters),
+ * else the photo followed by the text.
  */
 export class TelegramNotifier implements Notifier {
   readonly platform = 'telegram' as const;
@@ -26,17 +31,26 @@ export class TelegramNotifier implements Notifier {
 
   async send(message: OutgoingMessage): Promise<void> {
     const { recipient, blocks, buttons } = message;
-    const text = shorten(
-      blocks.filter((block) => block.trim() !== '').join('\n\n'),
-      TELEGRAM_TEXT_LIMIT,
-    );
+    const chat = recipient.chatId ?? recipient.externalId;
+    const text = blocks.filter((block) => block.trim() !== '').join('\n\n');
     const keyboard = buttons?.length ? inlineKeyboard(buttons) : undefined;
+    const markup = keyboard ? { reply_markup: keyboard } : {};
+    const picture = message.files?.find(isPicture);
+    let method = 'sendPhoto';
     try {
-      await this.api.sendMessage(recipient.chatId ?? recipient.externalId, text, {
-        ...(keyboard && { reply_markup: keyboard }),
-      });
+      if (picture) {
+        const photo = new InputFile(fileBytes(picture), picture.name);
+        // One message when the text fits a caption, so the picture and its words stay together.
+        if (text.length <= TELEGRAM_CAPTION_LIMIT) {
+          await this.api.sendPhoto(chat, photo, { caption: text, ...markup });
+          return;
+        }
+        await this.api.sendPhoto(chat, photo);
+      }
+      method = 'sendMessage';
+      await this.api.sendMessage(chat, shorten(text, TELEGRAM_TEXT_LIMIT), markup);
     } catch (error) {
-      throw toDeliveryError(error, 'sendMessage');
+      throw toDeliveryError(error, method);
     }
   }
 }

@@ -7,6 +7,7 @@ import type { Reply } from '../../core/commands/reply.ts';
 import type { TextOrigin } from '../../core/commands/text-commands.ts';
 import type { Core } from '../../core/core.ts';
 import { pickLocale, translate } from '../../core/i18n/i18n.ts';
+import { fileBytes, isPicture } from '../reply-files.ts';
 import { telegramText } from './telegram.messages.ts';
 import { renderReply } from './telegram-render.ts';
 import { isGroup, originOf } from './telegram-request.ts';
@@ -135,7 +136,7 @@ export class TelegramUpdates {
     );
   }
 
-  /** Text parts (the keyboard under the last), then the files as documents. */
+  /** Text parts (the keyboard under the last), then pictures as photos and other files as documents. */
   private async send(
     chatId: number | string,
     rendered: ReturnType<typeof renderReply>,
@@ -151,10 +152,9 @@ export class TelegramUpdates {
       );
     }
     for (const file of reply.files ?? []) {
-      await this.options.api.sendDocument(
-        chatId,
-        new InputFile(Buffer.from(file.content, 'utf8'), file.name),
-      );
+      const upload = new InputFile(fileBytes(file), file.name);
+      if (isPicture(file)) await this.options.api.sendPhoto(chatId, upload);
+      else await this.options.api.sendDocument(chatId, upload);
     }
   }
 

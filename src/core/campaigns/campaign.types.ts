@@ -18,6 +18,8 @@ export interface Campaign {
   reminderOffsets: string;
   inviteCode: string;
   digestCron: string | null;
+  /** Cron of the organizers' report, read in the campaign's zone; null = no report. */
+  reportCron: string | null;
   leaderboardEnabled: boolean;
   createdAt: Date;
 }
@@ -33,7 +35,13 @@ export interface NewCampaign {
 export type CampaignSettings = Partial<
   Pick<
     Campaign,
-    'name' | 'timezone' | 'locale' | 'reminderOffsets' | 'digestCron' | 'leaderboardEnabled'
+    | 'name'
+    | 'timezone'
+    | 'locale'
+    | 'reminderOffsets'
+    | 'digestCron'
+    | 'reportCron'
+    | 'leaderboardEnabled'
   >
 >;
 

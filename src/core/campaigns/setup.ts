@@ -24,6 +24,8 @@ export interface SetupOptions {
   announceChannel?: string;
   reminders?: string;
   digest?: string;
+  /** Cron of the organizers' report, or `off`. */
+  report?: string;
   leaderboard?: boolean;
   /** Invite code of an existing campaign to bind the space to. */
   invite?: string;
@@ -110,18 +112,27 @@ function campaignSettings(options: SetupOptions, cron: CronRules): CampaignSetti
     if (!offsets) throw new DomainError('TIME_BAD_DURATION', { text: options.reminders });
     settings.reminderOffsets = formatOffsets(offsets);
   }
-  if (options.digest !== undefined) settings.digestCron = digestSetting(options.digest, cron);
+  if (options.digest !== undefined) {
+    settings.digestCron = cronSetting(options.digest, cron, 'SETUP_BAD_DIGEST');
+  }
+  if (options.report !== undefined) {
+    settings.reportCron = cronSetting(options.report, cron, 'SETUP_BAD_REPORT');
+  }
   if (options.leaderboard !== undefined) settings.leaderboardEnabled = options.leaderboard;
   return settings;
 }
 
 /** A five-field cron expression (minute hour day month weekday), or null for `off`. */
-function digestSetting(text: string, cron: CronRules): string | null {
+function cronSetting(
+  text: string,
+  cron: CronRules,
+  error: 'SETUP_BAD_DIGEST' | 'SETUP_BAD_REPORT',
+): string | null {
   const expression = text.trim().split(/\s+/).join(' ');
   if (/^(off|none|non|aucun)$/i.test(expression)) return null;
-  // Six fields would add seconds: a digest more often than once a minute is never wanted.
+  // Six fields would add seconds: a message more often than once a minute is never wanted.
   if (expression.split(' ').length !== 5 || !cron.validate(expression)) {
-    throw new DomainError('SETUP_BAD_DIGEST', { text });
+    throw new DomainError(error, { text });
   }
   return expression;
 }

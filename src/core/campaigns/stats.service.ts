@@ -58,7 +58,28 @@ export class StatsService {
       ...(tag !== undefined && { tag }),
       ...(filter.search !== undefined && { search: filter.search }),
     });
-    const handles = await store.stats.handles(
+    return this.withHandles(campaignId, supporters);
+  }
+
+  /**
+   * Registered, active supporters not seen for `days` days: how many, and the first `limit` of
+   * them, most recently seen first.
+   */
+  async silent(
+    campaignId: number,
+    days: number,
+    limit: number,
+  ): Promise<{ total: number; entries: SupporterEntry[] }> {
+    const before = new Date(this.deps.clock.now().getTime() - days * DAY_MS);
+    const { total, supporters } = await this.deps.store.stats.silent(campaignId, before, limit);
+    return { total, entries: await this.withHandles(campaignId, supporters) };
+  }
+
+  private async withHandles(
+    campaignId: number,
+    supporters: Supporter[],
+  ): Promise<SupporterEntry[]> {
+    const handles = await this.deps.store.stats.handles(
       campaignId,
       supporters.map((s) => s.id),
     );

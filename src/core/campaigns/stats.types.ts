@@ -22,3 +22,26 @@ export interface Handle {
   platform: string;
   username: string;
 }
+
+/** Yes answers to events held in a stretch of time, and what became of them at check-in. */
+export interface AttendanceCount {
+  /** Answers `yes` (walk-ins included: they are recorded as `yes`). */
+  said: number;
+  came: number;
+  noShow: number;
+}
+
+/** An event that took place, with its attendance. */
+export interface HeldEvent extends AttendanceCount {
+  id: number;
+  title: string;
+  startsAt: Date;
+}
+
+/** How an event's answers stand. */
+export interface EventAnswers {
+  eventId: number;
+  yes: number;
+  maybe: number;
+  waitlist: number;
+}

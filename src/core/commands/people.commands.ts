@@ -46,25 +46,32 @@ export const peopleCommands = [
         },
         example: 'alice',
       }),
+      inactive: text({
+        max: 10,
+        description: {
+          en: 'Only those silent for this many days (other filters are then left aside)',
+          fr: 'Seulement ceux silencieux depuis ce nombre de jours (sans les autres filtres)',
+        },
+        example: '30d',
+      }),
     },
     async run(ctx, args) {
+      if (args.inactive !== undefined) {
+        const days = inactiveDays(args.inactive);
+        const { total, entries } = await ctx.services.stats.silent(
+          ctx.campaign.id,
+          days,
+          LISTED_SUPPORTERS,
+        );
+        const title = ctx.t('roster.title_inactive', { count: total, days });
+        return ctx.reply([title, rosterText(ctx.t, entries, total)]);
+      }
       const roster = await ctx.services.stats.roster(ctx.campaign.id, args);
       const title =
         args.tag === undefined
           ? ctx.t('roster.title', { count: roster.length })
           : ctx.t('roster.title_tag', { count: roster.length, tag: args.tag });
-      const lines: string[] = [];
-      let length = 0;
-      for (const entry of roster.slice(0, LISTED_SUPPORTERS)) {
-        const line = rosterLine(ctx.t, entry);
-        length += line.length + 1;
-        if (length > LISTED_CHARACTERS) break;
-        lines.push(line);
-      }
-      if (roster.length > lines.length) {
-        lines.push(ctx.t('roster.more', { count: roster.length - lines.length }));
-      }
-      return ctx.reply([title, lines.join('\n') || ctx.t('roster.empty')]);
+      return ctx.reply([title, rosterText(ctx.t, roster, roster.length)]);
     },
   }),
   defineCommand({
@@ -153,6 +160,28 @@ function tagName(value: string): string {
 
 function label(target: Supporter, typed: string): string {
   return target.displayName ?? typed;
+}
+
+/** The first supporters of a list, within Discord's limit, then how many more there are. */
+function rosterText(t: Translator, entries: readonly SupporterEntry[], total: number): string {
+  const lines: string[] = [];
+  let length = 0;
+  for (const entry of entries.slice(0, LISTED_SUPPORTERS)) {
+    const line = rosterLine(t, entry);
+    length += line.length + 1;
+    if (length > LISTED_CHARACTERS) break;
+    lines.push(line);
+  }
+  if (total > lines.length) lines.push(t('roster.more', { count: total - lines.length }));
+  return lines.join('\n') || t('roster.empty');
+}
+
+/** `30d` or `30`: a number of days from 1 to 365. */
+function inactiveDays(text: string): number {
+  const days = /^(\d{1,3})\s*d?$/i.exec(text.trim());
+  const value = days ? Number(days[1]) : 0;
+  if (value < 1 || value > 365) throw new DomainError('ROSTER_BAD_INACTIVE', { text });
+  return value;
 }
 
 function rosterLine(t: Translator, { supporter, handles }: SupporterEntry): string {

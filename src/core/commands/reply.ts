@@ -16,7 +16,8 @@ export interface Button {
 export interface ReplyFile {
   name: string;
   mimeType: string;
-  content: string;
+  /** Text (CSV, ICS, JSON) or bytes (a PNG picture: `image/png` is shown as a photo). */
+  content: string | Uint8Array;
 }
 
 /** What the core answers; each adapter renders it within its platform's limits. */

@@ -1,19 +1,46 @@
 import { ACTIVE_DAYS } from '../campaigns/stats.service.ts';
 import type { CampaignEvent } from '../events/event.types.ts';
+import { DEFAULT_PERIOD, PERIODS } from '../reports/periods.ts';
 import { type CommandContext, defineCommand } from './define-command.ts';
+import { choice, flag } from './options.ts';
 
 /** Upcoming events listed by `/stats`. */
 const LISTED_EVENTS = 10;
 
-/** `/stats`, `/export supporters`, `/export events`: the campaign at a glance, and its data. */
+/**
+ * `/stats` (figures and a picture), `/export supporters`, `/export events`: the campaign at a
+ * glance, and its data.
+ */
 export const reportCommands = [
   defineCommand({
     name: 'stats',
     description: { en: 'Campaign figures', fr: 'Chiffres de la campagne' },
     access: 'organizer',
-    options: {},
-    async run(ctx) {
-      const { counts, upcoming } = await ctx.services.stats.summary(ctx.campaign.id);
+    options: {
+      period: choice(PERIODS, {
+        description: {
+          en: 'Window of the picture: 30d, 12w (default) or 1y',
+          fr: 'Période de l’image : 30d, 12w (par défaut) ou 1y',
+        },
+        example: '30d',
+      }),
+      chart: flag({
+        description: {
+          en: 'Send the picture (on by default)',
+          fr: 'Envoyer l’image (oui par défaut)',
+        },
+        example: 'off',
+      }),
+    },
+    async run(ctx, args) {
+      const { campaign } = ctx;
+      const [{ counts, upcoming }, picture] = await Promise.all([
+        ctx.services.stats.summary(campaign.id),
+        args.chart === false
+          ? undefined
+          : // The picture is the campaign's: its language and zone, whoever asks.
+            ctx.services.reports.picture(campaign, args.period ?? DEFAULT_PERIOD, campaign.locale),
+      ]);
       const figures = [
         ctx.t('stats.supporters', {
           count: counts.supporters,
@@ -30,13 +57,14 @@ export const reportCommands = [
       if (upcoming.length > LISTED_EVENTS) {
         events.push(ctx.t('stats.more_events', { count: upcoming.length - LISTED_EVENTS }));
       }
-      return ctx.reply([
-        ctx.t('stats.title', { name: ctx.campaign.name }),
+      const blocks = [
+        ctx.t('stats.title', { name: campaign.name }),
         figures.join('\n'),
         events.length > 0
           ? [ctx.t('stats.events'), ...events].join('\n')
           : ctx.t('stats.no_events'),
-      ]);
+      ];
+      return ctx.reply(blocks, picture ? { files: [picture] } : {});
     },
   }),
   defineCommand({

@@ -57,6 +57,14 @@ export const setupCommands = [
         },
         example: '0 9 * * 1',
       }),
+      report: text({
+        max: 100,
+        description: {
+          en: 'Organizers’ weekly report schedule (cron, campaign time zone) or off',
+          fr: 'Horaire du bilan hebdomadaire des organisateurs (cron, fuseau de la campagne) ou off',
+        },
+        example: '0 9 * * 1',
+      }),
       leaderboard: flag({
         description: { en: 'Show the leaderboard', fr: 'Afficher le classement' },
         example: 'on',
@@ -90,6 +98,7 @@ export const setupCommands = [
           announceChannel: args.channel,
           reminders: args.reminders,
           digest: args.digest,
+          report: args.report,
           leaderboard: args.leaderboard,
           invite: args.invite,
         },
@@ -120,6 +129,7 @@ function summary(
       digest: campaign.digestCron ?? t('common.off'),
       leaderboard: t(campaign.leaderboardEnabled ? 'common.on' : 'common.off'),
     }),
+    t('setup.report', { report: campaign.reportCron ?? t('common.off') }),
   ];
   if (space?.platform === 'discord') {
     const role = space.organizerRoleId ? `<@&${space.organizerRoleId}>` : t('common.none');

@@ -179,10 +179,29 @@ const listTasks = defineCommand({
   },
 });
 
-/** Organizer task commands: create, assign, close and follow tasks. */
+const handOutTask = defineCommand({
+  name: 'task',
+  subcommand: 'handout',
+  description: {
+    en: 'Hand an unfilled task out again',
+    fr: 'Relancer une tâche encore à pourvoir',
+  },
+  access: 'organizer',
+  private: true,
+  options: { id: taskId },
+  async run(ctx, args) {
+    const { task, notified } = await ctx.services.tasks.handOutAgain(ctx.campaign.id, args.id);
+    const id = task.id;
+    if (notified === 0) return ctx.reply(ctx.t('task.handed_out_nobody', { id }));
+    return ctx.reply(ctx.t('task.handed_out_again', { id, count: notified }));
+  },
+});
+
+/** Organizer task commands: create, assign, close, hand out again and follow tasks. */
 export const taskOrganizerCommands: CommandDefinition[] = [
   createTask,
   assignTask,
   closeTask,
+  handOutTask,
   listTasks,
 ];

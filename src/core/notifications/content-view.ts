@@ -1,6 +1,6 @@
 import type { Campaign, Locale } from '../campaigns/campaign.types.ts';
 import type { CommandContext } from '../commands/define-command.ts';
-import type { Button } from '../commands/reply.ts';
+import type { Button, ReplyFile } from '../commands/reply.ts';
 import { translator } from '../i18n/i18n.ts';
 import type { Supporter } from '../supporters/supporter.types.ts';
 import { formatWhen } from '../time/when.ts';
@@ -16,10 +16,11 @@ export interface NotificationView extends Pick<CommandContext, 't' | 'formatWhen
   locale: Locale;
 }
 
-/** The text and buttons of one notification, before it is fitted to the limit. */
+/** The text, buttons and files of one notification, before it is fitted to the limit. */
 export interface NoticeBody {
   blocks: string[];
   buttons?: Button[][];
+  files?: ReplyFile[];
 }
 
 export function notificationView(campaign: Campaign, supporter: Supporter): NotificationView {

@@ -2,6 +2,8 @@ import type { Broadcast } from '../broadcasts/broadcast.types.ts';
 import type { Campaign } from '../campaigns/campaign.types.ts';
 import type { CoreDeps } from '../deps.ts';
 import { EventsService } from '../events/events.service.ts';
+import { reportNotice } from '../reports/report-notice.ts';
+import { ReportsService } from '../reports/reports.service.ts';
 import type { Supporter } from '../supporters/supporter.types.ts';
 import { TasksService } from '../tasks/tasks.service.ts';
 import { digestItems, digestNotice } from './content-digest.ts';
@@ -30,12 +32,14 @@ const KEPT_BROADCASTS = 50;
 export class CoreNotificationContent implements NotificationContent {
   private readonly tasks: TasksService;
   private readonly events: EventsService;
+  private readonly reports: ReportsService;
   private readonly campaigns = new Map<number, { at: number; campaign: Campaign | null }>();
   private readonly broadcasts = new Map<string, Broadcast>();
 
   constructor(private readonly deps: CoreDeps) {
     this.tasks = new TasksService(deps);
     this.events = new EventsService(deps);
+    this.reports = new ReportsService(deps);
   }
 
   async render(row: Notification, recipient: Supporter): Promise<RenderedNotification | null> {
@@ -73,6 +77,8 @@ export class CoreNotificationContent implements NotificationContent {
         const items = await digestItems(services, previous, recipient, clock.now());
         return digestNotice(view, campaign, items);
       }
+      case 'organizer_report':
+        return reportNotice(this.reports, view, campaign, row);
     }
   }
 

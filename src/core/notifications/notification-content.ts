@@ -1,12 +1,14 @@
 import type { Locale } from '../campaigns/campaign.types.ts';
-import type { Button } from '../commands/reply.ts';
+import type { Button, ReplyFile } from '../commands/reply.ts';
 import type { Supporter } from '../supporters/supporter.types.ts';
 import type { Notification } from './notification.types.ts';
 
-/** The text and buttons of one notification, in the recipient's language. */
+/** The text, buttons and picture of one notification, in the recipient's language. */
 export interface RenderedNotification {
   blocks: string[];
   buttons?: Button[][];
+  /** A picture sent with the text (the organizers' report chart). */
+  files?: ReplyFile[];
   locale: Locale;
 }
 

@@ -7,6 +7,7 @@ export const NOTIFICATION_KINDS = [
   'event_cancelled',
   'broadcast',
   'digest',
+  'organizer_report',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -1,5 +1,5 @@
 import type { Locale, Platform } from '../campaigns/campaign.types.ts';
-import type { Button } from '../commands/reply.ts';
+import type { Button, ReplyFile } from '../commands/reply.ts';
 
 /** Where a direct message goes: one platform identity of a supporter. */
 export interface Recipient {
@@ -17,6 +17,8 @@ export interface OutgoingMessage {
   recipient: Recipient;
   blocks: string[];
   buttons?: Button[][];
+  /** A picture to send with the text (PNG). */
+  files?: ReplyFile[];
   locale: Locale;
 }
 

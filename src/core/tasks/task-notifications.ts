@@ -30,11 +30,19 @@ export async function handoutRecipients(
   return supporters.filter((s) => s.remindersEnabled && s.id !== task.createdById);
 }
 
-/** One hand-out message per recipient, due at once; the dispatcher adds the Claim button. */
-export function handoutRows(task: Task, recipients: Supporter[], now: Date): NewNotification[] {
+/**
+ * One hand-out message per recipient, due at once; the dispatcher adds the Claim button. A
+ * hand-out made again names its `occurrence`, so it is a new message.
+ */
+export function handoutRows(
+  task: Task,
+  recipients: Supporter[],
+  now: Date,
+  occurrence?: string,
+): NewNotification[] {
   return recipients.map((recipient) => ({
     kind: 'task_handout',
-    key: notificationKey('task_handout', task.id, recipient.id),
+    key: notificationKey('task_handout', task.id, recipient.id, occurrence),
     recipientId: recipient.id,
     taskId: task.id,
     dueAt: now,

@@ -176,6 +176,37 @@ export class TasksService {
     return { task: closed, wasOpen: true };
   }
 
+  /**
+   * Hands an open task that still has free places out again: the volunteers it fits who hold no
+   * claim on it get the hand-out message once more (at most once a day each).
+   */
+  async handOutAgain(
+    campaignId: number,
+    taskId: number,
+  ): Promise<{ task: Task; notified: number }> {
+    const { store, clock } = this.deps;
+    const task = await this.get(campaignId, taskId);
+    if (task.status === 'closed') throw new DomainError('TASK_CLOSED', { id: task.id });
+    if (task.filled >= task.slots) {
+      throw new DomainError('TASK_FULL', { id: task.id, slots: task.slots });
+    }
+    const now = clock.now();
+    const [recipients, assignments] = await Promise.all([
+      handoutRecipients(store, campaignId, task),
+      store.tasks.assignments(campaignId, { taskId }),
+    ]);
+    const holders = new Set(
+      assignments.filter((a) => a.status !== 'dropped').map((a) => a.supporterId),
+    );
+    const fresh = recipients.filter((recipient) => !holders.has(recipient.id));
+    const day = `again:${now.toISOString().slice(0, 10)}`;
+    const notified = await store.notifications.enqueue(
+      campaignId,
+      handoutRows(task, fresh, now, day),
+    );
+    return { task, notified };
+  }
+
   /** Every task, open ones first, with who claimed or finished it. */
   async overview(campaignId: number): Promise<{ task: Task; roster: RosterEntry[] }[]> {
     const { store } = this.deps;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConsoleAdapter } from '../../../src/bots/console/console-adapter.ts';
+import { EChartsChartRenderer } from '../../../src/charts/echarts-chart-renderer.ts';
 import { fixedClock } from '../../../src/core/clock.ts';
 import { Catalogue } from '../../../src/core/commands/catalogue.ts';
 import { defineCommand } from '../../../src/core/commands/define-command.ts';
@@ -73,6 +74,7 @@ beforeAll(async () => {
       policyVersion: '1',
     },
     cron: nodeCronRules,
+    charts: new EChartsChartRenderer(),
   };
   const catalogue = new Catalogue(definitions);
   const services = createServices(deps);
@@ -174,7 +176,7 @@ describe('console adapter', () => {
 
   it('shows a message arriving on its own with numbered choices that work', async () => {
     const terminal = await startConsole();
-    terminal.adapter.show(
+    await terminal.adapter.show(
       ['Reminder: Canvass starts in 2 hours.'],
       [[{ label: 'Still coming', action: { command: 'echo', args: { word: 'coming' } } }]],
     );

@@ -62,7 +62,11 @@ describe('console notifier', () => {
 
   it('cannot reach a console user other than the one at this terminal', async () => {
     const shown: string[][] = [];
-    const notifier = new ConsoleNotifier({ show: (blocks) => shown.push([...blocks]) });
+    const notifier = new ConsoleNotifier({
+      show: async (blocks) => {
+        shown.push([...blocks]);
+      },
+    });
     const message: OutgoingMessage = {
       key: 'broadcast:1:2:0',
       recipient: { platform: 'console', externalId: 'someone-else', chatId: null },

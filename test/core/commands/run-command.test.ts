@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EChartsChartRenderer } from '../../../src/charts/echarts-chart-renderer.ts';
 import { fixedClock } from '../../../src/core/clock.ts';
 import { Catalogue } from '../../../src/core/commands/catalogue.ts';
 import { type Actor, defineCommand } from '../../../src/core/commands/define-command.ts';
@@ -75,6 +76,7 @@ beforeAll(async () => {
       policyVersion: '1',
     },
     cron: nodeCronRules,
+    charts: new EChartsChartRenderer(),
   };
   const catalogue = new Catalogue(definitions);
   runner = new CommandRunner({

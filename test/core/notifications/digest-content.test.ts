@@ -2,8 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { formatCommandLine } from '../../../src/core/commands/command-line.ts';
 import type { Actor } from '../../../src/core/commands/define-command.ts';
 import { CoreNotificationContent } from '../../../src/core/notifications/content.ts';
-import { DigestPlanner } from '../../../src/core/notifications/digests.ts';
+import { digestSchedule } from '../../../src/core/notifications/digests.ts';
 import type { Notification } from '../../../src/core/notifications/notification.types.ts';
+import { ScheduledMessagePlanner } from '../../../src/core/notifications/scheduled-messages.ts';
 import type { Supporter } from '../../../src/core/supporters/supporter.types.ts';
 import { consoleAdmin, NOW, useCore } from '../../support/core-harness.ts';
 import { eventFixtures } from '../events-fixtures.ts';
@@ -26,7 +27,7 @@ beforeAll(async () => {
 
 /** Plans the digest at `at` and returns the reader's row. */
 async function digestRow(at: Date): Promise<Notification> {
-  await new DigestPlanner(h.core.deps).enqueueDue(at);
+  await new ScheduledMessagePlanner(h.core.deps, [digestSchedule]).enqueueDue(at);
   const rows = await h.db.store.notifications.list(await f.campaignId(), {
     recipientId: reader.id,
   });

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EChartsChartRenderer } from '../../../src/charts/echarts-chart-renderer.ts';
 import type { Campaign } from '../../../src/core/campaigns/campaign.types.ts';
 import { fixedClock } from '../../../src/core/clock.ts';
 import type { CoreDeps } from '../../../src/core/deps.ts';
-import { DigestPlanner } from '../../../src/core/notifications/digests.ts';
+import { digestSchedule } from '../../../src/core/notifications/digests.ts';
+import { ScheduledMessagePlanner } from '../../../src/core/notifications/scheduled-messages.ts';
 import type { Supporter } from '../../../src/core/supporters/supporter.types.ts';
 import { nodeCronRules } from '../../../src/scheduler/cron-rules.ts';
 import { type Database, openDatabase } from '../../../src/store/database.ts';
@@ -35,6 +37,7 @@ function plannerSuite(open: () => Promise<{ db: Database; cleanup(): Promise<voi
         policyVersion: '1',
       },
       cron: nodeCronRules,
+      charts: new EChartsChartRenderer(),
     };
   });
   afterAll(async () => {
@@ -72,7 +75,7 @@ function plannerSuite(open: () => Promise<{ db: Database; cleanup(): Promise<voi
   }
 
   /** Calls the planner every `step` minutes from `from` to `to` (both included). */
-  async function walk(planner: DigestPlanner, from: string, to: string, step = 60) {
+  async function walk(planner: ScheduledMessagePlanner, from: string, to: string, step = 60) {
     for (let at = Date.parse(from); at <= Date.parse(to); at += step * MINUTE) {
       await planner.enqueueDue(new Date(at));
     }
@@ -154,13 +157,18 @@ function plannerSuite(open: () => Promise<{ db: Database; cleanup(): Promise<voi
     },
   ])('keeps $rule on local wall-clock time', async ({ zone, cron, from, to, expected }) => {
     const { campaign } = await campaignWithDigest(zone, cron);
-    await walk(new DigestPlanner(deps), from, to);
+    await walk(new ScheduledMessagePlanner(deps, [digestSchedule]), from, to);
     expect(await queuedAt(campaign)).toEqual(expected.map((at) => `${at}:00.000Z`));
   });
 
   it('finds the same occurrences whatever the spacing of the calls', async () => {
     const { campaign } = await campaignWithDigest('Australia/Sydney', '30 8 * * *');
-    await walk(new DigestPlanner(deps), '2026-04-03T20:00:00Z', '2026-04-05T00:00:00Z', 7);
+    await walk(
+      new ScheduledMessagePlanner(deps, [digestSchedule]),
+      '2026-04-03T20:00:00Z',
+      '2026-04-05T00:00:00Z',
+      7,
+    );
     expect(await queuedAt(campaign)).toEqual([
       '2026-04-03T21:30:00.000Z',
       '2026-04-04T22:30:00.000Z',
@@ -173,7 +181,9 @@ function plannerSuite(open: () => Promise<{ db: Database; cleanup(): Promise<voi
     await person(campaign, { consentAt: null });
     await person(campaign, { status: 'paused' });
     await person(campaign, { status: 'erased' });
-    const queued = await new DigestPlanner(deps).enqueueDue(new Date('2026-03-30T07:00:20Z'));
+    const queued = await new ScheduledMessagePlanner(deps, [digestSchedule]).enqueueDue(
+      new Date('2026-03-30T07:00:20Z'),
+    );
     expect(queued).toBe(1);
     const rows = await db.store.notifications.list(campaign.id, {});
     expect(rows.map((row) => [row.kind, row.key, row.recipientId])).toEqual([
@@ -183,10 +193,10 @@ function plannerSuite(open: () => Promise<{ db: Database; cleanup(): Promise<voi
 
   it('checks only the current minute on its first call, and each minute once', async () => {
     const { campaign } = await campaignWithDigest('UTC', '0 9 * * *');
-    const planner = new DigestPlanner(deps);
+    const planner = new ScheduledMessagePlanner(deps, [digestSchedule]);
     expect(await planner.enqueueDue(new Date('2026-05-04T09:05:00Z'))).toBe(0);
     expect(await planner.enqueueDue(new Date('2026-05-04T09:06:00Z'))).toBe(0);
-    const fresh = new DigestPlanner(deps);
+    const fresh = new ScheduledMessagePlanner(deps, [digestSchedule]);
     expect(await fresh.enqueueDue(new Date('2026-05-05T09:00:10Z'))).toBeGreaterThan(0);
     expect(await fresh.enqueueDue(new Date('2026-05-05T09:00:50Z'))).toBe(0);
     expect(await queuedAt(campaign)).toEqual(['2026-05-05T09:00:00.000Z']);
@@ -194,7 +204,7 @@ function plannerSuite(open: () => Promise<{ db: Database; cleanup(): Promise<voi
 
   it('catches up at most an hour after a pause', async () => {
     const { campaign } = await campaignWithDigest('UTC', '0 9,10 * * *');
-    const planner = new DigestPlanner(deps);
+    const planner = new ScheduledMessagePlanner(deps, [digestSchedule]);
     await planner.enqueueDue(new Date('2026-05-06T08:00:00Z'));
     await planner.enqueueDue(new Date('2026-05-06T10:30:00Z'));
     expect(await queuedAt(campaign)).toEqual(['2026-05-06T10:00:00.000Z']);
@@ -203,7 +213,10 @@ function plannerSuite(open: () => Promise<{ db: Database; cleanup(): Promise<voi
   it('queues each occurrence once when two processes plan at the same time', async () => {
     const { campaign } = await campaignWithDigest('Europe/Paris', '*/30 * * * *');
     await person(campaign, {});
-    const planners = [new DigestPlanner(deps), new DigestPlanner(deps)];
+    const planners = [
+      new ScheduledMessagePlanner(deps, [digestSchedule]),
+      new ScheduledMessagePlanner(deps, [digestSchedule]),
+    ];
     let queued = 0;
     const end = Date.parse('2026-05-07T12:00:00Z');
     for (let at = Date.parse('2026-05-07T10:15:00Z'); at <= end; at += 15 * MINUTE) {

@@ -3,6 +3,7 @@ import { eventMessages } from './events.ts';
 import { notificationMessages } from './notifications.ts';
 import { organizerMessages } from './organizers.ts';
 import { privacyMessages } from './privacy.ts';
+import { reportMessages } from './reports.ts';
 import { supporterMessages } from './supporters.ts';
 import { taskMessages } from './tasks.ts';
 
@@ -15,4 +16,5 @@ export const messages = {
   ...privacyMessages,
   ...organizerMessages,
   ...notificationMessages,
+  ...reportMessages,
 };

@@ -1,0 +1,22 @@
+import type { CampaignSchedule } from '../notifications/scheduled-messages.ts';
+
+/** The console's one user, admin of every campaign. */
+const CONSOLE_ADMIN = { platform: 'console', externalId: 'local' };
+
+/**
+ * The organizers' report, on each campaign's `reportCron`: one row per organizer or admin the
+ * assistant knows in the campaign (promoted with `/organizer add`, made admin, listed in
+ * ADMIN_IDS, or the console's user).
+ */
+export const reportSchedule: CampaignSchedule = {
+  kind: 'organizer_report',
+  campaigns: (deps) => deps.store.campaigns.listWithReport(),
+  cron: (campaign) => campaign.reportCron,
+  recipients(deps, campaign) {
+    const admins = deps.settings.admins.map((admin) => ({
+      platform: admin.platform,
+      externalId: admin.userId,
+    }));
+    return deps.store.stats.organizers(campaign.id, [...admins, CONSOLE_ADMIN]);
+  },
+};
