@@ -1,5 +1,5 @@
 import type { EChartsOption } from 'echarts';
-import { CHART_SIZE, type StatsChart } from '../core/reports/chart.types.ts';
+import type { StatsChart } from '../core/reports/chart.types.ts';
 
 /** A light, high-contrast palette: readable on a phone in daylight. */
 const COLORS = {
@@ -17,9 +17,9 @@ const COLORS = {
 
 /** Where the three panels sit, in pixels of the 1200 x 800 picture. */
 const PANELS = {
-  growth: { left: 70, right: 70, top: 130, height: 250 },
+  growth: { left: 70, right: 90, top: 140, height: 240 },
   fill: { left: 300, width: 300, top: 500, height: 250 },
-  attendance: { left: 700, right: 40, top: 500, height: 250 },
+  attendance: { left: 700, right: 60, top: 500, height: 250 },
 } as const;
 
 /**
@@ -36,6 +36,11 @@ export function statsChartOption(chart: StatsChart, fontFamily: string): ECharts
   const axisLabel = { color: COLORS.muted, fontSize: 14, fontFamily };
   const countLabel = { ...axisLabel, formatter: (value: number) => number.format(value) };
   const splitLine = { lineStyle: { color: COLORS.grid } };
+  // Up to 12 labels all fit; the 30 days of `30d` are thinned out by ECharts.
+  const every = (labels: readonly string[]) => ({
+    ...axisLabel,
+    interval: labels.length <= 12 ? 0 : ('auto' as const),
+  });
   const panelTitle = (text: string, left: number, top: number) => ({
     text,
     left,
@@ -63,7 +68,8 @@ export function statsChartOption(chart: StatsChart, fontFamily: string): ECharts
       {
         data: [growth.supportersName, growth.tasksDoneName],
         right: 40,
-        top: 92,
+        top: 60,
+        itemGap: 40,
         textStyle: { fontSize: 14, fontFamily },
       },
       {
@@ -76,12 +82,18 @@ export function statsChartOption(chart: StatsChart, fontFamily: string): ECharts
     ],
     grid: [PANELS.growth, PANELS.fill, PANELS.attendance].map((panel) => ({
       ...panel,
-      containLabel: false,
+      // The panels are placed by hand: no automatic growth or shrinking around the labels.
+      outerBoundsMode: 'none',
     })),
     xAxis: [
-      { type: 'category', gridIndex: 0, data: growth.labels, axisLabel },
+      { type: 'category', gridIndex: 0, data: growth.labels, axisLabel: every(growth.labels) },
       { type: 'value', gridIndex: 1, minInterval: 1, axisLabel: countLabel, splitLine },
-      { type: 'category', gridIndex: 2, data: attendance.labels, axisLabel },
+      {
+        type: 'category',
+        gridIndex: 2,
+        data: attendance.labels,
+        axisLabel: every(attendance.labels),
+      },
     ],
     yAxis: [
       { type: 'value', gridIndex: 0, minInterval: 1, axisLabel: countLabel, splitLine },
@@ -186,6 +198,5 @@ export function statsChartOption(chart: StatsChart, fontFamily: string): ECharts
             },
           ]
         : [],
-    width: CHART_SIZE.width,
   } as EChartsOption;
 }
