@@ -87,9 +87,14 @@ export interface SupporterRepo {
     identityId: number,
     patch: Partial<Pick<Identity, 'username' | 'chatId' | 'unreachable' | 'lastSeenAt'>>,
   ): Promise<Identity>;
-  /** Replaces the supporter's tags, creating missing tags in the campaign. */
-  setTags(campaignId: number, supporterId: number, tags: string[]): Promise<Supporter>;
+  /**
+   * Replaces the skills the supporter declared, creating missing tags in the campaign; the tags
+   * organizers gave stay.
+   */
+  setSkills(campaignId: number, supporterId: number, skills: string[]): Promise<Supporter>;
+  /** An organizer gives the supporter a tag (created in the campaign when missing). */
   addTag(campaignId: number, supporterId: number, tag: string): Promise<Supporter>;
+  /** An organizer takes a tag back; the same word declared as a skill stays a skill. */
   removeTag(campaignId: number, supporterId: number, tag: string): Promise<Supporter>;
   addPoints(campaignId: number, supporterId: number, points: number): Promise<void>;
   /** Adds another platform account to an existing supporter. */

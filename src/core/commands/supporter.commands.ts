@@ -75,7 +75,8 @@ function profileBlocks(ctx: CommandContext, s: Supporter): string[] {
     t('profile.timezone', { value: s.timezone ?? byDefault(campaign.timezone) }),
     t('profile.quiet_hours', { value: s.quietHours ?? none }),
     t('profile.reminders', { value: t(s.remindersEnabled ? 'common.on' : 'common.off') }),
-    t('profile.skills', { value: s.tags.join(', ') || none }),
+    t('profile.skills', { value: s.skills.join(', ') || none }),
+    t('profile.tags', { value: s.tags.join(', ') || none }),
     t('profile.points', { value: s.points }),
   ];
   return [t('profile.title', { campaign: campaign.name }), lines.join('\n'), t('profile.hint')];
