@@ -252,10 +252,16 @@ export interface PrivacyRepo {
   auditLog(campaignId: number): Promise<AuditEntry[]>;
   /**
    * Erases a supporter's personal data in one transaction: profile fields nulled, identities,
-   * link codes and tags deleted, assignment notes cleared, pending notifications skipped, the
+   * link codes and tags deleted (and tags nobody else holds and no task requires), assignment notes cleared, pending notifications skipped, the
    * consent log reduced to one `erased` record. Counts stay on the anonymized row.
    */
   erase(campaignId: number, supporterId: number, at: Date): Promise<void>;
+  /**
+   * After an erasure committed: makes the space the erased rows took unreadable where the
+   * database needs a step for it (SQLite: empties the write-ahead log; PostgreSQL: VACUUM of
+   * the tables erasure touches). Runs outside any transaction.
+   */
+  purgeErased(): Promise<void>;
 }
 
 /** All repositories, plus a way to run several writes as one. */
