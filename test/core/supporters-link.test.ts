@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../src/core/commands/define-command.ts';
-import type { Reply } from '../../src/core/commands/reply.ts';
+import type { Reply } from '../../src/core/interaction/reply.ts';
+import type { Actor } from '../../src/core/interaction/request.ts';
 import { notificationKey } from '../../src/core/notifications/notification-keys.ts';
 import { NOW, telegramUser, useCore } from '../support/core-harness.ts';
 import { supporterOf } from './supporter-fixtures.ts';

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../src/core/commands/define-command.ts';
+import type { Actor } from '../../src/core/interaction/request.ts';
 import { consoleAdmin, NOW, telegramUser, useCore } from '../support/core-harness.ts';
 import { supporterOf } from './supporter-fixtures.ts';
 

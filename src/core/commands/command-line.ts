@@ -1,4 +1,4 @@
-import type { CommandAction } from './reply.ts';
+import type { CommandAction } from '../interaction/reply.ts';
 
 /** One word of a command line; `name` is set for `name:value` words. */
 export interface Token {

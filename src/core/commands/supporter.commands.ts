@@ -1,10 +1,10 @@
 import type { Platform } from '../campaigns/campaign.types.ts';
 import { DomainError } from '../errors.ts';
+import { isRegistered } from '../interaction/registered.ts';
 import { LINK_CODE_MINUTES } from '../supporters/link.ts';
 import type { Supporter } from '../supporters/supporter.types.ts';
 import { type CommandContext, defineCommand } from './define-command.ts';
 import { choice, flag, text } from './options.ts';
-import { isRegistered } from './run-command.ts';
 
 const PLATFORM_NAMES: Record<Platform, string> = {
   discord: 'Discord',

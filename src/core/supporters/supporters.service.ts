@@ -1,8 +1,8 @@
 import { PLATFORMS } from '../campaigns/campaign.types.ts';
-import type { Actor } from '../commands/define-command.ts';
-import { isRegistered } from '../commands/run-command.ts';
 import type { CoreDeps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
+import { isRegistered } from '../interaction/registered.ts';
+import type { Actor } from '../interaction/request.ts';
 import { issueLinkCode, type LinkResult, redeemLinkCode } from './link.ts';
 import { type ProfileInput, parseProfileInput } from './profile.ts';
 import type { Supporter } from './supporter.types.ts';
