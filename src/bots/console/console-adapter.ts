@@ -27,6 +27,8 @@ export interface ConsoleAdapterOptions {
   /** Folder for files of replies (CSV, ICS, JSON); `./data/exports` by default. */
   exportDir?: string;
   log: ErrorLog;
+  /** The file the logs go to, named in the welcome so the operator knows where to look. */
+  logFile?: string;
 }
 
 /**
@@ -59,7 +61,8 @@ export class ConsoleAdapter {
   async start(): Promise<void> {
     const campaign = await this.options.core.services.campaigns.ensureDefault();
     this.locale = campaign.locale;
-    this.write(`${this.say('welcome')(campaign.name)}\n${this.say('intro')()}\n\n`);
+    const logs = this.options.logFile ? `\n${this.say('logs')(this.options.logFile)}` : '';
+    this.write(`${this.say('welcome')(campaign.name)}\n${this.say('intro')()}${logs}\n\n`);
     const readline = createInterface({
       input: this.options.input,
       output: this.interactive ? this.options.output : undefined,

@@ -16,6 +16,10 @@ export const consoleText = {
     fr: () =>
       'Tapez /help pour voir les commandes, un numéro pour prendre l’un des choix numérotés, Ctrl+D pour quitter.',
   } satisfies Sentence,
+  logs: {
+    en: (path) => `Logs are written to ${path}.`,
+    fr: (path) => `Le journal technique est écrit dans ${path}.`,
+  } satisfies Sentence<[string]>,
   hint: {
     en: () => 'Type a command (they start with /). Type /help to see the commands you can use.',
     fr: () =>
