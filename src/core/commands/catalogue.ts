@@ -42,6 +42,10 @@ export class Catalogue {
 
   /** Matches the words of a text command to a definition and its option names. */
   bind(line: ParsedLine): BoundLine {
+    if (line.unclosedQuote) {
+      // Saving `"Unbalanced quotes slots:2` as a title would hide the mistake.
+      return fail('error.unclosed_quote', { ...line.unclosedQuote });
+    }
     const tokens = [...line.tokens];
     const subcommands = this.subcommandsOf(line.command);
     let subcommand: string | undefined;
