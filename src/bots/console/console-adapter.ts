@@ -10,11 +10,14 @@ import { translate } from '../../core/i18n/i18n.ts';
 import { consoleText } from './console.messages.ts';
 import { renderMessage, saveFile } from './console-render.ts';
 
-/** The person at the terminal: admin of the campaign they act for. */
+/**
+ * The person at the terminal: admin of the campaign they act for, named `@local` (or `me`) in
+ * commands; their display name is in the campaign's language.
+ */
 export const CONSOLE_ACTOR: Actor = {
   platform: 'console',
   userId: 'local',
-  displayName: 'Local organizer',
+  username: 'local',
 };
 
 /** What the console adapter is built from. */
@@ -130,7 +133,14 @@ export class ConsoleAdapter {
   }
 
   private async run(line: string): Promise<void> {
-    const reply = await this.options.core.text.handle(line, { actor: CONSOLE_ACTOR });
+    // No platform tells the console's language: the campaign's stands in for it.
+    const { locale } = await this.options.core.services.campaigns.ensureDefault();
+    const actor: Actor = {
+      ...CONSOLE_ACTOR,
+      displayName: consoleText.userName[locale](),
+      platformLocale: locale,
+    };
+    const reply = await this.options.core.text.handle(line, { actor });
     if (!reply) {
       // Neither a command nor an answer: any question asked before has expired.
       this.prompting = false;

@@ -1,3 +1,4 @@
+import { commandOf } from './french-words.ts';
 import type { CommandAction } from './reply.ts';
 
 /** One word of a command line; `name` is set for `name:value` words. */
@@ -21,8 +22,8 @@ const NAMED = /^([a-z][a-z_]*):(.*)$/s;
 
 /**
  * Splits `/task create title:"Hand out flyers" slots:3` into the command and its words. Double
- * quotes (also “…” and «…») keep spaces inside one value. Returns null for text that is not a
- * command.
+ * quotes (also “…” and «…») keep spaces inside one value. French command names (`/aide`,
+ * `/tâches`) become the catalogue's. Returns null for text that is not a command.
  */
 export function parseCommandLine(line: string): ParsedLine | null {
   const text = line.trim();
@@ -31,7 +32,7 @@ export function parseCommandLine(line: string): ParsedLine | null {
   const first = words.shift();
   if (!first?.text) return null;
   const [command = '', mention] = first.text.split('@');
-  if (!/^[a-z_]+$/i.test(command)) return null;
+  if (!/^[\p{L}_]+$/u.test(command)) return null;
   const tokens = words.map(({ text: word, quotedFrom }) => {
     const named = quotedFrom === 0 ? null : NAMED.exec(word);
     return named && (quotedFrom === undefined || quotedFrom > named[1]!.length)
@@ -39,7 +40,7 @@ export function parseCommandLine(line: string): ParsedLine | null {
       : { value: word };
   });
   return {
-    command: command.toLowerCase(),
+    command: commandOf(command),
     ...(mention && { mention }),
     tokens,
     ...(unclosedQuote && { unclosedQuote }),

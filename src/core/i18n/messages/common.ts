@@ -67,8 +67,8 @@ export const commonMessages = defineMessages({
     fr: '{option} doit être l’une des valeurs : {choices}. Par exemple : {example}',
   },
   'option.user': {
-    en: '{option} must be a @username or a numeric user id. For example: {example}',
-    fr: '{option} doit être un @pseudo ou un identifiant numérique. Par exemple : {example}',
+    en: '{option} must be a @username, a numeric user id, or me for yourself. For example: {example}',
+    fr: '{option} doit être un @pseudo, un identifiant numérique, ou moi pour vous-même. Par exemple : {example}',
   },
   'prompt.missing': {
     en: '{description}? Send it as your next message (for example: {example}), or /cancel.',
