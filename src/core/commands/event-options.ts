@@ -3,7 +3,7 @@
  * written inline in a command's options, `required: true` would widen to boolean.
  */
 import { z } from 'zod';
-import { valueOf } from './french-words.ts';
+import { answerValue } from './french-words.ts';
 import { choice, flag, id, integer, text, user } from './options.ts';
 
 /** The `id` option of every event command. */
@@ -90,6 +90,7 @@ export function noShowFlag() {
     description: { en: 'They did not come', fr: 'La personne n’est pas venue' },
     example: 'on',
   });
-  const bareWord = (v: unknown) => (typeof v === 'string' && valueOf(v) === 'no_show' ? true : v);
+  const bareWord = (v: unknown) =>
+    typeof v === 'string' && answerValue(v) === 'no_show' ? true : v;
   return { ...spec, schema: z.preprocess(bareWord, spec.schema) };
 }

@@ -102,7 +102,7 @@ export function subcommandOf(word: string): string {
 }
 
 /** The option value for a typed answer word (`oui` -> `yes`, `désactivé` -> `off`). */
-export function valueOf(word: string): string {
+export function answerValue(word: string): string {
   const plain = plainWord(word.trim());
   return VALUES[plain] ?? word.trim().toLowerCase();
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Locale } from '../campaigns/campaign.types.ts';
 import type { Message } from '../i18n/messages/define.ts';
-import { frenchForm, valueOf } from './french-words.ts';
+import { answerValue, frenchForm } from './french-words.ts';
 
 /** How an option is typed on platforms with typed options (Discord) and checked in the core. */
 export type OptionKind = 'text' | 'integer' | 'boolean' | 'id' | 'user' | 'choice';
@@ -56,7 +56,7 @@ export function flag<const R extends boolean = false>(
 ): OptionSpec<boolean> & { required: R } {
   const schema = z.preprocess((v) => {
     if (typeof v !== 'string') return v;
-    const word = valueOf(v);
+    const word = answerValue(v);
     return TRUE.includes(word) ? true : FALSE.includes(word) ? false : v;
   }, z.boolean());
   return { kind: 'boolean', required: (o.required ?? false) as R, schema, ...o };
@@ -80,7 +80,7 @@ export const SELF = 'me';
 export function user<const R extends boolean = false>(
   o: Common & { required?: R },
 ): OptionSpec<string> & { required: R } {
-  const self = (v: unknown) => (typeof v === 'string' && valueOf(v) === SELF ? SELF : v);
+  const self = (v: unknown) => (typeof v === 'string' && answerValue(v) === SELF ? SELF : v);
   const schema = z.preprocess(
     self,
     trimmed.pipe(z.string().regex(/^(@\w{1,64}|<@!?\d+>|\d{1,20}|me)$/)),
@@ -93,7 +93,7 @@ export function choice<
   const C extends readonly [string, ...string[]],
   const R extends boolean = false,
 >(choices: C, o: Common & { required?: R }): OptionSpec<C[number]> & { required: R } {
-  const schema = z.preprocess((v) => (typeof v === 'string' ? valueOf(v) : v), z.enum(choices));
+  const schema = z.preprocess((v) => (typeof v === 'string' ? answerValue(v) : v), z.enum(choices));
   return { kind: 'choice', required: (o.required ?? false) as R, schema, choices, ...o };
 }
 
