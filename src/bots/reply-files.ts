@@ -1,4 +1,4 @@
-import type { ReplyFile } from '../core/commands/reply.ts';
+import type { ReplyFile } from '../core/interaction/reply.ts';
 
 /** The bytes of a reply's file: text is sent as UTF-8. */
 export function fileBytes(file: ReplyFile): Buffer {

@@ -1,6 +1,6 @@
 import type { Campaign } from '../campaigns/campaign.types.ts';
-import type { Button } from '../commands/reply.ts';
 import type { CampaignEvent } from '../events/event.types.ts';
+import type { Button } from '../interaction/reply.ts';
 import {
   linesWithin,
   MESSAGE_LIMIT,
@@ -9,7 +9,7 @@ import {
   shorten,
 } from '../notifications/content-view.ts';
 import type { Notification } from '../notifications/notification.types.ts';
-import { taskLine } from '../tasks/task-replies.ts';
+import { taskLine } from '../views/task-replies.ts';
 import { DEFAULT_PERIOD, rangeLabel } from './periods.ts';
 import { type ReportsService, SILENT_DAYS, type WeeklyReport } from './reports.service.ts';
 

@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
 import type { Campaign, Locale } from '../campaigns/campaign.types.ts';
 import type { HeldEvent } from '../campaigns/stats.types.ts';
-import type { ReplyFile } from '../commands/reply.ts';
 import type { CoreDeps } from '../deps.ts';
 import type { CampaignEvent } from '../events/event.types.ts';
+import type { ReplyFile } from '../interaction/reply.ts';
 import type { Task } from '../tasks/task.types.ts';
 import type { StatsChart } from './chart.types.ts';
 import type { Period, Range } from './periods.ts';
