@@ -65,6 +65,21 @@ describe('DiscordNotifier', () => {
     });
   });
 
+  it('sends a picture with the message as an attachment (the organizers’ report)', async () => {
+    const png = Uint8Array.from([137, 80, 78, 71, 13, 10, 26, 10, 1, 2, 3]);
+    await notifier.send({
+      ...reminder(ana.id),
+      files: [{ name: 'report-2026-11-30.png', mimeType: 'image/png', content: png }],
+    });
+    const message = fake.dmsTo(ana).at(-1)!;
+    expect(message.content).toContain('Canvass');
+    expect(buttonsOf(message)).toHaveLength(2);
+    expect(message.files.map((f) => [f.filename, f.type])).toEqual([
+      ['report-2026-11-30.png', 'image/png'],
+    ]);
+    expect(new Uint8Array(message.files[0]!.bytes)).toEqual(png);
+  });
+
   it('reports 50007 (cannot send messages to this user) as unreachable', async () => {
     fake.fail({
       path: /^\/channels\/\d+\/messages$/,

@@ -130,4 +130,34 @@ describe('TelegramNotifier failures', () => {
     const offline = new TelegramNotifier(new Api(fake.token, { apiRoot: gone.apiRoot }));
     expect((await failure(offline.send(message('2006')))).failure).toBe('transient');
   });
+
+  it('sends a picture as a photo captioned with the text and its buttons, or the text after it', async () => {
+    const png = Uint8Array.from([137, 80, 78, 71, 13, 10, 26, 10, 9, 9]);
+    const files = [{ name: 'report.png', mimeType: 'image/png', content: png }];
+    const handout: Button[][] = [
+      [
+        {
+          label: 'Hand out #3 again',
+          action: { command: 'task', subcommand: 'handout', args: { id: 3 } },
+        },
+      ],
+    ];
+    await notifier.send(message('71', { files, buttons: handout }));
+    const [photo] = fake.callsTo('sendPhoto').map((c) => c.params);
+    expect(photo?.caption).toBe(
+      'Reminder: Door knocking starts in 1 hour.\n\nMeet at the station.',
+    );
+    expect(photo?.reply_markup).toEqual({
+      inline_keyboard: [[{ text: 'Hand out #3 again', callback_data: '/task handout id:3' }]],
+    });
+    expect(new Uint8Array((photo?.photo as { bytes: Buffer }).bytes)).toEqual(png);
+
+    const long = ['x'.repeat(900), 'y'.repeat(900)];
+    await notifier.send(message('72', { files, buttons: handout, blocks: long }));
+    const [bare] = fake.callsTo('sendPhoto').filter((c) => c.params.chat_id === '72');
+    expect(bare?.params.caption).toBeUndefined();
+    const text = fake.messages(72).at(-1);
+    expect(text?.text).toBe(long.join('\n\n'));
+    expect(text?.reply_markup?.inline_keyboard[0]?.[0]?.text).toBe('Hand out #3 again');
+  });
 });
