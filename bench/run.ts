@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- dispatch|telegram ...]`: runs the delivery benchmarks (all by default) and
+ * `npm run bench [-- dispatch|telegram|stats ...]`: runs the benchmarks (all by default) and
  * prints their figures against the targets. Only 127.0.0.1 is contacted: the SQLite files are
  * temporary, the PostgreSQL database is created and dropped on BENCH_POSTGRES_URL (or
  * TEST_POSTGRES_URL, or the local server), the Bot API is the test fake.
@@ -8,11 +8,14 @@ import { canConnect } from '../prisma/engine/database-admin.ts';
 import { parseDatasource } from '../prisma/engine/datasource.ts';
 import type { DatabaseKind } from '../src/config.ts';
 import { benchDispatch } from './dispatch.bench.ts';
+import { benchStats } from './stats.bench.ts';
 import { BENCH_POSTGRES_URL } from './support/bench-database.ts';
 import { benchTelegram } from './telegram.bench.ts';
 
 const DISPATCH_TARGET_PER_SECOND = 1_000;
 const TELEGRAM_TARGET_RATIO = 1.15;
+const STATS_QUERY_TARGET_MS = 100;
+const STATS_DRAW_TARGET_MS = 300;
 
 const selected = process.argv.slice(2);
 const runs = (name: string) => selected.length === 0 || selected.includes(name);
@@ -44,6 +47,24 @@ if (runs('telegram')) {
     `(b) telegram: ${result.count} in ${result.elapsedS} s (ideal ${result.idealS} s, ` +
       `x${result.ratio}), 429s: ${result.tooManyRequests}, exactly once: ${result.exactlyOnce}; ` +
       verdict(result.ratio <= TELEGRAM_TARGET_RATIO && result.exactlyOnce),
+  );
+}
+
+if (runs('stats')) {
+  const result = await benchStats();
+  console.log(JSON.stringify(result));
+  const { queryMs, slowestQueryMs, figuresMs, drawMs, memoryMb } = result;
+  const slowest = Object.entries(queryMs).find(([, ms]) => ms === slowestQueryMs)?.[0];
+  console.log(
+    `(c) stats at ${result.supporters} supporters (sqlite): slowest query ${slowestQueryMs} ms ` +
+      `(${slowest}), all figures 12w ${figuresMs['12w']} ms; ` +
+      verdict(slowestQueryMs < STATS_QUERY_TARGET_MS),
+  );
+  console.log(
+    `(c) drawing: ${drawMs.svgAndPng} ms (SVG alone ${drawMs.svg} ms); ` +
+      `${verdict(drawMs.svgAndPng < STATS_DRAW_TARGET_MS)}; RSS ${memoryMb.rssBefore} -> ` +
+      `${memoryMb.rssAfter} MB, heap ${memoryMb.heapBefore} -> ${memoryMb.heapAfter} MB ` +
+      `over ${memoryMb.drawings} more drawings`,
   );
 }
 

@@ -1,5 +1,7 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { Resvg } from '@resvg/resvg-js';
+import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import * as echarts from 'echarts';
 import { CHART_SIZE, type ChartRenderer, type StatsChart } from '../core/reports/chart.types.ts';
 import { statsChartOption } from './stats-chart-option.ts';
@@ -10,11 +12,24 @@ export const CHART_FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((n
 );
 export const CHART_FONT_FAMILY = 'DejaVu Sans';
 
+/** resvg compiled to WebAssembly, and the font bytes, loaded once per process. */
+let loaded: Promise<Uint8Array[]> | undefined;
+
+function loadRasterizer(): Promise<Uint8Array[]> {
+  loaded ??= (async () => {
+    const wasm = createRequire(import.meta.url).resolve('@resvg/resvg-wasm/index_bg.wasm');
+    await initWasm(await readFile(wasm));
+    return Promise.all(CHART_FONT_FILES.map(async (file) => new Uint8Array(await readFile(file))));
+  })();
+  return loaded;
+}
+
 /**
  * Draws the `/stats` picture with Apache ECharts' server-side SVG renderer (no browser, no
- * canvas), then rasterizes the SVG to PNG with resvg, which reads only the shipped font: no
- * system library or system font is involved. Each drawing builds and disposes its own chart, so
- * nothing is kept between drawings.
+ * canvas), then rasterizes the SVG to PNG with resvg compiled to WebAssembly, which reads only
+ * the shipped font: no system library or system font is involved. Each drawing builds and
+ * disposes its own chart and frees resvg's memory at once (the native build of resvg keeps
+ * growing with each drawing), so nothing accumulates between drawings.
  */
 export class EChartsChartRenderer implements ChartRenderer {
   /** The picture as SVG text: what the PNG shows, readable by tests. */
@@ -40,15 +55,25 @@ export class EChartsChartRenderer implements ChartRenderer {
 }
 
 /** An SVG drawn to PNG at its own size with the shipped font only. */
-export function rasterize(svg: string): Uint8Array {
-  const image = new Resvg(svg, {
+async function rasterize(svg: string): Promise<Uint8Array> {
+  const fontBuffers = await loadRasterizer();
+  const resvg = new Resvg(svg, {
     background: '#ffffff',
     font: {
       loadSystemFonts: false,
-      fontFiles: CHART_FONT_FILES,
+      fontBuffers,
       defaultFontFamily: CHART_FONT_FAMILY,
       sansSerifFamily: CHART_FONT_FAMILY,
     },
-  }).render();
-  return image.asPng();
+  });
+  try {
+    const image = resvg.render();
+    try {
+      return image.asPng();
+    } finally {
+      image.free();
+    }
+  } finally {
+    resvg.free();
+  }
 }

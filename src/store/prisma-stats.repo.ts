@@ -8,14 +8,15 @@ import type {
 } from '../core/campaigns/stats.types.ts';
 import type { StatsRepo } from '../core/ports.ts';
 import type { Range } from '../core/reports/periods.ts';
-import type { Supporter } from '../core/supporters/supporter.types.ts';
+import { SUPPORTER_STATUSES, type Supporter } from '../core/supporters/supporter.types.ts';
 import type { DbClient } from './prisma-client.ts';
 import { normalizeTag, toSupporter, withTags } from './prisma-supporter.repo.ts';
 
 /** Registered: agreed to the privacy notice and not erased. */
 const registered = { consentAt: { not: null }, status: { not: 'erased' } };
+const LIVE = SUPPORTER_STATUSES.filter((status) => status !== 'erased');
 
-/** Check-ins of yes answers to events that took place. */
+/** Scheduled events that started within the range. */
 const held = (campaignId: number, range: Range) => ({
   campaignId,
   status: 'scheduled',
@@ -33,8 +34,11 @@ export class PrismaStatsRepo implements StatsRepo {
   async counts(campaignId: number, activeSince: Date): Promise<CampaignCounts> {
     const { supporter, task, assignment } = this.db;
     const [supporters, active, tasksOpen, tasksClosed, assignmentsDone] = await Promise.all([
-      supporter.count({ where: { campaignId, ...registered } }),
-      supporter.count({ where: { campaignId, ...registered, lastActiveAt: { gte: activeSince } } }),
+      // Erasure clears both instants: these ranges leave erased supporters out over the indexes.
+      supporter.count({ where: { campaignId, consentAt: { not: null } } }),
+      supporter.count({
+        where: { campaignId, status: { in: LIVE }, lastActiveAt: { gte: activeSince } },
+      }),
       task.count({ where: { campaignId, status: 'open' } }),
       task.count({ where: { campaignId, status: 'closed' } }),
       assignment.count({ where: { campaignId, status: 'done' } }),
