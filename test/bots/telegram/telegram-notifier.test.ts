@@ -150,7 +150,7 @@ describe('TelegramNotifier failures', () => {
     expect(photo?.reply_markup).toEqual({
       inline_keyboard: [[{ text: 'Hand out #3 again', callback_data: '/task handout id:3' }]],
     });
-    expect(new Uint8Array((photo?.photo as { bytes: Buffer }).bytes)).toEqual(png);
+    expect(new Uint8Array((photo!.photo as { bytes: Buffer }).bytes)).toEqual(png);
 
     const long = ['x'.repeat(900), 'y'.repeat(900)];
     await notifier.send(message('72', { files, buttons: handout, blocks: long }));
