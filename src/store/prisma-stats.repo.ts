@@ -34,8 +34,7 @@ export class PrismaStatsRepo implements StatsRepo {
   async counts(campaignId: number, activeSince: Date): Promise<CampaignCounts> {
     const { supporter, task, assignment } = this.db;
     const [supporters, active, tasksOpen, tasksClosed, assignmentsDone] = await Promise.all([
-      // Erasure clears both instants: these ranges leave erased supporters out over the indexes.
-      supporter.count({ where: { campaignId, consentAt: { not: null } } }),
+      supporter.count({ where: { campaignId, status: { in: LIVE }, consentAt: { not: null } } }),
       supporter.count({
         where: { campaignId, status: { in: LIVE }, lastActiveAt: { gte: activeSince } },
       }),
