@@ -21,7 +21,9 @@ import { createLogger, type Logger } from './logger.ts';
 import { nodeCronRules } from './scheduler/cron-rules.ts';
 import { Dispatcher } from './scheduler/dispatcher.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
+import type { SendBudget } from './scheduler/send-budget.ts';
 import { type Database, openDatabase } from './store/database.ts';
+import { PrismaSendBudget } from './store/prisma-delivery-budget.ts';
 
 /** Version of the privacy notice supporters agree to; bump it when the notice changes. */
 export const POLICY_VERSION = '2026-11';
@@ -129,7 +131,8 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
     }
 
     const metrics = new PromDeliveryMetrics();
-    const scheduler = startDelivery(config, core, notifiers, metrics, logger);
+    const budget = new PrismaSendBudget(db.client);
+    const scheduler = startDelivery(config, core, { notifiers, budget }, metrics, logger);
     closers.push(() => scheduler.stop());
     if (config.http.port !== 0) {
       const server = await startHttpServer({
@@ -169,7 +172,7 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
 function startDelivery(
   config: Config,
   core: Core,
-  notifiers: Notifier[],
+  { notifiers, budget }: { notifiers: Notifier[]; budget: SendBudget },
   metrics: PromDeliveryMetrics,
   logger: Logger,
 ): Scheduler {
@@ -185,6 +188,8 @@ function startDelivery(
     log: logger,
     metrics,
     workerId,
+    // Shared through the database: every process together keeps to each platform's rate.
+    budget,
   });
   const digests = new DigestPlanner(core.deps);
   const scheduler = new Scheduler({
