@@ -91,7 +91,7 @@ async function deliverRow(
 }
 
 /** Late by more than this for its slot, a send takes a new one (it could bunch up with the next). */
-const LATE_SLOT_MS = 15;
+const LATE_SLOT_MS = 10;
 
 /** Waits for `requests` consecutive slots of the platform's shared budget, if it has a pace. */
 async function takeSlot(batch: Batch, platform: Platform, requests: number): Promise<void> {
