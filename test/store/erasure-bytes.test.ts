@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/core/clock.ts';
-import type { Actor } from '../../src/core/interaction/request.ts';
 import { type Core, createCore } from '../../src/core/core.ts';
+import type { Actor } from '../../src/core/interaction/request.ts';
 import { nodeCronRules } from '../../src/scheduler/cron-rules.ts';
 import { type Database, openDatabase } from '../../src/store/database.ts';
 import { NOW, telegramUser } from '../support/core-harness.ts';
