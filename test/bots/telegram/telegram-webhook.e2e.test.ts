@@ -67,24 +67,12 @@ describe('Telegram webhook mode', () => {
 
   it('refuses requests with a wrong or missing secret with 401, doing nothing', async () => {
     const sentBefore = fake.callsTo('sendMessage').length;
-    const update = {
-      update_id: 99,
-      message: {
-        message_id: 1,
-        date: 0,
-        chat: { id: 501, type: 'private' },
-        from: { id: 501, is_bot: false, first_name: 'Eve' },
-        text: '/help',
-        entities: [{ type: 'bot_command', offset: 0, length: 5 }],
-      },
-    };
-    const url = `http://127.0.0.1:${server.port}${TELEGRAM_WEBHOOK_PATH}`;
     const attempts: Record<string, string>[] = [{ 'x-telegram-bot-api-secret-token': 'wrong' }, {}];
     for (const headers of attempts) {
-      const response = await fetch(url, {
+      const response = await fetch(webhookUrl(), {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify(update),
+        body: textUpdate('/help'),
       });
       expect(response.status).toBe(401);
     }
