@@ -19,7 +19,7 @@ import { formatWhen, parseWhen } from '../time/when.ts';
 import { type Catalogue, commandName } from './catalogue.ts';
 import type { CommandContext, CommandDefinition } from './define-command.ts';
 import { clipEchoes } from './echo.ts';
-import { argumentsSchema, type OptionSpec } from './options.ts';
+import { argumentsSchema, exampleOption, exampleValue, type OptionSpec, SELF } from './options.ts';
 import { RateLimiter } from './rate-limiter.ts';
 
 /** Everything the command path needs, built once at start. */
@@ -133,7 +133,8 @@ export class CommandRunner {
     for (const [name, spec] of Object.entries(definition.options)) {
       if (spec.required && !(name in raw)) {
         const description = spec.description[locale];
-        const reply = message(locale, 'prompt.missing', { description, example: spec.example });
+        const example = exampleValue(spec, locale);
+        const reply = message(locale, 'prompt.missing', { description, example });
         const args = raw as Record<string, string | number | boolean>;
         return {
           reply: {
@@ -158,7 +159,7 @@ export class CommandRunner {
     if (result.success) return { args: result.data };
     const name = String(result.error.issues[0]?.path[0]);
     const spec = definition.options[name] as OptionSpec;
-    return { reply: message(locale, optionMessage(spec), optionParams(name, spec)) };
+    return { reply: message(locale, optionMessage(spec), optionParams(name, spec, locale)) };
   }
 
   private context(
@@ -200,8 +201,19 @@ export class CommandRunner {
       },
       formatWhen: (instant, zone) =>
         formatWhen(instant, zone ?? scope.campaign.timezone, scope.locale),
-      findUser: (value) =>
-        services.supporters.findByUserOption(scope.campaign.id, request.actor.platform, value),
+      findUser: async (value) => {
+        if (value !== SELF) {
+          return services.supporters.findByUserOption(
+            scope.campaign.id,
+            request.actor.platform,
+            value,
+          );
+        }
+        if (!isRegistered(scope.supporter)) {
+          throw new DomainError('ERROR_JOIN_FIRST', { join: joinCommand(request) });
+        }
+        return scope.supporter;
+      },
       self: () => {
         if (!scope.supporter)
           throw new DomainError('ERROR_JOIN_FIRST', { join: joinCommand(request) });
@@ -247,13 +259,14 @@ function optionMessage(spec: OptionSpec): MessageId {
   return `option.${spec.kind}` as MessageId;
 }
 
-function optionParams(name: string, spec: OptionSpec): MessageParams {
+function optionParams(name: string, spec: OptionSpec, locale: Locale): MessageParams {
+  const shown = (value: string) => exampleValue({ example: value }, locale);
   return {
     option: name,
-    example: `${name}:${/\s/.test(spec.example) ? `"${spec.example}"` : spec.example}`,
+    example: exampleOption(name, spec, locale),
     min: spec.min ?? 0,
     max: spec.max ?? 0,
-    choices: spec.choices?.join(', ') ?? '',
+    choices: spec.choices?.map(shown).join(', ') ?? '',
   };
 }
 

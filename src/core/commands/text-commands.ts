@@ -57,9 +57,9 @@ export class TextCommands {
       );
     }
     this.prompts.delete(key);
-    const bound = this.catalogue.bind(parsed);
+    const locale = pickLocale(origin.actor.platformLocale) ?? 'en';
+    const bound = this.catalogue.bind(parsed, locale);
     if (!bound.ok) {
-      const locale = pickLocale(origin.actor.platformLocale) ?? 'en';
       return {
         blocks: [translate(locale, bound.error.id, clipEchoes(bound.error.params))],
         private: true,
