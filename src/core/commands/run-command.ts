@@ -18,6 +18,7 @@ import type { Role, Supporter } from '../supporters/supporter.types.ts';
 import { formatWhen, parseWhen } from '../time/when.ts';
 import { type Catalogue, commandName } from './catalogue.ts';
 import type { CommandContext, CommandDefinition } from './define-command.ts';
+import { clipEchoes } from './echo.ts';
 import { argumentsSchema, exampleOption, exampleValue, type OptionSpec, SELF } from './options.ts';
 import { RateLimiter } from './rate-limiter.ts';
 
@@ -269,6 +270,7 @@ function optionParams(name: string, spec: OptionSpec, locale: Locale): MessagePa
   };
 }
 
+/** An error, refusal or question: private, and repeating at most a clipped part of any input. */
 function message(locale: Locale, id: MessageId, params?: MessageParams): Reply {
-  return { blocks: [translate(locale, id, params)], private: true, locale };
+  return { blocks: [translate(locale, id, clipEchoes(params))], private: true, locale };
 }
