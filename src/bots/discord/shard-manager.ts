@@ -37,7 +37,8 @@ export async function startShards(options: ShardsOptions): Promise<ShardingManag
   const manager = new ShardingManager(options.file, {
     token: config.token,
     totalShards,
-    execArgv: options.file.endsWith('.ts') ? ['--import', 'tsx'] : [],
+    // Shards run with this process's Node options (see `npm start`); TypeScript through tsx.
+    execArgv: options.file.endsWith('.ts') ? ['--import', 'tsx'] : process.execArgv,
   });
   manager.on('shardCreate', (shard: Shard) => {
     // Shards share the host: each needs its own port (environment variables win over `.env`).
