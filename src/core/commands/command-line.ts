@@ -1,4 +1,4 @@
-import { commandOf } from './french-words.ts';
+import { commandOf } from '../i18n/french-words.ts';
 import type { CommandAction } from './reply.ts';
 
 /** One word of a command line; `name` is set for `name:value` words. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Locale } from '../campaigns/campaign.types.ts';
+import { answerValue, frenchForm } from '../i18n/french-words.ts';
 import type { Message } from '../i18n/messages/define.ts';
-import { answerValue, frenchForm } from './french-words.ts';
 
 /** How an option is typed on platforms with typed options (Discord) and checked in the core. */
 export type OptionKind = 'text' | 'integer' | 'boolean' | 'id' | 'user' | 'choice';
