@@ -37,7 +37,7 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
   return {
     kind,
     client,
-    store: new PrismaStore(client),
+    store: new PrismaStore(client, kind),
     applied,
     close: () => client.$disconnect(),
   };
@@ -52,8 +52,10 @@ async function openSqlite(url: string): Promise<RootClient> {
   });
   const client = new SqliteClient({ adapter });
   // WAL lets readers work while a write is in flight (NORMAL sync is durable across crashes of
-  // the process in WAL mode); foreign keys enforce the delete rules.
+  // the process in WAL mode); foreign keys enforce the delete rules; secure_delete overwrites
+  // deleted and replaced content with zeros, so an erased person leaves no bytes in free space.
   await client.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+  await client.$queryRawUnsafe('PRAGMA secure_delete = ON');
   await client.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
   await client.$queryRawUnsafe(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   await client.$queryRawUnsafe('PRAGMA foreign_keys = ON');

@@ -2,11 +2,11 @@ import { resolve } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import type { Locale } from '../../core/campaigns/campaign.types.ts';
 import { formatCommandLine } from '../../core/commands/command-line.ts';
-import type { Actor } from '../../core/commands/define-command.ts';
-import type { Button, CommandAction, ReplyFile } from '../../core/commands/reply.ts';
 import type { Core } from '../../core/core.ts';
 import type { ErrorLog } from '../../core/deps.ts';
 import { translate } from '../../core/i18n/i18n.ts';
+import type { Button, CommandAction, ReplyFile } from '../../core/interaction/reply.ts';
+import type { Actor } from '../../core/interaction/request.ts';
 import { consoleText } from './console.messages.ts';
 import { renderMessage, saveFile } from './console-render.ts';
 

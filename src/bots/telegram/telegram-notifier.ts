@@ -1,7 +1,7 @@
 import type { Api } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import { formatCommandLine } from '../../core/commands/command-line.ts';
-import type { Button } from '../../core/commands/reply.ts';
+import type { Button } from '../../core/interaction/reply.ts';
 import { shorten } from '../../core/notifications/content-view.ts';
 import {
   DeliveryError,

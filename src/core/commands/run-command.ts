@@ -10,14 +10,16 @@ import {
   translate,
   translator,
 } from '../i18n/i18n.ts';
+import { isRegistered } from '../interaction/registered.ts';
+import type { Reply } from '../interaction/reply.ts';
+import type { CommandRequest } from '../interaction/request.ts';
 import type { Services } from '../services.ts';
 import type { Role, Supporter } from '../supporters/supporter.types.ts';
 import { formatWhen, parseWhen } from '../time/when.ts';
 import { type Catalogue, commandName } from './catalogue.ts';
-import type { CommandContext, CommandDefinition, CommandRequest } from './define-command.ts';
+import type { CommandContext, CommandDefinition } from './define-command.ts';
 import { argumentsSchema, exampleOption, exampleValue, type OptionSpec, SELF } from './options.ts';
 import { RateLimiter } from './rate-limiter.ts';
-import type { Reply } from './reply.ts';
 
 /** Everything the command path needs, built once at start. */
 export interface CommandEnv {
@@ -241,11 +243,6 @@ function effectiveRole(
     return 'organizer';
   }
   return 'volunteer';
-}
-
-/** Registered: agreed to the privacy notice and not erased. */
-export function isRegistered(supporter: Supporter | null): supporter is Supporter {
-  return !!supporter?.consentAt && supporter.status !== 'erased';
 }
 
 function joinCommand(request: CommandRequest): string {

@@ -1,10 +1,10 @@
 import type { Platform } from '../campaigns/campaign.types.ts';
 import { DomainError } from '../errors.ts';
+import { isRegistered } from '../interaction/registered.ts';
 import { LINK_CODE_MINUTES } from '../supporters/link.ts';
 import type { Supporter } from '../supporters/supporter.types.ts';
 import { type CommandContext, defineCommand } from './define-command.ts';
 import { choice, flag, text } from './options.ts';
-import { isRegistered } from './run-command.ts';
 
 const PLATFORM_NAMES: Record<Platform, string> = {
   discord: 'Discord',
@@ -79,9 +79,10 @@ function profileBlocks(ctx: CommandContext, s: Supporter): string[] {
       ? t('profile.quiet_hours', { value: s.quietHours })
       : t('profile.quiet_hours_none'),
     t(s.remindersEnabled ? 'profile.reminders_on' : 'profile.reminders_off'),
-    s.tags.length > 0
-      ? t('profile.skills', { value: s.tags.join(', ') })
+    s.skills.length > 0
+      ? t('profile.skills', { value: s.skills.join(', ') })
       : t('profile.skills_none'),
+    s.tags.length > 0 ? t('profile.tags', { value: s.tags.join(', ') }) : t('profile.tags_none'),
     t('profile.points', { value: s.points }),
   ];
   return [t('profile.title', { campaign: campaign.name }), lines.join('\n'), t('profile.hint')];

@@ -1,8 +1,8 @@
 import { pickLocale, translate } from '../i18n/i18n.ts';
+import type { PendingPrompt, Reply } from '../interaction/reply.ts';
+import type { Actor, CommandRequest } from '../interaction/request.ts';
 import type { Catalogue } from './catalogue.ts';
 import { parseCommandLine } from './command-line.ts';
-import type { Actor, CommandRequest } from './define-command.ts';
-import type { PendingPrompt, Reply } from './reply.ts';
 import type { CommandRunner } from './run-command.ts';
 
 /** Context of a text line besides its words. */

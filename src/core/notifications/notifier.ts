@@ -1,5 +1,5 @@
 import type { Locale, Platform } from '../campaigns/campaign.types.ts';
-import type { Button } from '../commands/reply.ts';
+import type { Button } from '../interaction/reply.ts';
 
 /** Where a direct message goes: one platform identity of a supporter. */
 export interface Recipient {

@@ -1,8 +1,8 @@
 import { randomInt } from 'node:crypto';
-import type { Actor } from '../commands/define-command.ts';
-import { isRegistered } from '../commands/run-command.ts';
 import type { CoreDeps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
+import { isRegistered } from '../interaction/registered.ts';
+import type { Actor } from '../interaction/request.ts';
 import type { Identity, Supporter } from './supporter.types.ts';
 
 /** How long a link code works. */

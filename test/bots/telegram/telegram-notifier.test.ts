@@ -1,7 +1,7 @@
 import { Api } from 'grammy';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TelegramNotifier } from '../../../src/bots/telegram/telegram-notifier.ts';
-import type { Button } from '../../../src/core/commands/reply.ts';
+import type { Button } from '../../../src/core/interaction/reply.ts';
 import { DeliveryError, type OutgoingMessage } from '../../../src/core/notifications/notifier.ts';
 import { FakeTelegram, telegramErrors } from '../../fakes/fake-telegram.ts';
 

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/core/clock.ts';
 import { Catalogue } from '../../../src/core/commands/catalogue.ts';
-import { type Actor, defineCommand } from '../../../src/core/commands/define-command.ts';
+import { defineCommand } from '../../../src/core/commands/define-command.ts';
 import { integer, text } from '../../../src/core/commands/options.ts';
 import { CommandRunner } from '../../../src/core/commands/run-command.ts';
 import { TextCommands } from '../../../src/core/commands/text-commands.ts';
 import { DomainError } from '../../../src/core/errors.ts';
+import type { Actor } from '../../../src/core/interaction/request.ts';
 import { createServices } from '../../../src/core/services.ts';
 import { nodeCronRules } from '../../../src/scheduler/cron-rules.ts';
 import { type Database, openDatabase } from '../../../src/store/database.ts';

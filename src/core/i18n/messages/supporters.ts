@@ -46,6 +46,14 @@ export const supporterMessages = defineMessages({
   'profile.reminders_off': { en: 'Reminders: off', fr: 'Rappels : désactivés' },
   'profile.skills': { en: 'Skills: {value}', fr: 'Compétences : {value}' },
   'profile.skills_none': { en: 'Skills: none', fr: 'Compétences : aucune' },
+  'profile.tags': {
+    en: 'Tags from organizers: {value}',
+    fr: 'Étiquettes données par les organisateurs : {value}',
+  },
+  'profile.tags_none': {
+    en: 'Tags from organizers: none',
+    fr: 'Étiquettes données par les organisateurs : aucune',
+  },
   'profile.points': { en: 'Points: {value}', fr: 'Points : {value}' },
   'profile.campaign_default': {
     en: '{value} (campaign default)',
