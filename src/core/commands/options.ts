@@ -19,11 +19,14 @@ export interface OptionSpec<T = unknown> {
   choices?: readonly string[];
   /** Text options only: may take the rest of the line when given without a name. */
   rest?: boolean;
+  /** The value used when the option is left out, shown by `/help <command>`. */
+  defaultValue?: string;
 }
 
 interface Common {
   description: Message;
   example: string | Message;
+  defaultValue?: string;
 }
 
 const trimmed = z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string());

@@ -60,12 +60,14 @@ const createOptions = {
     min: 1,
     max: 10_000,
     description: { en: 'Volunteers wanted', fr: 'Nombre de bénévoles recherchés' },
+    defaultValue: '1',
     example: '3',
   }),
   points: integer({
     min: 0,
     max: 1000,
     description: { en: 'Points earned when done', fr: 'Points gagnés une fois la tâche faite' },
+    defaultValue: '0',
     example: '10',
   }),
   tag: text({
