@@ -105,7 +105,7 @@ export const commonMessages = defineMessages({
   'help.organizers': { en: 'For organizers:', fr: 'Pour les organisateurs :' },
   'help.details': {
     en: 'Options, defaults and examples of a command: /help task create',
-    fr: 'Options, valeurs par défaut et exemples d’une commande : /aide task create',
+    fr: 'Options, valeurs par défaut et exemples d’une commande : /aide tâche créer',
   },
   'help.group': { en: 'The {command} commands:', fr: 'Les commandes {command} :' },
   'help.required': { en: 'required', fr: 'obligatoire' },
