@@ -22,7 +22,9 @@ import { createLogger, type Logger, logFile, maskSecrets } from './logger.ts';
 import { nodeCronRules } from './scheduler/cron-rules.ts';
 import { Dispatcher } from './scheduler/dispatcher.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
+import type { SendBudget } from './scheduler/send-budget.ts';
 import { type Database, openDatabase } from './store/database.ts';
+import { PrismaSendBudget } from './store/prisma-delivery-budget.ts';
 
 /** Where the logs go when the console runs and `LOG_FILE` is unset. */
 export const DEFAULT_LOG_FILE = './data/organizer.log';
@@ -191,7 +193,8 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
     // The chat opens once nothing can stop the start any more (a busy port, a bad token).
     await chat?.start();
     if (chat) closers.push(() => chat.close());
-    const scheduler = startDelivery(config, core, notifiers, metrics, logger);
+    const budget = new PrismaSendBudget(db.client);
+    const scheduler = startDelivery(config, core, { notifiers, budget }, metrics, logger);
     closers.push(() => scheduler.stop());
     // Last, so that whoever waits for this line finds everything running.
     if (chat) logger.info('console adapter started');
@@ -219,7 +222,7 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
 function startDelivery(
   config: Config,
   core: Core,
-  notifiers: Notifier[],
+  { notifiers, budget }: { notifiers: Notifier[]; budget: SendBudget },
   metrics: PromDeliveryMetrics,
   logger: Logger,
 ): Scheduler {
@@ -235,6 +238,8 @@ function startDelivery(
     log: logger,
     metrics,
     workerId,
+    // Shared through the database: every process together keeps to each platform's rate.
+    budget,
   });
   const digests = new DigestPlanner(core.deps);
   const scheduler = new Scheduler({
