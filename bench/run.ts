@@ -10,8 +10,8 @@ import { parseDatasource } from '../prisma/engine/datasource.ts';
 import type { DatabaseKind } from '../src/config.ts';
 import { benchDelivery } from './delivery.bench.ts';
 import { benchDispatch } from './dispatch.bench.ts';
-import { benchPgBoss } from './peers.bench.ts';
 import { benchIdleMemory, libraryCosts } from './footprint.bench.ts';
+import { benchPgBoss } from './peers.bench.ts';
 import { BENCH_POSTGRES_URL } from './support/bench-database.ts';
 import { benchTelegram } from './telegram.bench.ts';
 
