@@ -229,6 +229,13 @@ export interface NotificationRepo {
    * it: false when the lease was taken over (or, except for `sent`, the row is no longer pending).
    */
   settle(id: number, workerId: string, outcome: Settlement): Promise<boolean>;
+  /**
+   * Marks these rows sent at `at` in one write, those whose lease `workerId` still holds; returns
+   * the ids it marked.
+   */
+  markSent(ids: number[], workerId: string, at: Date): Promise<number[]>;
+  /** Moves `workerId`'s leases on these pending rows to end at `until`; returns the ids it holds. */
+  extendLeases(ids: number[], workerId: string, until: Date): Promise<number[]>;
   /** Frees `workerId`'s leases on these rows without changing them (they stay due). */
   release(ids: number[], workerId: string): Promise<number>;
   /** Pending rows due at `now`, in every campaign. */

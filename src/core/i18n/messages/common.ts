@@ -10,6 +10,10 @@ export const commonMessages = defineMessages({
     en: 'You are sending commands a little fast. Please wait a minute and try again.',
     fr: 'Vous envoyez des commandes un peu vite. Attendez une minute puis réessayez.',
   },
+  'error.line_too_long': {
+    en: 'That message is too long: commands fit in {max} characters. Please send a shorter one.',
+    fr: 'Ce message est trop long : une commande tient en {max} caractères. Envoyez-en un plus court.',
+  },
   'error.unknown_command': {
     en: 'I do not know the command {command}. Type /help to see the commands you can use.',
     fr: 'Je ne connais pas la commande {command}. Tapez /aide pour voir les commandes disponibles.',
