@@ -1,6 +1,6 @@
 /**
- * `npm run bench [-- dispatch|telegram ...]`: runs the delivery benchmarks (all by default) and
- * prints their figures against the targets. Only 127.0.0.1 is contacted: the SQLite files are
+ * `npm run bench [-- dispatch|telegram|footprint ...]`: runs the delivery and footprint
+ * benchmarks (all by default) and prints their figures against the targets. Only 127.0.0.1 is contacted: the SQLite files are
  * temporary, the PostgreSQL database is created and dropped on BENCH_POSTGRES_URL (or
  * TEST_POSTGRES_URL, or the local server), the Bot API is the test fake.
  */
@@ -52,12 +52,15 @@ if (runs('telegram')) {
 if (runs('footprint')) {
   const idle = await benchIdleMemory();
   console.log(JSON.stringify(idle));
-  console.log(
-    `(f) idle, both bots, SQLite: RSS ${idle.rss} MB (anonymous ${idle.rssAnon}, files ` +
-      `${idle.rssFile}), V8 heap ${idle.heapUsed} used of ${idle.heapTotal} MB, external ` +
-      `${idle.external} MB; ${verdict(idle.rss <= IDLE_RSS_TARGET_MB)}`,
-  );
-  for (const cost of libraryCosts()) {
+  for (const [when, memory] of Object.entries(idle)) {
+    console.log(
+      `(f) idle ${memory.idleS} s, both bots, SQLite, ${when}: RSS ${memory.rss} MB (anonymous ` +
+        `${memory.rssAnon}, files ${memory.rssFile}), V8 heap ${memory.heapUsed} used of ` +
+        `${memory.heapTotal} MB, external ${memory.external} MB; ` +
+        verdict(memory.rss <= IDLE_RSS_TARGET_MB),
+    );
+  }
+  for (const cost of await libraryCosts()) {
     console.log(`(f) ${cost.library}: +${cost.rss} MB RSS, +${cost.heapUsed} MB heap`);
   }
 }
