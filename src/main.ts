@@ -4,6 +4,8 @@
  * `npm start` runs this file (`--console` forces the console adapter); tests call
  * {@link startApp} directly.
  */
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { ConsoleAdapter } from './bots/console/console-adapter.ts';
 import { ConsoleNotifier } from './bots/console/console-notifier.ts';
@@ -96,9 +98,11 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
           policyVersion: POLICY_VERSION,
         },
         cron: nodeCronRules,
+        workerId: workerIdOf(config),
       },
       logger,
     );
+    closers.push(() => core.deps.fanOuts.stop());
     const campaign = await core.services.campaigns.ensureDefault();
     logger.info({ campaignId: campaign.id }, 'default campaign ready');
     const chat = startsConsole(config, options.console)
@@ -175,8 +179,7 @@ function startDelivery(
 ): Scheduler {
   const { store, clock } = core.deps;
   const content = new CoreNotificationContent(core.deps);
-  // One SQLite process: a stable worker id lets a restart take its own leases back at once.
-  const workerId = config.database.kind === 'sqlite' ? 'sqlite' : undefined;
+  const workerId = workerIdOf(config);
   const dispatcher = new Dispatcher({
     store,
     notifiers,
@@ -197,12 +200,23 @@ function startDelivery(
       } catch (error) {
         logger.error({ err: error }, 'digest planning failed');
       }
+      // Fan-outs left by a process that stopped are taken over here (kick logs its own errors).
+      void core.deps.fanOuts.kick();
       await dispatcher.tick(signal);
     },
     log: logger,
   });
   scheduler.start();
   return scheduler;
+}
+
+/**
+ * The name of this process's leases (outbox rows, fan-outs). One SQLite process: a stable id lets
+ * a restart take its own leases back at once; on PostgreSQL each process has its own.
+ */
+function workerIdOf(config: Config): string {
+  if (config.database.kind === 'sqlite') return 'sqlite';
+  return `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 }
 
 /** Readiness: the database answers a trivial query. */

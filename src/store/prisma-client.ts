@@ -27,3 +27,8 @@ export function isUniqueViolation(error: unknown): boolean {
 export function isRecordMissing(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === 'P2025';
 }
+
+/** Which database a client talks to: both generated clients share one type (see above). */
+export function isPostgresClient(db: DbClient): boolean {
+  return (db as { _activeProvider?: string })._activeProvider === 'postgresql';
+}

@@ -1,6 +1,6 @@
 import { parseAudience } from '../broadcasts/audience.ts';
 import { defineCommand } from './define-command.ts';
-import { text } from './options.ts';
+import { id, text } from './options.ts';
 
 // Declared apart so that `required: true` is inferred from the call itself, not from the catalogue.
 const messageOption = text({
@@ -11,10 +11,14 @@ const messageOption = text({
   example: 'Canvass moved to 10:00 tomorrow',
 });
 
-/** `/broadcast`: one message to everyone, a tag or an event's attendees, now or later. */
+/**
+ * `/broadcast` (Discord `/broadcast send`): one message to everyone, a tag or an event's
+ * attendees, now or later; `/broadcast status <id>`: how far it got.
+ */
 export const broadcastCommands = [
   defineCommand({
     name: 'broadcast',
+    subcommand: 'send',
     description: {
       en: 'Send a message to supporters',
       fr: 'Envoyer un message aux soutiens',
@@ -43,21 +47,52 @@ export const broadcastCommands = [
     async run(ctx, args) {
       const audience = parseAudience(args.audience);
       const sendAt = args.at === undefined ? undefined : ctx.when(args.at);
-      const broadcast = await ctx.services.broadcasts.send(ctx.campaign.id, {
-        message: args.message,
-        audience,
-        sendAt,
-        actorId: ctx.supporter?.id ?? null,
-      });
-      const params = {
-        id: broadcast.id,
-        audience: broadcast.audience,
-        count: broadcast.queuedCount,
-      };
+      const { broadcast, recipients, queuing } = await ctx.services.broadcasts.send(
+        ctx.campaign.id,
+        { message: args.message, audience, sendAt, actorId: ctx.supporter?.id ?? null },
+      );
+      const params = { id: broadcast.id, audience: broadcast.audience, count: recipients };
+      if (sendAt) {
+        const when = ctx.formatWhen(sendAt);
+        return ctx.reply(
+          ctx.t(queuing ? 'broadcast.queuing_at' : 'broadcast.queued_at', { ...params, when }),
+        );
+      }
+      return ctx.reply(ctx.t(queuing ? 'broadcast.queuing_now' : 'broadcast.queued_now', params));
+    },
+  }),
+  defineCommand({
+    name: 'broadcast',
+    subcommand: 'status',
+    description: {
+      en: 'How far a broadcast got',
+      fr: 'Où en est une diffusion',
+    },
+    access: 'organizer',
+    private: true,
+    options: {
+      id: id({
+        required: true,
+        description: { en: 'Broadcast number', fr: 'Numéro de la diffusion' },
+        example: '3',
+      }),
+    },
+    async run(ctx, args) {
+      const { broadcast, fanOut, delivery } = await ctx.services.broadcasts.progress(
+        ctx.campaign.id,
+        args.id,
+      );
+      const running = fanOut?.status === 'running';
       return ctx.reply(
-        sendAt
-          ? ctx.t('broadcast.queued_at', { ...params, when: ctx.formatWhen(sendAt) })
-          : ctx.t('broadcast.queued_now', params),
+        ctx.t('broadcast.status', {
+          id: broadcast.id,
+          audience: broadcast.audience,
+          when: ctx.formatWhen(broadcast.sendAt),
+          written: fanOut?.written ?? broadcast.queuedCount,
+          total: broadcast.queuedCount,
+          state: ctx.t(running ? 'broadcast.status_running' : 'broadcast.status_done'),
+          ...delivery,
+        }),
       );
     },
   }),

@@ -1,3 +1,4 @@
+import { FanOuts } from '../../../src/core/notifications/fan-out.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -73,6 +74,7 @@ beforeAll(async () => {
       policyVersion: '1',
     },
     cron: nodeCronRules,
+    fanOuts: new FanOuts({ store: db.store, clock, log: { error: () => undefined }, workerId: 'test' }),
   };
   const catalogue = new Catalogue(definitions);
   const services = createServices(deps);

@@ -1,3 +1,4 @@
+import { FanOuts } from '../../../src/core/notifications/fan-out.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/core/clock.ts';
 import { Catalogue } from '../../../src/core/commands/catalogue.ts';
@@ -75,6 +76,7 @@ beforeAll(async () => {
       policyVersion: '1',
     },
     cron: nodeCronRules,
+    fanOuts: new FanOuts({ store: db.store, clock, log: { error: () => undefined }, workerId: 'test' }),
   };
   const catalogue = new Catalogue(definitions);
   runner = new CommandRunner({

@@ -1,3 +1,4 @@
+import { FanOuts } from '../../../src/core/notifications/fan-out.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Campaign } from '../../../src/core/campaigns/campaign.types.ts';
 import { fixedClock } from '../../../src/core/clock.ts';
@@ -25,9 +26,10 @@ function plannerSuite(open: () => Promise<{ db: Database; cleanup(): Promise<voi
 
   beforeAll(async () => {
     ({ db, cleanup } = await open());
+    const clock = fixedClock(CONSENT);
     deps = {
       store: db.store,
-      clock: fixedClock(CONSENT),
+      clock,
       settings: {
         defaults: { name: 'Digests', timezone: 'UTC', locale: 'en' },
         admins: [],
@@ -35,6 +37,12 @@ function plannerSuite(open: () => Promise<{ db: Database; cleanup(): Promise<voi
         policyVersion: '1',
       },
       cron: nodeCronRules,
+      fanOuts: new FanOuts({
+        store: db.store,
+        clock,
+        log: { error: () => undefined },
+        workerId: 'test',
+      }),
     };
   });
   afterAll(async () => {
