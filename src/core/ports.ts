@@ -42,6 +42,7 @@ import type {
   LinkCodeUse,
   Supporter,
   SupporterFilter,
+  SupporterPage,
   SupporterPatch,
 } from './supporters/supporter.types.ts';
 import type {
@@ -86,7 +87,10 @@ export interface SupporterRepo {
   ): Promise<Supporter | null>;
   findByUsername(campaignId: number, platform: string, username: string): Promise<Supporter | null>;
   update(campaignId: number, id: number, patch: SupporterPatch): Promise<Supporter>;
-  list(campaignId: number, filter?: SupporterFilter): Promise<Supporter[]>;
+  /** Matching supporters in id order, or one page of them. */
+  list(campaignId: number, filter?: SupporterFilter, page?: SupporterPage): Promise<Supporter[]>;
+  /** How many supporters match, counted by the database. */
+  count(campaignId: number, filter?: SupporterFilter): Promise<number>;
   identities(campaignId: number, supporterId: number): Promise<Identity[]>;
   updateIdentity(
     campaignId: number,

@@ -7,6 +7,7 @@ import { PrismaClient as PostgresClient } from '../generated/postgres/client.ts'
 import { PrismaClient as SqliteClient } from '../generated/sqlite/client.ts';
 import type { RootClient } from './prisma-client.ts';
 import { PrismaStore } from './prisma-store.ts';
+import { ensureSearchIndexes } from './search-index.ts';
 
 /** An open database: its Prisma client, the repositories over it, and how to close it. */
 export interface Database {
@@ -34,6 +35,7 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
   const applied = (await deployMigrations(url)).applied;
   const client = kind === 'sqlite' ? await openSqlite(url) : openPostgres(url, options.poolSize);
   await client.$connect();
+  await ensureSearchIndexes(client, kind);
   return {
     kind,
     client,

@@ -167,7 +167,7 @@ describe('/broadcast refuses bad input and writes nothing', () => {
     const volunteer: Actor = telegramUser('111', 'alice');
     const before = await written();
     const reply = await h.say(volunteer, '/broadcast message:"Hello everyone"');
-    expect(h.text(reply)).toBe('Only organizers can use /broadcast send.');
+    expect(h.text(reply)).toBe('Only organizers can use /broadcast.');
     expect(await written()).toEqual(before);
   });
 });

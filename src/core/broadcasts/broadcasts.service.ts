@@ -57,7 +57,7 @@ export class BroadcastsService {
         queuedCount: recipients,
         createdById: input.actorId,
       });
-      const { fanOut } = await fanOuts.start(
+      const started = await fanOuts.start(
         tx,
         campaignId,
         {
@@ -76,10 +76,11 @@ export class BroadcastsService {
         'broadcast',
         `#${broadcast.id} to ${written}: ${recipients} recipients at ${sendAt.toISOString()}`,
       );
-      return { broadcast, recipients, queuing: fanOut?.status === 'running' };
+      return { broadcast, recipients, started };
     });
-    if (sent.queuing) void fanOuts.kick();
-    return sent;
+    fanOuts.afterCommit(sent.started);
+    const { broadcast, recipients, started } = sent;
+    return { broadcast, recipients, queuing: started.fanOut?.status === 'running' };
   }
 
   /** A broadcast of the campaign, for the dispatcher to read its message. */

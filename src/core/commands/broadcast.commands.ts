@@ -12,13 +12,12 @@ const messageOption = text({
 });
 
 /**
- * `/broadcast` (Discord `/broadcast send`): one message to everyone, a tag or an event's
- * attendees, now or later; `/broadcast status <id>`: how far it got.
+ * `/broadcast`: one message to everyone, a tag or an event's attendees, now or later;
+ * `/broadcast status <id>` (Telegram and the console): how far it got.
  */
 export const broadcastCommands = [
   defineCommand({
     name: 'broadcast',
-    subcommand: 'send',
     description: {
       en: 'Send a message to supporters',
       fr: 'Envoyer un message aux soutiens',
@@ -64,6 +63,7 @@ export const broadcastCommands = [
   defineCommand({
     name: 'broadcast',
     subcommand: 'status',
+    textOnly: true,
     description: {
       en: 'How far a broadcast got',
       fr: 'Où en est une diffusion',

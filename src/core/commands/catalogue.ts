@@ -12,11 +12,8 @@ export type BoundLine =
   | { ok: true; definition: CommandDefinition; args: Record<string, string> }
   | { ok: false; error: BindError };
 
-/**
- * Subcommand used when a text command names none (`/profile` shows the profile, `/broadcast
- * message:...` sends).
- */
-const DEFAULT_SUBCOMMANDS: Record<string, string> = { profile: 'show', broadcast: 'send' };
+/** Subcommand used when a text command names none (`/profile` shows the profile). */
+const DEFAULT_SUBCOMMANDS: Record<string, string> = { profile: 'show' };
 
 /** The one list of commands, looked up by name, subcommand or alias. */
 export class Catalogue {
@@ -56,6 +53,9 @@ export class Catalogue {
       } else {
         subcommand = DEFAULT_SUBCOMMANDS[line.command];
       }
+      // A bare command beside text-only subcommands (`/broadcast`, `/broadcast status 3`).
+      const bare = this.find(line.command);
+      if (!subcommand && bare) return bindOptions(bare, tokens);
       if (!subcommand) {
         const example = `/${line.command} ${subcommands[0]}`;
         return fail('error.unknown_subcommand', {

@@ -66,6 +66,11 @@ export class FanOuts {
     return { fanOut, total };
   }
 
+  /** After the transaction that began `start` committed: writes it on if it is not done. */
+  afterCommit(start: FanOutStart): void {
+    if (start.fanOut?.status === 'running') void this.kick();
+  }
+
   /**
    * Writes every fan-out waiting for a process (new ones, and those of a process that stopped)
    * until none is left. Resolves when done; a call while a pass runs makes it look again.
