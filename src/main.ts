@@ -24,6 +24,7 @@ import { nodeCronRules } from './scheduler/cron-rules.ts';
 import { Dispatcher } from './scheduler/dispatcher.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
 import { type Database, openDatabase } from './store/database.ts';
+import { Housekeeping } from './store/housekeeping.ts';
 
 /** Version of the privacy notice supporters agree to; bump it when the notice changes. */
 export const POLICY_VERSION = '2026-11';
@@ -133,7 +134,9 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
     }
 
     const metrics = new PromDeliveryMetrics();
-    const scheduler = startDelivery(config, core, notifiers, metrics, logger);
+    const housekeeping = new Housekeeping(db, { retentionMs: config.notificationRetentionMs });
+    await keepHouse(housekeeping, core.deps.clock.now(), logger);
+    const scheduler = startDelivery(config, core, notifiers, metrics, logger, housekeeping);
     closers.push(() => scheduler.stop());
     if (config.http.port !== 0) {
       const server = await startHttpServer({
@@ -176,6 +179,7 @@ function startDelivery(
   notifiers: Notifier[],
   metrics: PromDeliveryMetrics,
   logger: Logger,
+  housekeeping: Housekeeping,
 ): Scheduler {
   const { store, clock } = core.deps;
   const content = new CoreNotificationContent(core.deps);
@@ -203,11 +207,22 @@ function startDelivery(
       // Fan-outs left by a process that stopped are taken over here (kick logs its own errors).
       void core.deps.fanOuts.kick();
       await dispatcher.tick(signal);
+      await keepHouse(housekeeping, clock.now(), logger);
     },
     log: logger,
   });
   scheduler.start();
   return scheduler;
+}
+
+/** A housekeeping round when one is due; a failure is logged and tried again next round. */
+async function keepHouse(housekeeping: Housekeeping, now: Date, logger: Logger): Promise<void> {
+  try {
+    const round = await housekeeping.runIfDue(now);
+    if (round) logger.info(round, 'database housekeeping done');
+  } catch (error) {
+    logger.error({ err: error }, 'database housekeeping failed');
+  }
 }
 
 /**

@@ -66,6 +66,8 @@ describe('a broadcast to 20,000 supporters on SQLite', () => {
     );
     await h.core.deps.fanOuts.idle();
     expect(reply).toContain('10000 recipients');
-    expect(await h.db.client.notification.count({ where: { broadcastId: 2, kind: 'broadcast' } })).toBe(10_000);
+    expect(
+      await h.db.client.notification.count({ where: { broadcastId: 2, kind: 'broadcast' } }),
+    ).toBe(10_000);
   });
 });

@@ -42,7 +42,7 @@ export async function seedSupporters(db: Database, options: SeedOptions): Promis
     INSERT INTO "Identity" ("campaignId", "supporterId", "platform", "externalId", "username",
       "chatId", "unreachable", "lastSeenAt", "createdAt")
     SELECT s."campaignId", s."id", 'telegram', CAST(s."id" + 800000000 AS TEXT),
-      'user' || CAST(s."id" - ${from} AS TEXT), CAST(s."id" + 800000000 AS TEXT), false, ${at}, ${at}
+      'user' || CAST(CAST(s."id" - ${from} AS INTEGER) AS TEXT), CAST(s."id" + 800000000 AS TEXT), false, ${at}, ${at}
     ${seeded}`);
   for (const [index, name] of tags.entries()) {
     await client.tag.upsert({

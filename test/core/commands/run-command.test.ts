@@ -1,4 +1,3 @@
-import { FanOuts } from '../../../src/core/notifications/fan-out.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/core/clock.ts';
 import { Catalogue } from '../../../src/core/commands/catalogue.ts';
@@ -7,6 +6,7 @@ import { integer, text } from '../../../src/core/commands/options.ts';
 import { CommandRunner } from '../../../src/core/commands/run-command.ts';
 import { TextCommands } from '../../../src/core/commands/text-commands.ts';
 import { DomainError } from '../../../src/core/errors.ts';
+import { FanOuts } from '../../../src/core/notifications/fan-out.ts';
 import { createServices } from '../../../src/core/services.ts';
 import { nodeCronRules } from '../../../src/scheduler/cron-rules.ts';
 import { type Database, openDatabase } from '../../../src/store/database.ts';
@@ -76,7 +76,12 @@ beforeAll(async () => {
       policyVersion: '1',
     },
     cron: nodeCronRules,
-    fanOuts: new FanOuts({ store: db.store, clock, log: { error: () => undefined }, workerId: 'test' }),
+    fanOuts: new FanOuts({
+      store: db.store,
+      clock,
+      log: { error: () => undefined },
+      workerId: 'test',
+    }),
   };
   const catalogue = new Catalogue(definitions);
   runner = new CommandRunner({

@@ -1,9 +1,9 @@
-import { FanOuts } from '../../../src/core/notifications/fan-out.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Campaign } from '../../../src/core/campaigns/campaign.types.ts';
 import { fixedClock } from '../../../src/core/clock.ts';
 import type { CoreDeps } from '../../../src/core/deps.ts';
 import { DigestPlanner } from '../../../src/core/notifications/digests.ts';
+import { FanOuts } from '../../../src/core/notifications/fan-out.ts';
 import type { Supporter } from '../../../src/core/supporters/supporter.types.ts';
 import { nodeCronRules } from '../../../src/scheduler/cron-rules.ts';
 import { type Database, openDatabase } from '../../../src/store/database.ts';
