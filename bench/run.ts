@@ -1,6 +1,6 @@
 /**
- * `npm run bench [-- dispatch|telegram ...]`: runs the delivery benchmarks (all by default) and
- * prints their figures against the targets. Only 127.0.0.1 is contacted: the SQLite files are
+ * `npm run bench [-- dispatch|telegram|scale ...]`: runs the delivery and scale benchmarks (all
+ * by default) and prints their figures against the targets. Only 127.0.0.1 is contacted: the SQLite files are
  * temporary, the PostgreSQL database is created and dropped on BENCH_POSTGRES_URL (or
  * TEST_POSTGRES_URL, or the local server), the Bot API is the test fake.
  */
@@ -8,6 +8,7 @@ import { canConnect } from '../prisma/engine/database-admin.ts';
 import { parseDatasource } from '../prisma/engine/datasource.ts';
 import type { DatabaseKind } from '../src/config.ts';
 import { benchDispatch } from './dispatch.bench.ts';
+import { benchScale } from './scale.bench.ts';
 import { BENCH_POSTGRES_URL } from './support/bench-database.ts';
 import { benchTelegram } from './telegram.bench.ts';
 
@@ -45,6 +46,35 @@ if (runs('telegram')) {
       `x${result.ratio}), 429s: ${result.tooManyRequests}, exactly once: ${result.exactlyOnce}; ` +
       verdict(result.ratio <= TELEGRAM_TARGET_RATIO && result.exactlyOnce),
   );
+}
+
+if (runs('scale')) {
+  // SCALE_SQLITE / SCALE_POSTGRES / SCALE_REPS change the sizes (e.g. for a quick look).
+  const reps = Number(process.env.SCALE_REPS ?? 50);
+  const setups: [DatabaseKind, number][] = [
+    ['sqlite', Number(process.env.SCALE_SQLITE ?? 100_000)],
+  ];
+  const postgres = await postgresUnavailable();
+  if (postgres) console.log(`(c) postgresql skipped: ${postgres}`);
+  else setups.push(['postgresql', Number(process.env.SCALE_POSTGRES ?? 1_000_000)]);
+  for (const [kind, supporters] of setups) {
+    const result = await benchScale(kind, { supporters, reps });
+    console.log(JSON.stringify(result));
+    for (const timing of result.timings.filter((t) => t.goal !== null)) {
+      console.log(
+        `(c) ${kind} ${timing.line}: p99 ${timing.p99} ms; ${verdict(timing.p99 <= timing.goal!)}`,
+      );
+    }
+    const { broadcast } = result;
+    console.log(
+      `(c) ${kind} broadcast to ${broadcast.recipients}: reply ${broadcast.replyMs} ms ` +
+        `(${verdict(broadcast.replyMs <= 1_000)}), fan-out ${broadcast.rowsPerS} rows/s ` +
+        `(${verdict(broadcast.rowsPerS >= 50_000)}), RSS peak ${broadcast.rssPeakMb} MB, ` +
+        `commands RSS ${result.rssBeforeMb} -> ${result.rssAfterMb} MB`,
+    );
+    for (const [name, plan] of Object.entries(result.plans))
+      console.log(`(c) ${kind} plan, ${name}:\n${plan}`);
+  }
 }
 
 /** Why the PostgreSQL server cannot be used, or undefined when it can. */

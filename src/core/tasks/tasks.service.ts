@@ -5,6 +5,8 @@ import type { Assignment, NewTask, RosterEntry, Task } from './task.types.ts';
 import { claimedAssignment, takeSlot } from './task-claims.ts';
 import { handout, meetsTag, skipDueReminder } from './task-notifications.ts';
 
+const ROSTER_BATCH = 500;
+
 /** A task with the caller's assignment on it. */
 export interface HeldTask {
   task: Task;
@@ -178,10 +180,12 @@ export class TasksService {
   async overview(campaignId: number): Promise<{ task: Task; roster: RosterEntry[] }[]> {
     const { store } = this.deps;
     const tasks = await store.tasks.list(campaignId);
-    const roster = await store.tasks.roster(
-      campaignId,
-      tasks.map((task) => task.id),
-    );
+    // A few hundred tasks per query: an id list must stay within the database's parameter limit.
+    const roster: RosterEntry[] = [];
+    for (let from = 0; from < tasks.length; from += ROSTER_BATCH) {
+      const ids = tasks.slice(from, from + ROSTER_BATCH).map((task) => task.id);
+      roster.push(...(await store.tasks.roster(campaignId, ids)));
+    }
     const ordered = [
       ...tasks.filter((task) => task.status === 'open'),
       ...tasks.filter((task) => task.status === 'closed').reverse(),
