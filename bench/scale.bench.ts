@@ -7,8 +7,8 @@
 
 import type { DatabaseKind } from '../src/config.ts';
 import { systemClock } from '../src/core/clock.ts';
-import type { Actor } from '../src/core/commands/define-command.ts';
 import { createCore } from '../src/core/core.ts';
+import type { Actor } from '../src/core/interaction/request.ts';
 import { Prisma } from '../src/generated/sqlite/client.ts';
 import { nodeCronRules } from '../src/scheduler/cron-rules.ts';
 import { openDatabase } from '../src/store/database.ts';

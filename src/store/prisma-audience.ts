@@ -42,6 +42,8 @@ export function audienceSql(campaignId: number, audience: FanOutAudience): Audie
     where.push(
       Prisma.sql`st."tagId" = (SELECT t."id" FROM "Tag" t
         WHERE t."campaignId" = ${campaignId} AND t."name" = ${audience.tag})`,
+      // Tags an organizer gave open a `tag:` audience; skills people declared do not.
+      Prisma.sql`st."granted" = true`,
     );
     return {
       id: Prisma.sql`st."supporterId"`,
@@ -54,7 +56,8 @@ export function audienceSql(campaignId: number, audience: FanOutAudience): Audie
 
 function holdsTag(campaignId: number, tag: string): Prisma.Sql {
   return Prisma.sql`EXISTS (SELECT 1 FROM "SupporterTag" st JOIN "Tag" t ON t."id" = st."tagId"
-    WHERE st."supporterId" = s."id" AND t."campaignId" = ${campaignId} AND t."name" = ${tag})`;
+    WHERE st."supporterId" = s."id" AND st."granted" = true AND t."campaignId" = ${campaignId}
+      AND t."name" = ${tag})`;
 }
 
 /** The conditions joined with AND, plus `extra`. */

@@ -28,7 +28,8 @@ export function isRecordMissing(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === 'P2025';
 }
 
-/** Which database a client talks to: both generated clients share one type (see above). */
-export function isPostgresClient(db: DbClient): boolean {
+/** True on the PostgreSQL client (raw SQL differs between the two providers). */
+export function isPostgres(db: DbClient): boolean {
+  // Both generated clients share one type; the provider tells them apart.
   return (db as { _activeProvider?: string })._activeProvider === 'postgresql';
 }

@@ -10,7 +10,7 @@ import type { NotificationKind } from '../core/notifications/notification.types.
 import type { FanOutRepo } from '../core/ports.ts';
 import { type FanOut as FanOutRow, Prisma } from '../generated/sqlite/client.ts';
 import { audienceSql, whereAll } from './prisma-audience.ts';
-import { atomically, type DbClient, isPostgresClient } from './prisma-client.ts';
+import { atomically, type DbClient, isPostgres } from './prisma-client.ts';
 
 const audienceSchema = z.object({
   reachable: z.boolean(),
@@ -157,7 +157,7 @@ async function insertRows(
   const suffix = `:${job.occurrence}`;
   const now = new Date();
   // PostgreSQL cannot infer the type of a bare parameter in a SELECT list.
-  const at = isPostgresClient(db)
+  const at = isPostgres(db)
     ? (value: Date) => Prisma.sql`CAST(${value} AS TIMESTAMP(3))`
     : (value: Date) => Prisma.sql`${value}`;
   const int = (value: number | null) => Prisma.sql`CAST(${value} AS INTEGER)`;

@@ -5,7 +5,7 @@
  */
 import type { SupporterFilter } from '../core/supporters/supporter.types.ts';
 import { Prisma } from '../generated/sqlite/client.ts';
-import { type DbClient, isPostgresClient } from './prisma-client.ts';
+import { type DbClient, isPostgres } from './prisma-client.ts';
 import { normalizeTag } from './prisma-supporter.repo.ts';
 import { NAME_SEARCH, USERNAME_SEARCH } from './search-index.ts';
 
@@ -20,7 +20,7 @@ export function supporterWhere(db: DbClient, campaignId: number, filter: Support
   }
   if (filter.tag !== undefined) {
     where.push(Prisma.sql`EXISTS (SELECT 1 FROM "SupporterTag" st JOIN "Tag" t ON t."id" = st."tagId"
-      WHERE st."supporterId" = s."id" AND t."campaignId" = ${campaignId}
+      WHERE st."supporterId" = s."id" AND st."granted" = true AND t."campaignId" = ${campaignId}
         AND t."name" = ${normalizeTag(filter.tag)})`);
   }
   if (filter.search !== undefined && filter.search.trim() !== '') {
@@ -31,7 +31,7 @@ export function supporterWhere(db: DbClient, campaignId: number, filter: Support
 
 /** Ids of supporters whose name or a username contains `text` (any case). */
 function matching(db: DbClient, text: string): Prisma.Sql {
-  if (isPostgresClient(db)) {
+  if (isPostgres(db)) {
     const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     return Prisma.sql`SELECT n."id" FROM "Supporter" n WHERE n."displayName" ILIKE ${pattern}
       UNION SELECT i."supporterId" FROM "Identity" i WHERE i."username" ILIKE ${pattern}`;

@@ -2,7 +2,7 @@
 // background in bounded chunks (memory does not grow with the audience), tells the organizer when
 // they are all queued, and /broadcast status shows how far it got.
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../../src/core/commands/define-command.ts';
+import type { Actor } from '../../src/core/interaction/request.ts';
 import { NOW, useCore } from '../support/core-harness.ts';
 import { seedSupporters } from '../support/seed-supporters.ts';
 

@@ -51,9 +51,9 @@ export async function seedSupporters(db: Database, options: SeedOptions): Promis
       update: {},
     });
     await client.$executeRaw(Prisma.sql`
-      INSERT INTO "SupporterTag" ("campaignId", "supporterId", "tagId", "createdAt")
+      INSERT INTO "SupporterTag" ("campaignId", "supporterId", "tagId", "granted", "createdAt")
       SELECT s."campaignId", s."id", (SELECT t."id" FROM "Tag" t
-        WHERE t."campaignId" = ${campaignId} AND t."name" = ${name}), ${at}
+        WHERE t."campaignId" = ${campaignId} AND t."name" = ${name}), true, ${at}
       ${seeded} AND (s."id" - ${from}) % ${tags.length} = ${index}`);
   }
 }

@@ -1,12 +1,12 @@
 import { DomainError, NotFoundError } from '../errors.ts';
 import type { CampaignEvent, EventPatch } from '../events/event.types.ts';
 import { readReminders, resolveEnd, type TimeFrame } from '../events/event-input.ts';
-import { attendeeGroups, fillLine } from '../events/event-view.ts';
+import { isRegistered } from '../interaction/registered.ts';
 import type { Supporter } from '../supporters/supporter.types.ts';
+import { attendeeGroups, fillLine } from '../views/event-view.ts';
 import { type CommandContext, defineCommand } from './define-command.ts';
 import { attendeeUser, eventId, eventOptions, noShowFlag } from './event-options.ts';
 import { text } from './options.ts';
-import { isRegistered } from './run-command.ts';
 
 function frameOf(ctx: CommandContext): TimeFrame {
   return { zone: ctx.campaign.timezone, locale: ctx.locale };
@@ -136,7 +136,7 @@ const cancelEvent = defineCommand({
       max: 500,
       rest: true,
       description: { en: 'Why it is cancelled', fr: 'Pourquoi il est annulé' },
-      example: 'Storm warning',
+      example: { en: 'Storm warning', fr: 'Alerte tempête' },
     }),
   },
   async run(ctx, args) {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatCommandLine } from '../../../src/core/commands/command-line.ts';
-import type { Actor } from '../../../src/core/commands/define-command.ts';
+import type { Actor } from '../../../src/core/interaction/request.ts';
 import { CoreNotificationContent } from '../../../src/core/notifications/content.ts';
 import { DigestPlanner } from '../../../src/core/notifications/digests.ts';
 import type { Notification } from '../../../src/core/notifications/notification.types.ts';
@@ -91,7 +91,7 @@ describe('digest message', () => {
     expect(fr?.blocks[2]).toBe(
       [
         'Événements des 7 prochains jours (1) :',
-        `n°${canvass} Canvass · mer. 2 déc. 2026, 12:00 (America/Montreal) · Market square`,
+        `#${canvass} Canvass · mer. 2 déc. 2026, 12:00 (America/Montreal) · Market square`,
       ].join('\n'),
     );
     expect(fr?.blocks[3]).toBe('Tapez /tasks ou /events pour tout voir.');

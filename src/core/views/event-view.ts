@@ -1,7 +1,7 @@
-import type { CommandContext } from '../commands/define-command.ts';
-import type { Button } from '../commands/reply.ts';
+import type { Attendee, CampaignEvent, RsvpAnswer, RsvpChoice } from '../events/event.types.ts';
 import type { MessageId } from '../i18n/i18n.ts';
-import type { Attendee, CampaignEvent, RsvpAnswer, RsvpChoice } from './event.types.ts';
+import type { Button } from '../interaction/reply.ts';
+import type { View } from '../interaction/view.ts';
 
 /** Events shown in one listing; the rest are counted so replies stay within platform limits. */
 export const EVENT_LISTING_LIMIT = 6;
@@ -14,8 +14,6 @@ const LISTED_TEXT = 80;
 
 /** Events given buttons in one listing: Discord holds five rows of buttons. */
 export const EVENT_BUTTON_ROWS = 5;
-
-type View = Pick<CommandContext, 't' | 'formatWhen'>;
 
 /** `#12 Canvass` then its start, place and fill (`Going: 12/30`), one per line. */
 export function eventBlock(view: View, event: CampaignEvent, extra: string[] = []): string {
@@ -95,7 +93,7 @@ export function attendeeGroups(view: View, attendees: Attendee[]): string[] {
     return view.t('event.attendees_group', {
       label: view.t(`event.group_${answer}`),
       count: group.length,
-      names: names || view.t('common.none'),
+      names: names || view.t('event.nobody'),
     });
   });
 }
