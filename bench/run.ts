@@ -1,7 +1,7 @@
 /**
- * `npm run bench [-- dispatch|peers|telegram|delivery|footprint ...]`: runs the delivery and
- * footprint benchmarks (all by default) and prints their figures against the targets. Only
- * 127.0.0.1 is contacted: the SQLite files are
+ * `npm run bench [-- dispatch|peers|telegram|delivery|footprint|scale ...]`: runs the delivery,
+ * footprint and scale benchmarks (all by default) and prints their figures against the targets.
+ * Only 127.0.0.1 is contacted: the SQLite files are
  * temporary, the PostgreSQL database is created and dropped on BENCH_POSTGRES_URL (or
  * TEST_POSTGRES_URL, or the local server), the Bot API is the test fake.
  */
@@ -12,6 +12,7 @@ import { benchDelivery } from './delivery.bench.ts';
 import { benchDispatch } from './dispatch.bench.ts';
 import { benchIdleMemory, libraryCosts } from './footprint.bench.ts';
 import { benchPgBoss } from './peers.bench.ts';
+import { benchScale } from './scale.bench.ts';
 import { BENCH_POSTGRES_URL } from './support/bench-database.ts';
 import { benchTelegram } from './telegram.bench.ts';
 
@@ -86,6 +87,35 @@ if (runs('delivery')) {
           verdict(run.ratio >= DELIVERY_TARGET_RATIO && run.duplicates === 0),
       );
     }
+  }
+}
+
+if (runs('scale')) {
+  // SCALE_SQLITE / SCALE_POSTGRES / SCALE_REPS change the sizes (e.g. for a quick look).
+  const reps = Number(process.env.SCALE_REPS ?? 50);
+  const setups: [DatabaseKind, number][] = [
+    ['sqlite', Number(process.env.SCALE_SQLITE ?? 100_000)],
+  ];
+  const postgres = await postgresUnavailable();
+  if (postgres) console.log(`(c) postgresql skipped: ${postgres}`);
+  else setups.push(['postgresql', Number(process.env.SCALE_POSTGRES ?? 1_000_000)]);
+  for (const [kind, supporters] of setups) {
+    const result = await benchScale(kind, { supporters, reps });
+    console.log(JSON.stringify(result));
+    for (const timing of result.timings.filter((t) => t.goal !== null)) {
+      console.log(
+        `(c) ${kind} ${timing.line}: p99 ${timing.p99} ms; ${verdict(timing.p99 <= timing.goal!)}`,
+      );
+    }
+    const { broadcast } = result;
+    console.log(
+      `(c) ${kind} broadcast to ${broadcast.recipients}: reply ${broadcast.replyMs} ms ` +
+        `(${verdict(broadcast.replyMs <= 1_000)}), fan-out ${broadcast.rowsPerS} rows/s ` +
+        `(${verdict(broadcast.rowsPerS >= 50_000)}), RSS peak ${broadcast.rssPeakMb} MB, ` +
+        `commands RSS ${result.rssBeforeMb} -> ${result.rssAfterMb} MB`,
+    );
+    for (const [name, plan] of Object.entries(result.plans))
+      console.log(`(c) ${kind} plan, ${name}:\n${plan}`);
   }
 }
 
