@@ -187,10 +187,10 @@ const envSchema = z.object({
     .default('info')
     .describe('one of fatal, error, warn, info, debug, trace, silent'),
   LOG_FILE: z.string().optional().describe('a file path, or - for standard error'),
+  COMMAND_RATE_LIMIT: integer(1, 1_000_000).default(20).describe('a positive integer'),
   PLATFORM_START_TIMEOUT: integer(1, 3600)
     .default(60)
     .describe('seconds, an integer from 1 to 3600'),
-  COMMAND_RATE_LIMIT: integer(1, 1_000_000).default(20).describe('a positive integer'),
   ADMIN_IDS: adminIds.default([]).describe('a comma list of discord:<userId> or telegram:<userId>'),
 });
 

@@ -24,6 +24,7 @@ const VARIABLES = [
   'LOG_LEVEL',
   'LOG_FILE',
   'COMMAND_RATE_LIMIT',
+  'PLATFORM_START_TIMEOUT',
   'ADMIN_IDS',
 ];
 const TELEGRAM_TOKEN = '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
@@ -56,6 +57,7 @@ describe('loadConfig', () => {
       log: { level: 'info', file: undefined },
       rateLimit: { commandsPerMinute: 20 },
       admins: [],
+      platformStartTimeoutMs: 60_000,
     });
   });
 

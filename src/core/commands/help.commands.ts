@@ -1,5 +1,6 @@
 import { commandName } from './catalogue.ts';
 import { defineCommand } from './define-command.ts';
+import { clipEchoes } from './echo.ts';
 import { type HelpReader, helpOverview, helpTopic } from './help-text.ts';
 import { text } from './options.ts';
 
@@ -37,7 +38,7 @@ export const helpCommands = [
       };
       if (!args.command) return ctx.reply(helpOverview(ctx.catalogue, reader));
       const topic = helpTopic(ctx.catalogue, reader, args.command);
-      return ctx.reply(topic ?? ctx.t('help.unknown', { command: args.command }));
+      return ctx.reply(topic ?? ctx.t('help.unknown', clipEchoes({ command: args.command })));
     },
   }),
 ];

