@@ -64,6 +64,8 @@ export interface Config {
   readonly log: { readonly level: LogLevel; readonly file?: string };
   readonly rateLimit: { readonly commandsPerMinute: number };
   readonly admins: readonly AdminId[];
+  /** How long a platform may stay unreachable at start before the start fails. */
+  readonly platformStartTimeoutMs: number;
 }
 
 /** Thrown by {@link loadConfig}: one message line per bad variable, never a secret's value. */
@@ -185,6 +187,9 @@ const envSchema = z.object({
     .default('info')
     .describe('one of fatal, error, warn, info, debug, trace, silent'),
   LOG_FILE: z.string().optional().describe('a file path, or - for standard error'),
+  PLATFORM_START_TIMEOUT: integer(1, 3600)
+    .default(60)
+    .describe('seconds, an integer from 1 to 3600'),
   COMMAND_RATE_LIMIT: integer(1, 1_000_000).default(20).describe('a positive integer'),
   ADMIN_IDS: adminIds.default([]).describe('a comma list of discord:<userId> or telegram:<userId>'),
 });
@@ -280,6 +285,7 @@ function toConfig(env: Env): Config {
     log: { level: env.LOG_LEVEL, file: env.LOG_FILE },
     rateLimit: { commandsPerMinute: env.COMMAND_RATE_LIMIT },
     admins: env.ADMIN_IDS,
+    platformStartTimeoutMs: env.PLATFORM_START_TIMEOUT * 1000,
   };
 }
 

@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { ConsoleAdapter } from './bots/console/console-adapter.ts';
 import { ConsoleNotifier } from './bots/console/console-notifier.ts';
 import { type DiscordBot, startDiscordBot } from './bots/discord/discord-bot.ts';
+import { errorReason, PlatformStartError } from './bots/platform-start.ts';
 import { startTelegramBot, type TelegramBot } from './bots/telegram/telegram-bot.ts';
 import { type Config, ConfigError, configSecrets, loadConfig } from './config.ts';
 import { type Clock, systemClock } from './core/clock.ts';
@@ -19,7 +20,7 @@ import { DigestPlanner } from './core/notifications/digests.ts';
 import type { Notifier } from './core/notifications/notifier.ts';
 import { PromDeliveryMetrics } from './http/metrics.ts';
 import { type HttpServer, PortUnavailableError, startHttpServer } from './http/server.ts';
-import { createLogger, type Logger, logFile } from './logger.ts';
+import { createLogger, type Logger, logFile, maskSecrets } from './logger.ts';
 import { nodeCronRules } from './scheduler/cron-rules.ts';
 import { Dispatcher } from './scheduler/dispatcher.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
@@ -70,9 +71,27 @@ export interface StartOptions {
   console?: 'auto' | 'always' | 'never';
   /** Streams of the console (standard input and output by default). */
   consoleStreams?: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream };
+  /** Aborts the start (SIGINT or SIGTERM during it): {@link startApp} then rejects with its reason. */
+  signal?: AbortSignal;
 }
 
-/** Starts the assistant from the environment. Throws {@link ConfigError} on bad settings. */
+/** The start failed; the sentence saying why is already logged (and masked of every secret). */
+export class StartFailedError extends Error {
+  override readonly name = 'StartFailedError';
+
+  constructor(
+    sentence: string,
+    /** Whether the log line went to the terminal (standard error) rather than a file. */
+    readonly onTerminal: boolean,
+  ) {
+    super(sentence);
+  }
+}
+
+/**
+ * Starts the assistant from the environment. Throws {@link ConfigError} on bad settings and
+ * {@link StartFailedError} (after logging its one sentence) when anything else stops the start.
+ */
 export async function startApp(options: StartOptions = {}): Promise<App> {
   const config = loadConfig(options.env);
   const withConsole = startsConsole(config, options.console);
@@ -82,7 +101,25 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
     secrets: configSecrets(config),
     destination: options.logDestination ?? (logPath === '-' ? process.stderr : logFile(logPath)),
   });
-  const db = await openDatabase(config.database.url);
+  // Every failure from here on is one logged sentence; an abort is passed on as it is.
+  const failed = (error: unknown) => {
+    if (options.signal?.aborted) {
+      logger.info({ reason: options.signal.reason }, 'start interrupted');
+      return options.signal.reason;
+    }
+    const sentence =
+      error instanceof PlatformStartError || error instanceof PortUnavailableError
+        ? error.message
+        : `The assistant could not start: ${errorReason(error)}.`;
+    logger.fatal(sentence);
+    const onTerminal = !options.logDestination && logPath === '-';
+    return new StartFailedError(maskSecrets(sentence, configSecrets(config)), onTerminal);
+  };
+  const db = await openDatabase(config.database.url).catch((error: unknown) => {
+    throw failed(
+      new PlatformStartError(`The database could not be opened: ${errorReason(error)}.`),
+    );
+  });
   logger.info(
     { database: config.database.kind, migrationsApplied: db.applied.length },
     'database ready',
@@ -130,14 +167,15 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
     if (!platforms) logger.info('no platform token is configured');
 
     const notifiers: Notifier[] = chat ? [new ConsoleNotifier(chat)] : [];
+    const limits = { timeoutMs: config.platformStartTimeoutMs, signal: options.signal };
     if (config.discord) {
-      const bot = await startDiscordBot({ config: config.discord, core, log: logger });
+      const bot = await startDiscordBot({ config: config.discord, core, log: logger, limits });
       discord = bot;
       notifiers.push(bot.notifier);
       closers.push(() => bot.stop());
     }
     if (config.telegram) {
-      const bot = await startTelegramBot({ config: config.telegram, core, log: logger });
+      const bot = await startTelegramBot({ config: config.telegram, core, log: logger, limits });
       telegram = bot;
       notifiers.push(bot.notifier);
       closers.push(() => bot.stop());
@@ -176,7 +214,7 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
     if (chat) logger.info('console adapter started');
   } catch (error) {
     await closeAll();
-    throw error;
+    throw failed(error);
   }
 
   let stopping: Promise<void> | undefined;
@@ -274,16 +312,18 @@ function startsConsole(config: Config, mode: StartOptions['console'] = 'auto'): 
 }
 
 /**
- * Runs until SIGINT, SIGTERM or the end of the console's input, then shuts down and exits 0; bad
- * settings exit 1.
+ * Runs until SIGINT, SIGTERM or the end of the console's input, then shuts down and exits 0 (a
+ * signal during the start interrupts it); bad settings and a failed start exit 1.
  */
 async function main(): Promise<void> {
   let app: App | undefined;
   let requested: NodeJS.Signals | 'end of input' | undefined;
   let stopping = false;
+  const starting = new AbortController();
   const shutdown = (reason: NodeJS.Signals | 'end of input') => {
     requested ??= reason;
-    // A signal during start is kept and acted on as soon as the app is up.
+    // A signal during start aborts it; startApp then closes what it opened.
+    if (!app) starting.abort(reason);
     if (!app || stopping) return;
     stopping = true;
     const running = app;
@@ -300,10 +340,14 @@ async function main(): Promise<void> {
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
   try {
-    app = await startApp({ console: process.argv.includes('--console') ? 'always' : 'auto' });
+    app = await startApp({
+      console: process.argv.includes('--console') ? 'always' : 'auto',
+      signal: starting.signal,
+    });
   } catch (error) {
-    if (error instanceof PortUnavailableError) {
-      process.stderr.write(`${error.message}\n`);
+    if (starting.signal.aborted) process.exit(0);
+    if (error instanceof StartFailedError) {
+      if (!error.onTerminal) process.stderr.write(`${error.message}\n`);
       process.exit(1);
     }
     if (!(error instanceof ConfigError)) throw error;

@@ -31,10 +31,10 @@ export const consoleText = {
       'Tapez une commande (elles commencent par /). Tapez /aide pour voir les commandes disponibles.',
   } satisfies Sentence,
   noChoice: {
-    en: (choice, count) =>
-      `There is no choice ${choice}. Type a number from 1 to ${count}, or a command.`,
-    fr: (choice, count) =>
-      `Il n’y a pas de choix ${choice}. Tapez un numéro de 1 à ${count}, ou une commande.`,
+    en: (choice, last) =>
+      `There is no choice ${choice}. Type a number shown in brackets (up to ${last}), or a command.`,
+    fr: (choice, last) =>
+      `Il n’y a pas de choix ${choice}. Tapez un numéro affiché entre crochets (jusqu’à ${last}), ou une commande.`,
   } satisfies Sentence<[string, number]>,
   fileSaved: {
     en: (path) => `File saved: ${path}`,

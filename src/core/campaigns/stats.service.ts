@@ -47,7 +47,8 @@ export class StatsService {
       store.stats.counts(campaignId, since),
       store.events.listUpcoming(campaignId, now),
     ]);
-    return { counts, upcoming };
+    // listUpcoming keeps events still running; one that already started is not "upcoming".
+    return { counts, upcoming: upcoming.filter((event) => event.startsAt > now) };
   }
 
   /**
