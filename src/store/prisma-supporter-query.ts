@@ -19,8 +19,10 @@ export function supporterWhere(db: DbClient, campaignId: number, filter: Support
     );
   }
   if (filter.tag !== undefined) {
-    where.push(Prisma.sql`EXISTS (SELECT 1 FROM "SupporterTag" st JOIN "Tag" t ON t."id" = st."tagId"
-      WHERE st."supporterId" = s."id" AND st."granted" = true AND t."campaignId" = ${campaignId}
+    // The tag's holders first (its index), then their rows by id: a count reads only the holders.
+    where.push(Prisma.sql`s."id" IN (SELECT st."supporterId" FROM "SupporterTag" st
+      JOIN "Tag" t ON t."id" = st."tagId"
+      WHERE st."granted" = true AND t."campaignId" = ${campaignId}
         AND t."name" = ${normalizeTag(filter.tag)})`);
   }
   if (filter.search !== undefined && filter.search.trim() !== '') {
@@ -51,7 +53,13 @@ export async function supporterIds(
   afterId: number,
   limit: number,
 ): Promise<number[]> {
-  const rows = await db.$queryRaw<{ id: number }[]>(Prisma.sql`SELECT s."id" FROM "Supporter" s
+  // A page walks the ids from `afterId` and stops at `limit` matches; SQLite would otherwise
+  // collect every match through the status index and sort them, for every page.
+  const walk =
+    isPostgres(db) || filter.search !== undefined ? Prisma.empty : Prisma.sql`NOT INDEXED`;
+  const rows = await db.$queryRaw<
+    { id: number }[]
+  >(Prisma.sql`SELECT s."id" FROM "Supporter" s ${walk}
     WHERE ${supporterWhere(db, campaignId, filter)} AND s."id" > ${afterId}
     ORDER BY s."id" LIMIT ${limit}`);
   return rows.map((row) => Number(row.id));
