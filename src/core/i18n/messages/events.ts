@@ -141,10 +141,10 @@ export const eventMessages = defineMessages({
   'event.someone': { en: 'supporter {id}', fr: 'soutien {id}' },
   'event.checked_in': {
     en: '{name} is marked as having come to #{id} {title}.',
-    fr: 'Présence de {name} notée à l’événement #{id} {title}.',
+    fr: 'Présence notée pour {name} à l’événement #{id} {title}.',
   },
   'event.checked_no_show': {
     en: '{name} is marked as not having come to #{id} {title}.',
-    fr: 'Absence de {name} notée à l’événement #{id} {title}.',
+    fr: 'Absence notée pour {name} à l’événement #{id} {title}.',
   },
 });
