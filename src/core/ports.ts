@@ -150,6 +150,23 @@ export interface EventRepo {
   findById(campaignId: number, id: number): Promise<CampaignEvent | null>;
   /** Scheduled events ending after `from`, soonest first. */
   listUpcoming(campaignId: number, from: Date): Promise<CampaignEvent[]>;
+  /** The shifts of an event (cancelled ones too), by number. */
+  listShifts(campaignId: number, parentId: number): Promise<CampaignEvent[]>;
+  /** Shift `shiftNumber` of an event, or null. */
+  findShift(
+    campaignId: number,
+    parentId: number,
+    shiftNumber: number,
+  ): Promise<CampaignEvent | null>;
+  /** Scheduled shifts overlapping `from`-`to` where the supporter is going or waiting. */
+  heldShifts(
+    campaignId: number,
+    supporterId: number,
+    from: Date,
+    to: Date,
+  ): Promise<CampaignEvent[]>;
+  /** Moves the last `count` supporters who answered yes to the waitlist (their place kept first). */
+  demote(campaignId: number, eventId: number, count: number): Promise<Rsvp[]>;
   /** Whether the supporter hosts at least one event of the campaign. */
   hostsAny(campaignId: number, supporterId: number): Promise<boolean>;
   update(campaignId: number, id: number, patch: EventPatch): Promise<CampaignEvent>;

@@ -38,6 +38,63 @@ export class PrismaEventRepo implements EventRepo {
     return rows.map(toEvent);
   }
 
+  async listShifts(campaignId: number, parentId: number): Promise<CampaignEvent[]> {
+    const rows = await this.db.event.findMany({
+      where: { campaignId, parentId },
+      orderBy: { shiftNumber: 'asc' },
+    });
+    return rows.map(toEvent);
+  }
+
+  async findShift(
+    campaignId: number,
+    parentId: number,
+    shiftNumber: number,
+  ): Promise<CampaignEvent | null> {
+    const row = await this.db.event.findFirst({ where: { campaignId, parentId, shiftNumber } });
+    return row && toEvent(row);
+  }
+
+  async heldShifts(
+    campaignId: number,
+    supporterId: number,
+    from: Date,
+    to: Date,
+  ): Promise<CampaignEvent[]> {
+    const rows = await this.db.event.findMany({
+      where: {
+        campaignId,
+        parentId: { not: null },
+        status: 'scheduled',
+        startsAt: { lt: to },
+        endsAt: { gt: from },
+        rsvps: { some: { supporterId, answer: { in: ['yes', 'waitlist'] } } },
+      },
+      orderBy: { startsAt: 'asc' },
+    });
+    return rows.map(toEvent);
+  }
+
+  demote(campaignId: number, eventId: number, count: number): Promise<Rsvp[]> {
+    return atomically(this.db, async (tx) => {
+      const last = await tx.rsvp.findMany({
+        where: { campaignId, eventId, answer: 'yes' },
+        orderBy: [{ answeredAt: 'desc' }, { id: 'desc' }],
+        take: count,
+      });
+      if (last.length === 0) return [];
+      await tx.rsvp.updateMany({
+        where: { id: { in: last.map((r) => r.id) } },
+        data: { answer: 'waitlist' },
+      });
+      await tx.event.update({
+        where: { id: eventId },
+        data: { yesCount: { decrement: last.length } },
+      });
+      return last.map((row) => ({ ...toRsvp(row), answer: 'waitlist' as const }));
+    });
+  }
+
   async hostsAny(campaignId: number, supporterId: number): Promise<boolean> {
     return (await this.db.event.count({ where: { campaignId, hostId: supporterId } })) > 0;
   }
@@ -231,6 +288,10 @@ function toEvent(row: EventRow): CampaignEvent {
     cancelReason: row.cancelReason,
     yesCount: row.yesCount,
     createdById: row.createdById,
+    parentId: row.parentId,
+    shiftNumber: row.shiftNumber,
+    label: row.label,
+    requiredTag: row.requiredTag,
     createdAt: row.createdAt,
   };
 }

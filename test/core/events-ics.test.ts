@@ -36,6 +36,10 @@ function sample(patch: Partial<CampaignEvent> = {}): CampaignEvent {
     cancelReason: null,
     yesCount: 0,
     createdById: null,
+    parentId: null,
+    shiftNumber: null,
+    label: null,
+    requiredTag: null,
     createdAt: NOW,
     ...patch,
   };

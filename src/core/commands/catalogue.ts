@@ -46,8 +46,14 @@ export class Catalogue {
     const subcommands = this.subcommandsOf(line.command);
     let subcommand: string | undefined;
     if (subcommands.length > 0) {
-      const first = tokens[0];
-      if (first && !first.name && subcommands.includes(first.value.toLowerCase())) {
+      const [first, second] = tokens;
+      // A subcommand of a group is two words: `/event shift add`.
+      const pair =
+        first && second && !first.name && !second.name && `${first.value} ${second.value}`;
+      if (pair && subcommands.includes(pair.toLowerCase())) {
+        subcommand = pair.toLowerCase();
+        tokens.splice(0, 2);
+      } else if (first && !first.name && subcommands.includes(first.value.toLowerCase())) {
         subcommand = first.value.toLowerCase();
         tokens.shift();
       } else {

@@ -3,6 +3,7 @@ import { eventMessages } from './events.ts';
 import { notificationMessages } from './notifications.ts';
 import { organizerMessages } from './organizers.ts';
 import { privacyMessages } from './privacy.ts';
+import { shiftMessages } from './shifts.ts';
 import { supporterMessages } from './supporters.ts';
 import { taskMessages } from './tasks.ts';
 
@@ -12,6 +13,7 @@ export const messages = {
   ...supporterMessages,
   ...taskMessages,
   ...eventMessages,
+  ...shiftMessages,
   ...privacyMessages,
   ...organizerMessages,
   ...notificationMessages,
