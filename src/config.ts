@@ -46,7 +46,11 @@ export interface Config {
   readonly discord?: DiscordConfig;
   readonly telegram?: TelegramConfig;
   /** Port of the health, metrics and webhook server; 0 means no server. */
-  readonly http: { readonly port: number };
+  /**
+   * Port of the health, metrics, webhook and calendar server; 0 means no server. `publicBaseUrl`
+   * is its address from outside (PUBLIC_BASE_URL, else http://localhost:<port>), null when off.
+   */
+  readonly http: { readonly port: number; readonly publicBaseUrl: string | null };
   readonly scheduler: { readonly cron: string };
   /** Used for the campaign created on first start and as defaults of new campaigns. */
   readonly campaignDefaults: {
@@ -148,6 +152,11 @@ const envSchema = z.object({
     .optional()
     .describe('1 to 256 characters among A-Z a-z 0-9 _ -'),
   HTTP_PORT: integer(0, 65535).default(8080).describe('an integer from 0 to 65535 (0 = off)'),
+  PUBLIC_BASE_URL: httpUrl
+    .optional()
+    .describe(
+      'the http(s) URL at which HTTP_PORT is reached from outside, like https://example.org',
+    ),
   SCHEDULER_CRON: z
     .string()
     .refine((expression) => isCronExpression(expression))
@@ -249,7 +258,11 @@ function toConfig(env: Env): Config {
     telegram: env.TELEGRAM_BOT_TOKEN
       ? { token: env.TELEGRAM_BOT_TOKEN, apiRoot: env.TELEGRAM_API_ROOT, webhook }
       : undefined,
-    http: { port: env.HTTP_PORT },
+    http: {
+      port: env.HTTP_PORT,
+      publicBaseUrl:
+        env.HTTP_PORT === 0 ? null : (env.PUBLIC_BASE_URL ?? `http://localhost:${env.HTTP_PORT}`),
+    },
     scheduler: { cron: env.SCHEDULER_CRON },
     campaignDefaults: {
       name: env.CAMPAIGN_NAME,

@@ -15,6 +15,7 @@ import { type Core, createCore } from './core/core.ts';
 import { CoreNotificationContent } from './core/notifications/content.ts';
 import { DigestPlanner } from './core/notifications/digests.ts';
 import type { Notifier } from './core/notifications/notifier.ts';
+import { calendarRoute } from './http/calendar-route.ts';
 import { PromDeliveryMetrics } from './http/metrics.ts';
 import { type HttpServer, startHttpServer } from './http/server.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -94,6 +95,7 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
           admins: config.admins,
           commandsPerMinute: config.rateLimit.commandsPerMinute,
           policyVersion: POLICY_VERSION,
+          publicBaseUrl: config.http.publicBaseUrl,
         },
         cron: nodeCronRules,
       },
@@ -137,7 +139,10 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
         metrics,
         ready: () => databaseAnswers(db),
         log: logger,
-        routes: telegram?.webhookRoute ? [telegram.webhookRoute] : [],
+        routes: [
+          calendarRoute(core.services.calendars),
+          ...(telegram?.webhookRoute ? [telegram.webhookRoute] : []),
+        ],
       });
       http = server;
       closers.push(() => server.close());

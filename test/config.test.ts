@@ -16,6 +16,7 @@ const VARIABLES = [
   'TELEGRAM_WEBHOOK_URL',
   'TELEGRAM_WEBHOOK_SECRET',
   'HTTP_PORT',
+  'PUBLIC_BASE_URL',
   'SCHEDULER_CRON',
   'CAMPAIGN_NAME',
   'DEFAULT_TIMEZONE',
@@ -47,7 +48,7 @@ describe('loadConfig', () => {
       database: { url: 'file:./data/organizer.db', kind: 'sqlite' },
       discord: undefined,
       telegram: undefined,
-      http: { port: 8080 },
+      http: { port: 8080, publicBaseUrl: 'http://localhost:8080' },
       scheduler: { cron: '*/15 * * * * *' },
       campaignDefaults: { name: 'Our campaign', timezone: 'UTC', locale: 'en' },
       log: { level: 'info' },
@@ -93,6 +94,7 @@ describe('loadConfig', () => {
       webhook: { url: 'https://bot.example.org/telegram', secret: 'hook_secret-1' },
     });
     expect(config.http.port).toBe(8443);
+    expect(config.http.publicBaseUrl).toBe('http://localhost:8443');
     expect(config.campaignDefaults).toEqual({
       name: 'Save the park',
       timezone: 'Europe/Paris',
@@ -100,6 +102,17 @@ describe('loadConfig', () => {
     });
     expect(config.rateLimit.commandsPerMinute).toBe(5);
     expect(configSecrets(config)).toEqual([DISCORD_TOKEN, TELEGRAM_TOKEN, 'hook_secret-1']);
+  });
+
+  it('takes PUBLIC_BASE_URL for feed links, with no feeds when HTTP_PORT is 0', () => {
+    expect(load({ PUBLIC_BASE_URL: 'https://org.example.org/' }).http.publicBaseUrl).toBe(
+      'https://org.example.org',
+    );
+    expect(load({ HTTP_PORT: '0', PUBLIC_BASE_URL: 'https://org.example.org' }).http).toEqual({
+      port: 0,
+      publicBaseUrl: null,
+    });
+    expect(() => load({ PUBLIC_BASE_URL: 'ftp://org.example.org' })).toThrow(/PUBLIC_BASE_URL/);
   });
 
   it('returns a deeply frozen configuration', () => {

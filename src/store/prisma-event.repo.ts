@@ -17,6 +17,16 @@ import type { Event as EventRow, Rsvp as RsvpRow } from '../generated/sqlite/cli
 import { atomically, type DbClient, isRecordMissing } from './prisma-client.ts';
 import { syncReminderRows } from './prisma-event-reminders.ts';
 
+/** Fields a calendar shows: changing one raises the event's sequence. */
+const CALENDAR_FIELDS = [
+  'title',
+  'description',
+  'location',
+  'startsAt',
+  'endsAt',
+  'status',
+] as const satisfies readonly (keyof EventPatch)[];
+
 /** Events and the RSVPs to them. */
 export class PrismaEventRepo implements EventRepo {
   constructor(private readonly db: DbClient) {}
@@ -28,6 +38,22 @@ export class PrismaEventRepo implements EventRepo {
   async findById(campaignId: number, id: number): Promise<CampaignEvent | null> {
     const row = await this.db.event.findFirst({ where: { id, campaignId } });
     return row && toEvent(row);
+  }
+
+  async listForCalendar(
+    campaignId: number,
+    filter: { endsAfter: Date; eventIds?: number[]; shifts: boolean },
+  ): Promise<CampaignEvent[]> {
+    const rows = await this.db.event.findMany({
+      where: {
+        campaignId,
+        endsAt: { gt: filter.endsAfter },
+        ...(filter.eventIds && { id: { in: filter.eventIds } }),
+        ...(!filter.shifts && { parentId: null }),
+      },
+      orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
+    });
+    return rows.map(toEvent);
   }
 
   async listUpcoming(campaignId: number, from: Date): Promise<CampaignEvent[]> {
@@ -100,8 +126,10 @@ export class PrismaEventRepo implements EventRepo {
   }
 
   async update(campaignId: number, id: number, patch: EventPatch): Promise<CampaignEvent> {
+    const shown = CALENDAR_FIELDS.some((field) => patch[field] !== undefined);
+    const data = shown ? { ...patch, sequence: { increment: 1 } } : patch;
     try {
-      return toEvent(await this.db.event.update({ where: { id, campaignId }, data: patch }));
+      return toEvent(await this.db.event.update({ where: { id, campaignId }, data }));
     } catch (error) {
       if (isRecordMissing(error)) throw new NotFoundError('event', id);
       throw error;
@@ -292,7 +320,9 @@ function toEvent(row: EventRow): CampaignEvent {
     shiftNumber: row.shiftNumber,
     label: row.label,
     requiredTag: row.requiredTag,
+    sequence: row.sequence,
     createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
   };
 }
 

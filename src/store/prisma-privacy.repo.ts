@@ -51,6 +51,8 @@ export class PrismaPrivacyRepo implements PrivacyRepo {
       }
       await tx.identity.deleteMany({ where: owned });
       await tx.linkCode.deleteMany({ where: owned });
+      // Their calendar feed goes: its address answers 404 from now on.
+      await tx.calendarFeed.deleteMany({ where: owned });
       await tx.supporterTag.deleteMany({ where: owned });
       await tx.assignment.updateMany({ where: owned, data: { note: null } });
       const theirs = { campaignId, recipientId: supporterId };

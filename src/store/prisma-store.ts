@@ -1,5 +1,6 @@
 import type { Store } from '../core/ports.ts';
 import { PrismaBroadcastRepo } from './prisma-broadcast.repo.ts';
+import { PrismaCalendarFeedRepo } from './prisma-calendar-feed.repo.ts';
 import { PrismaCampaignRepo } from './prisma-campaign.repo.ts';
 import { atomically, type DbClient } from './prisma-client.ts';
 import { PrismaEventRepo } from './prisma-event.repo.ts';
@@ -15,6 +16,7 @@ export class PrismaStore implements Store {
   readonly supporters: PrismaSupporterRepo;
   readonly tasks: PrismaTaskRepo;
   readonly events: PrismaEventRepo;
+  readonly calendarFeeds: PrismaCalendarFeedRepo;
   readonly notifications: PrismaNotificationRepo;
   readonly privacy: PrismaPrivacyRepo;
   readonly broadcasts: PrismaBroadcastRepo;
@@ -25,6 +27,7 @@ export class PrismaStore implements Store {
     this.supporters = new PrismaSupporterRepo(db);
     this.tasks = new PrismaTaskRepo(db);
     this.events = new PrismaEventRepo(db);
+    this.calendarFeeds = new PrismaCalendarFeedRepo(db);
     this.notifications = new PrismaNotificationRepo(db);
     this.privacy = new PrismaPrivacyRepo(db);
     this.broadcasts = new PrismaBroadcastRepo(db);

@@ -263,3 +263,11 @@ describe('organizers and shifts', () => {
     expect((await shift(id, 2)).status).toBe('cancelled');
   });
 });
+
+describe('calendar feeds without an address', () => {
+  it('says feeds are off when the assistant has no web address', async () => {
+    const reply = await h.say(person(1), '/calendar');
+    expect(h.text(reply)).toContain('Calendar feeds are off here');
+    expect(h.text(reply)).toContain('PUBLIC_BASE_URL=https://organizer.example.org');
+  });
+});

@@ -12,8 +12,8 @@ export type BoundLine =
   | { ok: true; definition: CommandDefinition; args: Record<string, string> }
   | { ok: false; error: BindError };
 
-/** Subcommand used when a text command names none (`/profile` shows the profile). */
-const DEFAULT_SUBCOMMANDS: Record<string, string> = { profile: 'show' };
+/** Subcommand used when a text command names none (`/profile` shows the profile, `/calendar` its address). */
+const DEFAULT_SUBCOMMANDS: Record<string, string> = { profile: 'show', calendar: 'show' };
 
 /** The one list of commands, looked up by name, subcommand or alias. */
 export class Catalogue {

@@ -33,7 +33,10 @@ export interface CampaignEvent {
   label: string | null;
   /** Tag a supporter must hold to answer yes (shifts only). */
   requiredTag: string | null;
+  /** Raised by every change a calendar shows (the ICS SEQUENCE). */
+  sequence: number;
   createdAt: Date;
+  updatedAt: Date;
 }
 
 export interface NewEvent {

@@ -1,3 +1,4 @@
+import { calendarMessages } from './calendars.ts';
 import { commonMessages } from './common.ts';
 import { eventMessages } from './events.ts';
 import { notificationMessages } from './notifications.ts';
@@ -14,6 +15,7 @@ export const messages = {
   ...taskMessages,
   ...eventMessages,
   ...shiftMessages,
+  ...calendarMessages,
   ...privacyMessages,
   ...organizerMessages,
   ...notificationMessages,
