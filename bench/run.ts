@@ -8,11 +8,13 @@ import { canConnect } from '../prisma/engine/database-admin.ts';
 import { parseDatasource } from '../prisma/engine/datasource.ts';
 import type { DatabaseKind } from '../src/config.ts';
 import { benchDispatch } from './dispatch.bench.ts';
+import { benchIdleMemory, libraryCosts } from './footprint.bench.ts';
 import { BENCH_POSTGRES_URL } from './support/bench-database.ts';
 import { benchTelegram } from './telegram.bench.ts';
 
 const DISPATCH_TARGET_PER_SECOND = 1_000;
 const TELEGRAM_TARGET_RATIO = 1.15;
+const IDLE_RSS_TARGET_MB = 150;
 
 const selected = process.argv.slice(2);
 const runs = (name: string) => selected.length === 0 || selected.includes(name);
@@ -45,6 +47,19 @@ if (runs('telegram')) {
       `x${result.ratio}), 429s: ${result.tooManyRequests}, exactly once: ${result.exactlyOnce}; ` +
       verdict(result.ratio <= TELEGRAM_TARGET_RATIO && result.exactlyOnce),
   );
+}
+
+if (runs('footprint')) {
+  const idle = await benchIdleMemory();
+  console.log(JSON.stringify(idle));
+  console.log(
+    `(f) idle, both bots, SQLite: RSS ${idle.rss} MB (anonymous ${idle.rssAnon}, files ` +
+      `${idle.rssFile}), V8 heap ${idle.heapUsed} used of ${idle.heapTotal} MB, external ` +
+      `${idle.external} MB; ${verdict(idle.rss <= IDLE_RSS_TARGET_MB)}`,
+  );
+  for (const cost of libraryCosts()) {
+    console.log(`(f) ${cost.library}: +${cost.rss} MB RSS, +${cost.heapUsed} MB heap`);
+  }
 }
 
 /** Why the PostgreSQL server cannot be used, or undefined when it can. */

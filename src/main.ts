@@ -17,12 +17,17 @@ import { DigestPlanner } from './core/notifications/digests.ts';
 import type { Notifier } from './core/notifications/notifier.ts';
 import { calendarRoute } from './http/calendar-route.ts';
 import { PromDeliveryMetrics } from './http/metrics.ts';
-import { type HttpServer, startHttpServer } from './http/server.ts';
-import { createLogger, type Logger } from './logger.ts';
+import { type HttpServer, PortUnavailableError, startHttpServer } from './http/server.ts';
+import { createLogger, type Logger, logFile } from './logger.ts';
 import { nodeCronRules } from './scheduler/cron-rules.ts';
 import { Dispatcher } from './scheduler/dispatcher.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
+import type { SendBudget } from './scheduler/send-budget.ts';
 import { type Database, openDatabase } from './store/database.ts';
+import { PrismaSendBudget } from './store/prisma-delivery-budget.ts';
+
+/** Where the logs go when the console runs and `LOG_FILE` is unset. */
+export const DEFAULT_LOG_FILE = './data/organizer.log';
 
 /** Version of the privacy notice supporters agree to; bump it when the notice changes. */
 export const POLICY_VERSION = '2026-11';
@@ -51,7 +56,10 @@ export interface StartOptions {
   env?: NodeJS.ProcessEnv;
   /** The clock of the core and the dispatcher (the system's by default; tests fix it). */
   clock?: Clock;
-  /** Where log lines go (standard error by default, so standard output stays for the console). */
+  /**
+   * Where log lines go; by default `LOG_FILE`, else `./data/organizer.log` when the console runs
+   * (the chat owns the terminal), else standard error.
+   */
   logDestination?: { write(line: string): unknown };
   /**
    * `auto` (default): the console runs when no platform token is set; `always`: it runs even with
@@ -65,10 +73,12 @@ export interface StartOptions {
 /** Starts the assistant from the environment. Throws {@link ConfigError} on bad settings. */
 export async function startApp(options: StartOptions = {}): Promise<App> {
   const config = loadConfig(options.env);
+  const withConsole = startsConsole(config, options.console);
+  const logPath = config.log.file ?? (withConsole ? DEFAULT_LOG_FILE : '-');
   const logger = createLogger({
     level: config.log.level,
     secrets: configSecrets(config),
-    destination: options.logDestination ?? process.stderr,
+    destination: options.logDestination ?? (logPath === '-' ? process.stderr : logFile(logPath)),
   });
   const db = await openDatabase(config.database.url);
   logger.info(
@@ -85,6 +95,9 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
   let http: HttpServer | undefined;
   let telegram: TelegramBot | undefined;
   let discord: DiscordBot | undefined;
+  // The HTTP server (health, webhook, calendar feeds) runs with a bot, or with HTTP_PORT set.
+  const platforms = !!config.discord || !!config.telegram;
+  const serving = config.http.port !== 0 && (platforms || config.http.requested);
   try {
     core = createCore(
       {
@@ -95,7 +108,7 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
           admins: config.admins,
           commandsPerMinute: config.rateLimit.commandsPerMinute,
           policyVersion: POLICY_VERSION,
-          publicBaseUrl: config.http.publicBaseUrl,
+          publicBaseUrl: serving ? config.http.publicBaseUrl : null,
         },
         cron: nodeCronRules,
       },
@@ -103,18 +116,17 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
     );
     const campaign = await core.services.campaigns.ensureDefault();
     logger.info({ campaignId: campaign.id }, 'default campaign ready');
-    const chat = startsConsole(config, options.console)
+    const chat = withConsole
       ? new ConsoleAdapter({
           core,
           input: options.consoleStreams?.input ?? process.stdin,
           output: options.consoleStreams?.output ?? process.stdout,
           log: logger,
+          logFile: options.logDestination || logPath === '-' ? undefined : logPath,
         })
       : undefined;
     terminal = chat;
-    await chat?.start();
-    if (chat) closers.push(() => chat.close());
-    if (!config.discord && !config.telegram) logger.info('no platform token is configured');
+    if (!platforms) logger.info('no platform token is configured');
 
     const notifiers: Notifier[] = chat ? [new ConsoleNotifier(chat)] : [];
     if (config.discord) {
@@ -131,9 +143,8 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
     }
 
     const metrics = new PromDeliveryMetrics();
-    const scheduler = startDelivery(config, core, notifiers, metrics, logger);
-    closers.push(() => scheduler.stop());
-    if (config.http.port !== 0) {
+    // The console alone needs no HTTP server, unless HTTP_PORT asks for one.
+    if (serving) {
       const server = await startHttpServer({
         port: config.http.port,
         metrics,
@@ -148,6 +159,12 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
       closers.push(() => server.close());
       logger.info({ port: server.port }, 'HTTP server listening');
     }
+    // The chat opens once nothing can stop the start any more (a busy port, a bad token).
+    await chat?.start();
+    if (chat) closers.push(() => chat.close());
+    const budget = new PrismaSendBudget(db.client);
+    const scheduler = startDelivery(config, core, { notifiers, budget }, metrics, logger);
+    closers.push(() => scheduler.stop());
     // Last, so that whoever waits for this line finds everything running.
     if (chat) logger.info('console adapter started');
   } catch (error) {
@@ -174,7 +191,7 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
 function startDelivery(
   config: Config,
   core: Core,
-  notifiers: Notifier[],
+  { notifiers, budget }: { notifiers: Notifier[]; budget: SendBudget },
   metrics: PromDeliveryMetrics,
   logger: Logger,
 ): Scheduler {
@@ -190,6 +207,8 @@ function startDelivery(
     log: logger,
     metrics,
     workerId,
+    // Shared through the database: every process together keeps to each platform's rate.
+    budget,
   });
   const digests = new DigestPlanner(core.deps);
   const scheduler = new Scheduler({
@@ -254,6 +273,10 @@ async function main(): Promise<void> {
   try {
     app = await startApp({ console: process.argv.includes('--console') ? 'always' : 'auto' });
   } catch (error) {
+    if (error instanceof PortUnavailableError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`Configuration error:\n${error.message}\n`);
     process.exit(1);

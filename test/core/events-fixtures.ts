@@ -1,4 +1,4 @@
-import type { Actor } from '../../src/core/commands/define-command.ts';
+import type { Actor } from '../../src/core/interaction/request.ts';
 import type { Harness } from '../support/core-harness.ts';
 
 export const HOUR = 60 * 60_000;

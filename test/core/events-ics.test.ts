@@ -1,8 +1,8 @@
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../src/core/commands/define-command.ts';
 import type { CampaignEvent } from '../../src/core/events/event.types.ts';
 import { eventsToIcs } from '../../src/core/events/ics.ts';
+import type { Actor } from '../../src/core/interaction/request.ts';
 import { NOW, useCore } from '../support/core-harness.ts';
 import { eventFixtures, HOUR } from './events-fixtures.ts';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../src/core/commands/define-command.ts';
+import type { Actor } from '../../src/core/interaction/request.ts';
 import { NOW, useCore } from '../support/core-harness.ts';
 import { eventFixtures } from './events-fixtures.ts';
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatCommandLine } from '../../src/core/commands/command-line.ts';
-import type { Actor } from '../../src/core/commands/define-command.ts';
+import type { Actor } from '../../src/core/interaction/request.ts';
 import { NOW, useCore } from '../support/core-harness.ts';
 import { eventFixtures, HOUR } from './events-fixtures.ts';
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../src/core/commands/define-command.ts';
 import type { RsvpAnswer } from '../../src/core/events/event.types.ts';
+import type { Actor } from '../../src/core/interaction/request.ts';
 import { NOW, telegramUser, useCore } from '../support/core-harness.ts';
 
 const h = useCore({ admins: [{ platform: 'telegram', userId: '900' }] });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../src/core/commands/define-command.ts';
-import type { Reply } from '../../src/core/commands/reply.ts';
+import type { Reply } from '../../src/core/interaction/reply.ts';
+import type { Actor } from '../../src/core/interaction/request.ts';
 import { notificationKey } from '../../src/core/notifications/notification-keys.ts';
 import { NOW, telegramUser, useCore } from '../support/core-harness.ts';
 import { supporterOf } from './supporter-fixtures.ts';
@@ -85,7 +85,7 @@ describe('/mydata', () => {
     expect(data.identities).toMatchObject([
       { platform: 'telegram', externalId: zoe.userId, username: 'zoe_forgetme' },
     ]);
-    expect(data.tags).toEqual(['canvassing', 'phoning']);
+    expect(data.skills).toEqual(['canvassing', 'phoning']);
     expect(data.assignments).toMatchObject([{ taskTitle: 'Main flyers', status: 'done' }]);
     expect(data.rsvps).toMatchObject([{ eventTitle: 'Main canvass', answer: 'yes' }]);
     expect(data.consentRecords).toMatchObject([{ action: 'consented', policyVersion: '1' }]);
@@ -208,7 +208,7 @@ describe('/forgetme', () => {
       zoe.userId,
     );
     expect(again?.id).not.toBe(zoeId);
-    expect(again).toMatchObject({ points: 0, tags: [] });
+    expect(again).toMatchObject({ points: 0, tags: [], skills: [] });
   });
 });
 

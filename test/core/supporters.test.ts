@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../src/core/commands/define-command.ts';
+import type { Actor } from '../../src/core/interaction/request.ts';
 import { consoleAdmin, NOW, telegramUser, useCore } from '../support/core-harness.ts';
 import { supporterOf } from './supporter-fixtures.ts';
 
@@ -116,7 +116,7 @@ describe('/profile', () => {
       locale: 'fr',
       quietHours: '22:00-08:00',
       remindersEnabled: false,
-      tags: ['canvassing', 'phoning'],
+      skills: ['canvassing', 'phoning'],
     });
     expect(h.text(await h.say('2001', '/profile'))).toContain('Fuseau horaire : America/New_York');
   });
@@ -132,7 +132,7 @@ describe('/profile', () => {
       locale: 'fr',
       quietHours: '22:00-08:00',
       remindersEnabled: false,
-      tags: ['canvassing', 'phoning'],
+      skills: ['canvassing', 'phoning'],
     });
   };
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../src/core/commands/define-command.ts';
-import type { Reply } from '../../src/core/commands/reply.ts';
+import type { Reply } from '../../src/core/interaction/reply.ts';
+import type { Actor } from '../../src/core/interaction/request.ts';
 import { notificationKey } from '../../src/core/notifications/notification-keys.ts';
 import { consoleAdmin, NOW, useCore } from '../support/core-harness.ts';
 
@@ -76,8 +76,8 @@ describe('task hand-outs', () => {
     quiet = await h.volunteer('1003', 'quiet');
     unconsented = { platform: 'telegram', userId: '1004', chatId: '1004' };
     await h.say(unconsented, '/start');
-    await h.db.store.supporters.setTags(campaignId, (await supporterOf(tagged)).id, ['south']);
-    await h.db.store.supporters.setTags(campaignId, (await supporterOf(quiet)).id, ['south']);
+    await h.db.store.supporters.addTag(campaignId, (await supporterOf(tagged)).id, 'south');
+    await h.db.store.supporters.addTag(campaignId, (await supporterOf(quiet)).id, 'south');
     await h.db.store.supporters.update(campaignId, (await supporterOf(quiet)).id, {
       remindersEnabled: false,
     });

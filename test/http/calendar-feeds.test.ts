@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../src/core/commands/define-command.ts';
+import type { Actor } from '../../src/core/interaction/request.ts';
 import { calendarRoute } from '../../src/http/calendar-route.ts';
 import { PromDeliveryMetrics } from '../../src/http/metrics.ts';
 import { type HttpServer, startHttpServer } from '../../src/http/server.ts';

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll } from 'vitest';
 import { fixedClock } from '../../src/core/clock.ts';
 import { formatCommandLine } from '../../src/core/commands/command-line.ts';
-import type { Actor, CommandRequest } from '../../src/core/commands/define-command.ts';
-import type { Reply } from '../../src/core/commands/reply.ts';
 import { type Core, createCore } from '../../src/core/core.ts';
 import type { CoreSettings } from '../../src/core/deps.ts';
+import type { Reply } from '../../src/core/interaction/reply.ts';
+import type { Actor, CommandRequest } from '../../src/core/interaction/request.ts';
 import { nodeCronRules } from '../../src/scheduler/cron-rules.ts';
 import { type Database, openDatabase } from '../../src/store/database.ts';
 import { tempSqliteUrl } from './databases.ts';

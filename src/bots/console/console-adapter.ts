@@ -2,19 +2,22 @@ import { resolve } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import type { Locale } from '../../core/campaigns/campaign.types.ts';
 import { formatCommandLine } from '../../core/commands/command-line.ts';
-import type { Actor } from '../../core/commands/define-command.ts';
-import type { Button, CommandAction, ReplyFile } from '../../core/commands/reply.ts';
 import type { Core } from '../../core/core.ts';
 import type { ErrorLog } from '../../core/deps.ts';
 import { translate } from '../../core/i18n/i18n.ts';
+import type { Button, CommandAction, ReplyFile } from '../../core/interaction/reply.ts';
+import type { Actor } from '../../core/interaction/request.ts';
 import { consoleText } from './console.messages.ts';
 import { renderMessage, saveFile } from './console-render.ts';
 
-/** The person at the terminal: admin of the campaign they act for. */
+/**
+ * The person at the terminal: admin of the campaign they act for, named `@local` (or `me`) in
+ * commands; their display name is in the campaign's language.
+ */
 export const CONSOLE_ACTOR: Actor = {
   platform: 'console',
   userId: 'local',
-  displayName: 'Local organizer',
+  username: 'local',
 };
 
 /** What the console adapter is built from. */
@@ -27,6 +30,8 @@ export interface ConsoleAdapterOptions {
   /** Folder for files of replies (CSV, ICS, JSON); `./data/exports` by default. */
   exportDir?: string;
   log: ErrorLog;
+  /** The file the logs go to, named in the welcome so the operator knows where to look. */
+  logFile?: string;
 }
 
 /**
@@ -59,7 +64,8 @@ export class ConsoleAdapter {
   async start(): Promise<void> {
     const campaign = await this.options.core.services.campaigns.ensureDefault();
     this.locale = campaign.locale;
-    this.write(`${this.say('welcome')(campaign.name)}\n${this.say('intro')()}\n\n`);
+    const logs = this.options.logFile ? `\n${this.say('logs')(this.options.logFile)}` : '';
+    this.write(`${this.say('welcome')(campaign.name)}\n${this.say('intro')()}${logs}\n\n`);
     const readline = createInterface({
       input: this.options.input,
       output: this.interactive ? this.options.output : undefined,
@@ -127,7 +133,14 @@ export class ConsoleAdapter {
   }
 
   private async run(line: string): Promise<void> {
-    const reply = await this.options.core.text.handle(line, { actor: CONSOLE_ACTOR });
+    // No platform tells the console's language: the campaign's stands in for it.
+    const { locale } = await this.options.core.services.campaigns.ensureDefault();
+    const actor: Actor = {
+      ...CONSOLE_ACTOR,
+      displayName: consoleText.userName[locale](),
+      platformLocale: locale,
+    };
+    const reply = await this.options.core.text.handle(line, { actor });
     if (!reply) {
       // Neither a command nor an answer: any question asked before has expired.
       this.prompting = false;

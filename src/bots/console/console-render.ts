@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import type { Button, CommandAction, ReplyFile } from '../../core/commands/reply.ts';
+import type { Button, CommandAction, ReplyFile } from '../../core/interaction/reply.ts';
 
 /** A message as terminal text, and the actions its numbered choices stand for. */
 export interface RenderedMessage {

@@ -6,16 +6,25 @@ type Sentence<P extends unknown[] = []> = Record<Locale, (...params: P) => strin
 /** What the console itself says around the core's replies. */
 export const consoleText = {
   welcome: {
-    en: (campaign) => `Organizing assistant - campaign "${campaign}". You are the local organizer.`,
+    en: (campaign) =>
+      `Organizing assistant - campaign "${campaign}". You are the local organizer (@local, or me in commands).`,
     fr: (campaign) =>
-      `Assistant d’organisation - campagne « ${campaign} ». Vous êtes l’organisateur local.`,
+      `Assistant d’organisation - campagne « ${campaign} ». Vous êtes l’organisateur local (@local, ou moi dans les commandes).`,
   } satisfies Sentence<[string]>,
+  userName: {
+    en: () => 'Local organizer',
+    fr: () => 'Organisateur local',
+  } satisfies Sentence,
   intro: {
     en: () =>
       'Type /help to see the commands, a number to pick one of the numbered choices, Ctrl+D to quit.',
     fr: () =>
       'Tapez /help pour voir les commandes, un numéro pour prendre l’un des choix numérotés, Ctrl+D pour quitter.',
   } satisfies Sentence,
+  logs: {
+    en: (path) => `Logs are written to ${path}.`,
+    fr: (path) => `Le journal technique est écrit dans ${path}.`,
+  } satisfies Sentence<[string]>,
   hint: {
     en: () => 'Type a command (they start with /). Type /help to see the commands you can use.',
     fr: () =>

@@ -1,6 +1,6 @@
 import { type REST, Routes } from 'discord.js';
-import type { CommandRequest } from '../../core/commands/define-command.ts';
-import type { Reply } from '../../core/commands/reply.ts';
+import type { Reply } from '../../core/interaction/reply.ts';
+import type { CommandRequest } from '../../core/interaction/request.ts';
 import type { Services } from '../../core/services.ts';
 import { type BotLog, loggableError } from './discord-errors.ts';
 import { renderNotice } from './discord-render.ts';

@@ -1,6 +1,6 @@
 import type { AutocompleteInteraction } from 'discord.js';
-import { isRegistered } from '../../core/commands/run-command.ts';
 import type { Core } from '../../core/core.ts';
+import { isRegistered } from '../../core/interaction/registered.ts';
 import { shorten } from '../../core/notifications/content-view.ts';
 import { actorOf, spaceOf } from './interaction-request.ts';
 

@@ -6,7 +6,7 @@ import {
   escapeMarkdown,
 } from 'discord.js';
 import { formatCommandLine } from '../../core/commands/command-line.ts';
-import type { Button, Reply } from '../../core/commands/reply.ts';
+import type { Button, Reply } from '../../core/interaction/reply.ts';
 import { fitMessage, shorten } from '../../core/notifications/content-view.ts';
 
 /** Discord's limits of one message and its buttons. */

@@ -5,7 +5,7 @@ import {
   MessageFlags,
   type RepliableInteraction,
 } from 'discord.js';
-import type { Reply } from '../../core/commands/reply.ts';
+import type { Reply } from '../../core/interaction/reply.ts';
 import { type DiscordMessage, renderReply } from './discord-render.ts';
 
 /** A slash command, or a button press, being answered. */

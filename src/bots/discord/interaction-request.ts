@@ -7,7 +7,7 @@ import {
 } from 'discord.js';
 import type { BindError, Catalogue } from '../../core/commands/catalogue.ts';
 import { parseCommandLine } from '../../core/commands/command-line.ts';
-import type { Actor, CommandRequest } from '../../core/commands/define-command.ts';
+import type { Actor, CommandRequest } from '../../core/interaction/request.ts';
 
 /**
  * The person behind an interaction. Organizer rights in a server come from Manage Server

@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type ButtonInteraction, type Interaction, MessageFlags } from 'discord.js';
-import type { CommandRequest } from '../../core/commands/define-command.ts';
-import type { Reply } from '../../core/commands/reply.ts';
 import type { Core } from '../../core/core.ts';
 import { pickLocale, translate } from '../../core/i18n/i18n.ts';
+import type { Reply } from '../../core/interaction/reply.ts';
+import type { CommandRequest } from '../../core/interaction/request.ts';
 import type { Announcer } from './announcements.ts';
 import { IdAutocomplete } from './autocomplete.ts';
 import { type BotLog, loggableError } from './discord-errors.ts';

@@ -1,11 +1,12 @@
 import { type RunnerHandle, run, sequentialize } from '@grammyjs/runner';
-import { Bot, webhookCallback } from 'grammy';
+import { Bot } from 'grammy';
 import type { TelegramConfig } from '../../config.ts';
 import type { Core } from '../../core/core.ts';
 import type { HttpRoute } from '../../http/server.ts';
 import { publishCommandMenus } from './telegram-menus.ts';
 import { TelegramNotifier } from './telegram-notifier.ts';
 import { type BotLog, loggable, TelegramUpdates } from './telegram-updates.ts';
+import { telegramWebhookHandler } from './telegram-webhook.ts';
 
 /** Where Telegram posts updates in webhook mode, on the HTTP server. */
 export const TELEGRAM_WEBHOOK_PATH = '/telegram/webhook';
@@ -71,7 +72,7 @@ export async function startTelegramBot(options: TelegramBotOptions): Promise<Tel
       allowed_updates: ['message', 'callback_query'],
     });
     log.info({ username, mode: 'webhook' }, 'telegram bot ready');
-    const handler = webhookCallback(bot, 'http', { secretToken: secret });
+    const handler = telegramWebhookHandler(bot, secret, log);
     return {
       notifier,
       webhookRoute: { method: 'POST', path: TELEGRAM_WEBHOOK_PATH, handler },

@@ -1,7 +1,7 @@
 import type { Api } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import { formatCommandLine } from '../../core/commands/command-line.ts';
-import type { Button } from '../../core/commands/reply.ts';
+import type { Button } from '../../core/interaction/reply.ts';
 import { shorten } from '../../core/notifications/content-view.ts';
 import {
   DeliveryError,
@@ -9,6 +9,8 @@ import {
   type OutgoingMessage,
 } from '../../core/notifications/notifier.ts';
 import { toDeliveryError } from './telegram-errors.ts';
+
+type GrammySignal = Parameters<Api['sendMessage']>[3];
 
 /** Telegram's limits on a text message and on a button's callback data. */
 export const TELEGRAM_TEXT_LIMIT = 4096;
@@ -24,7 +26,7 @@ export class TelegramNotifier implements Notifier {
   /** `api` is grammY's client (`bot.api`, or `new Api(token, { apiRoot })`). */
   constructor(private readonly api: Api) {}
 
-  async send(message: OutgoingMessage): Promise<void> {
+  async send(message: OutgoingMessage, signal?: AbortSignal): Promise<void> {
     const { recipient, blocks, buttons } = message;
     const text = shorten(
       blocks.filter((block) => block.trim() !== '').join('\n\n'),
@@ -32,9 +34,13 @@ export class TelegramNotifier implements Notifier {
     );
     const keyboard = buttons?.length ? inlineKeyboard(buttons) : undefined;
     try {
-      await this.api.sendMessage(recipient.chatId ?? recipient.externalId, text, {
-        ...(keyboard && { reply_markup: keyboard }),
-      });
+      await this.api.sendMessage(
+        recipient.chatId ?? recipient.externalId,
+        text,
+        { ...(keyboard && { reply_markup: keyboard }) },
+        // grammY types its signal with a polyfill's type; Node's own is what it uses.
+        signal as GrammySignal,
+      );
     } catch (error) {
       throw toDeliveryError(error, 'sendMessage');
     }

@@ -1,6 +1,6 @@
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import { formatCommandLine } from '../../core/commands/command-line.ts';
-import type { Button, Reply } from '../../core/commands/reply.ts';
+import type { Button, Reply } from '../../core/interaction/reply.ts';
 import { shorten } from '../../core/notifications/content-view.ts';
 import { TELEGRAM_CALLBACK_DATA_BYTES, TELEGRAM_TEXT_LIMIT } from './telegram-notifier.ts';
 

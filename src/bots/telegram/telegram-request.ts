@@ -1,7 +1,7 @@
 import type { Api } from 'grammy';
 import type { Chat, User } from 'grammy/types';
-import type { Actor, CommandRequest } from '../../core/commands/define-command.ts';
 import type { TextOrigin } from '../../core/commands/text-commands.ts';
+import type { Actor, CommandRequest } from '../../core/interaction/request.ts';
 
 /** Whether a chat is a group (where the bot answers commands addressed to it). */
 export function isGroup(chat: Pick<Chat, 'type'>): boolean {

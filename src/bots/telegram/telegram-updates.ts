@@ -3,10 +3,10 @@ import type { Chat, User } from 'grammy/types';
 import type { Locale } from '../../core/campaigns/campaign.types.ts';
 import { TELEGRAM_BOT_BLANK } from '../../core/campaigns/setup.ts';
 import { parseCommandLine } from '../../core/commands/command-line.ts';
-import type { Reply } from '../../core/commands/reply.ts';
-import type { TextOrigin } from '../../core/commands/text-commands.ts';
+import { MAX_COMMAND_LINE, type TextOrigin } from '../../core/commands/text-commands.ts';
 import type { Core } from '../../core/core.ts';
 import { pickLocale, translate } from '../../core/i18n/i18n.ts';
+import type { Reply } from '../../core/interaction/reply.ts';
 import { telegramText } from './telegram.messages.ts';
 import { renderReply } from './telegram-render.ts';
 import { isGroup, originOf } from './telegram-request.ts';
@@ -57,7 +57,8 @@ export class TelegramUpdates {
   }
 
   private async message(text: string, from: User, chat: Chat, updateId: number): Promise<void> {
-    const parsed = parseCommandLine(text);
+    // An over-long line is not parsed here: in a group it is ignored, privately the core refuses it.
+    const parsed = text.length > MAX_COMMAND_LINE ? null : parseCommandLine(text);
     if (isGroup(chat)) {
       // Bare commands reach every bot of the group: only those for this bot (or unnamed) count.
       if (!parsed) return;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { CommandRequest } from '../commands/define-command.ts';
 import type { CoreDeps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
+import type { CommandRequest } from '../interaction/request.ts';
 import type { Role, Supporter } from '../supporters/supporter.types.ts';
 import type {
   Campaign,

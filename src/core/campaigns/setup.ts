@@ -1,6 +1,6 @@
-import type { Actor, CommandRequest } from '../commands/define-command.ts';
 import type { CoreDeps, CronRules } from '../deps.ts';
 import { DomainError } from '../errors.ts';
+import type { Actor, CommandRequest } from '../interaction/request.ts';
 import type { Store } from '../ports.ts';
 import type { Role } from '../supporters/supporter.types.ts';
 import { formatOffsets, parseOffsets } from '../time/durations.ts';

@@ -1,17 +1,12 @@
-import type {
-  Campaign,
-  ChatSpace,
-  Locale,
-  Platform,
-  SpacePlatform,
-} from '../campaigns/campaign.types.ts';
-import type { Translator } from '../i18n/i18n.ts';
+import type { Campaign, ChatSpace, Locale } from '../campaigns/campaign.types.ts';
 import type { Message } from '../i18n/messages/define.ts';
+import type { Reply } from '../interaction/reply.ts';
+import type { CommandRequest } from '../interaction/request.ts';
+import type { View } from '../interaction/view.ts';
 import type { Services } from '../services.ts';
 import type { Role, Supporter } from '../supporters/supporter.types.ts';
 import type { Catalogue } from './catalogue.ts';
 import type { ArgsOf, OptionSpecs } from './options.ts';
-import type { Reply } from './reply.ts';
 
 /**
  * Who may run a command: anybody, a registered consenting supporter, an organizer or an event's
@@ -19,37 +14,8 @@ import type { Reply } from './reply.ts';
  */
 export type Access = 'anyone' | 'supporter' | 'host' | 'organizer' | 'admin';
 
-/** The person behind a request, as the platform describes them. */
-export interface Actor {
-  platform: Platform;
-  userId: string;
-  username?: string;
-  displayName?: string;
-  /** The platform's language of the user (Discord interaction locale, Telegram language_code). */
-  platformLocale?: string;
-  /** Manage Server on Discord, group administrator on Telegram, in the space of the request. */
-  spaceAdmin?: boolean;
-  /** Discord roles held in the guild of the request. */
-  roleIds?: readonly string[];
-  /** Where direct messages to this user go, when the platform told us. */
-  chatId?: string;
-}
-
-/** A platform-neutral command request, built by an adapter from a platform event. */
-export interface CommandRequest {
-  command: string;
-  subcommand?: string;
-  /** Raw values: strings from text, typed values from Discord. */
-  args: Record<string, string | number | boolean | undefined>;
-  actor: Actor;
-  /** The guild or group the command was sent in; absent in private chats and the console. */
-  space?: { platform: SpacePlatform; id: string; title?: string };
-  /** Adapter's id for logs. */
-  requestId?: string;
-}
-
 /** What a handler gets besides its arguments. */
-export interface CommandContext {
+export interface CommandContext extends View {
   request: CommandRequest;
   campaign: Campaign;
   /** The bound guild or group, when the request came from one. */
@@ -59,20 +25,17 @@ export interface CommandContext {
   role: Role;
   locale: Locale;
   now: Date;
-  t: Translator;
   services: Services;
   catalogue: Catalogue;
   /** A reply in the caller's language; `private` defaults to the command's own setting. */
   reply(blocks: string | string[], extra?: Partial<Omit<Reply, 'blocks' | 'locale'>>): Reply;
-  /** The supporter an option value names (@username, numeric id or Discord mention). */
+  /** The supporter an option value names (@username, numeric id, Discord mention, `me`). */
   findUser(value: string): Promise<Supporter>;
   /**
    * A future instant typed by a person (ISO or a phrase), read in the campaign's zone; raises
    * the `time.unparseable` or `time.past` message otherwise.
    */
   when(text: string): Date;
-  /** An instant as `Sat 5 Dec 2026, 18:00 (Europe/Paris)` in the campaign's zone and the caller's language. */
-  formatWhen(instant: Date, zone?: string): string;
   /** The registered supporter running the command (only for `supporter` access). */
   self(): Supporter;
 }

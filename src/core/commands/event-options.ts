@@ -3,6 +3,7 @@
  * written inline in a command's options, `required: true` would widen to boolean.
  */
 import { z } from 'zod';
+import { answerValue } from './french-words.ts';
 import { choice, flag, id, integer, text, user } from './options.ts';
 
 /** The `id` option of every event command. */
@@ -83,14 +84,14 @@ export const attendeeUser = user({
   example: '@ana',
 });
 
-/** on/off, also accepting the bare word `no_show` as typed in `/event checkin 12 @ana no_show`. */
+/** on/off, also accepting the bare word `no_show` (`absent`) as in `/event checkin 12 @ana no_show`. */
 export function noShowFlag() {
   const spec = flag({
     description: { en: 'They did not come', fr: 'La personne n’est pas venue' },
     example: 'on',
   });
   const bareWord = (v: unknown) =>
-    typeof v === 'string' && v.trim().toLowerCase() === 'no_show' ? true : v;
+    typeof v === 'string' && answerValue(v) === 'no_show' ? true : v;
   return { ...spec, schema: z.preprocess(bareWord, spec.schema) };
 }
 

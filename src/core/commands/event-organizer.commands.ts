@@ -1,12 +1,12 @@
 import { DomainError, NotFoundError } from '../errors.ts';
 import { type CampaignEvent, type EventPatch, shownId } from '../events/event.types.ts';
 import { readReminders, resolveEnd, type TimeFrame } from '../events/event-input.ts';
-import { attendeeGroups, fillLine } from '../events/event-view.ts';
+import { isRegistered } from '../interaction/registered.ts';
 import type { Supporter } from '../supporters/supporter.types.ts';
+import { attendeeGroups, fillLine } from '../views/event-view.ts';
 import { type CommandContext, defineCommand } from './define-command.ts';
 import { attendeeUser, eventId, eventOptions, noShowFlag, shiftNumber } from './event-options.ts';
 import { flag, text } from './options.ts';
-import { isRegistered } from './run-command.ts';
 import { shiftCommands } from './shift.commands.ts';
 
 function frameOf(ctx: CommandContext): TimeFrame {

@@ -7,7 +7,7 @@ import {
   eventListing,
   rsvpButton,
   rsvpRow,
-} from '../events/event-view.ts';
+} from '../views/event-view.ts';
 import { type CommandDefinition, defineCommand } from './define-command.ts';
 import { eventId, rsvpAnswer, shiftNumber } from './event-options.ts';
 import { eventOrganizerCommands } from './event-organizer.commands.ts';

@@ -1,23 +1,26 @@
 import type { z } from 'zod';
 import type { Campaign, ChatSpace, Locale } from '../campaigns/campaign.types.ts';
 import type { CoreDeps, ErrorLog } from '../deps.ts';
+import { ERROR_MESSAGES } from '../error-codes.ts';
 import { DomainError } from '../errors.ts';
 import {
-  isMessageId,
   type MessageId,
   type MessageParams,
   pickLocale,
   translate,
   translator,
 } from '../i18n/i18n.ts';
+import { isRegistered } from '../interaction/registered.ts';
+import type { Reply } from '../interaction/reply.ts';
+import type { CommandRequest } from '../interaction/request.ts';
 import type { Services } from '../services.ts';
 import type { Role, Supporter } from '../supporters/supporter.types.ts';
 import { formatWhen, parseWhen } from '../time/when.ts';
 import { type Catalogue, commandName } from './catalogue.ts';
-import type { CommandContext, CommandDefinition, CommandRequest } from './define-command.ts';
-import { argumentsSchema, type OptionSpec } from './options.ts';
+import type { CommandContext, CommandDefinition } from './define-command.ts';
+import { clipEchoes } from './echo.ts';
+import { argumentsSchema, exampleOption, exampleValue, type OptionSpec, SELF } from './options.ts';
 import { RateLimiter } from './rate-limiter.ts';
-import type { Reply } from './reply.ts';
 
 /** Everything the command path needs, built once at start. */
 export interface CommandEnv {
@@ -55,9 +58,8 @@ export class CommandRunner {
       }
       return await this.runDefinition(definition, request);
     } catch (error) {
-      if (error instanceof DomainError && isMessageId(messageIdOf(error.code))) {
-        return message(fallback, messageIdOf(error.code) as MessageId, error.params);
-      }
+      const known = domainReply(fallback, error);
+      if (known) return known;
       this.env.log.error(
         { err: error, requestId: request.requestId, command: request.command },
         'command failed',
@@ -83,9 +85,8 @@ export class CommandRunner {
       if ('reply' in parsed) return parsed.reply;
       return await definition.run(ctx, parsed.args as never);
     } catch (error) {
-      if (error instanceof DomainError && isMessageId(messageIdOf(error.code))) {
-        return message(locale, messageIdOf(error.code) as MessageId, error.params);
-      }
+      const known = domainReply(locale, error);
+      if (known) return known;
       throw error;
     }
   }
@@ -130,7 +131,8 @@ export class CommandRunner {
     for (const [name, spec] of Object.entries(definition.options)) {
       if (spec.required && !(name in raw)) {
         const description = spec.description[locale];
-        const reply = message(locale, 'prompt.missing', { description, example: spec.example });
+        const example = exampleValue(spec, locale);
+        const reply = message(locale, 'prompt.missing', { description, example });
         const args = raw as Record<string, string | number | boolean>;
         return {
           reply: {
@@ -155,7 +157,7 @@ export class CommandRunner {
     if (result.success) return { args: result.data };
     const name = String(result.error.issues[0]?.path[0]);
     const spec = definition.options[name] as OptionSpec;
-    return { reply: message(locale, optionMessage(spec), optionParams(name, spec)) };
+    return { reply: message(locale, optionMessage(spec), optionParams(name, spec, locale)) };
   }
 
   private context(
@@ -197,8 +199,19 @@ export class CommandRunner {
       },
       formatWhen: (instant, zone) =>
         formatWhen(instant, zone ?? scope.campaign.timezone, scope.locale),
-      findUser: (value) =>
-        services.supporters.findByUserOption(scope.campaign.id, request.actor.platform, value),
+      findUser: async (value) => {
+        if (value !== SELF) {
+          return services.supporters.findByUserOption(
+            scope.campaign.id,
+            request.actor.platform,
+            value,
+          );
+        }
+        if (!isRegistered(scope.supporter)) {
+          throw new DomainError('ERROR_JOIN_FIRST', { join: joinCommand(request) });
+        }
+        return scope.supporter;
+      },
       self: () => {
         if (!scope.supporter)
           throw new DomainError('ERROR_JOIN_FIRST', { join: joinCommand(request) });
@@ -231,34 +244,33 @@ function effectiveRole(
   return 'volunteer';
 }
 
-/** Registered: agreed to the privacy notice and not erased. */
-export function isRegistered(supporter: Supporter | null): supporter is Supporter {
-  return !!supporter?.consentAt && supporter.status !== 'erased';
-}
-
 function joinCommand(request: CommandRequest): string {
   return request.actor.platform === 'telegram' ? '/start' : '/join';
 }
 
-/** `TASK_NOT_FOUND` -> `task.not_found`. */
-function messageIdOf(code: string): string {
-  return code.toLowerCase().replace('_', '.');
+/** The declared message of a domain error; none for internal codes and other failures. */
+function domainReply(locale: Locale, error: unknown): Reply | null {
+  if (!(error instanceof DomainError)) return null;
+  const id = ERROR_MESSAGES[(error as DomainError).code];
+  return id ? message(locale, id, error.params) : null;
 }
 
 function optionMessage(spec: OptionSpec): MessageId {
   return `option.${spec.kind}` as MessageId;
 }
 
-function optionParams(name: string, spec: OptionSpec): MessageParams {
+function optionParams(name: string, spec: OptionSpec, locale: Locale): MessageParams {
+  const shown = (value: string) => exampleValue({ example: value }, locale);
   return {
     option: name,
-    example: `${name}:${/\s/.test(spec.example) ? `"${spec.example}"` : spec.example}`,
+    example: exampleOption(name, spec, locale),
     min: spec.min ?? 0,
     max: spec.max ?? 0,
-    choices: spec.choices?.join(', ') ?? '',
+    choices: spec.choices?.map(shown).join(', ') ?? '',
   };
 }
 
+/** An error, refusal or question: private, and repeating at most a clipped part of any input. */
 function message(locale: Locale, id: MessageId, params?: MessageParams): Reply {
-  return { blocks: [translate(locale, id, params)], private: true, locale };
+  return { blocks: [translate(locale, id, clipEchoes(params))], private: true, locale };
 }

@@ -1,10 +1,10 @@
 import type { Platform } from '../campaigns/campaign.types.ts';
 import { DomainError } from '../errors.ts';
+import { isRegistered } from '../interaction/registered.ts';
 import { LINK_CODE_MINUTES } from '../supporters/link.ts';
 import type { Supporter } from '../supporters/supporter.types.ts';
 import { type CommandContext, defineCommand } from './define-command.ts';
 import { choice, flag, text } from './options.ts';
-import { isRegistered } from './run-command.ts';
 
 const PLATFORM_NAMES: Record<Platform, string> = {
   discord: 'Discord',
@@ -75,7 +75,8 @@ function profileBlocks(ctx: CommandContext, s: Supporter): string[] {
     t('profile.timezone', { value: s.timezone ?? byDefault(campaign.timezone) }),
     t('profile.quiet_hours', { value: s.quietHours ?? none }),
     t('profile.reminders', { value: t(s.remindersEnabled ? 'common.on' : 'common.off') }),
-    t('profile.skills', { value: s.tags.join(', ') || none }),
+    t('profile.skills', { value: s.skills.join(', ') || none }),
+    t('profile.tags', { value: s.tags.join(', ') || none }),
     t('profile.points', { value: s.points }),
   ];
   return [t('profile.title', { campaign: campaign.name }), lines.join('\n'), t('profile.hint')];

@@ -1,8 +1,8 @@
 import { DomainError } from '../errors.ts';
 import { translate } from '../i18n/i18n.ts';
 import type { Task } from '../tasks/task.types.ts';
-import { listing, OVERVIEW_LIMIT, rosterText, taskLine } from '../tasks/task-replies.ts';
 import { formatWhen } from '../time/when.ts';
+import { listing, OVERVIEW_LIMIT, rosterText, taskLine } from '../views/task-replies.ts';
 import { type CommandContext, type CommandDefinition, defineCommand } from './define-command.ts';
 import { flag, id, integer, text, user } from './options.ts';
 

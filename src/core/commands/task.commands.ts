@@ -6,7 +6,7 @@ import {
   LISTING_LIMIT,
   listing,
   taskLine,
-} from '../tasks/task-replies.ts';
+} from '../views/task-replies.ts';
 import { type CommandContext, type CommandDefinition, defineCommand } from './define-command.ts';
 import { id, text } from './options.ts';
 import { taskOrganizerCommands } from './task-organizer.commands.ts';

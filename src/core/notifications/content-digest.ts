@@ -1,10 +1,10 @@
 import type { Campaign } from '../campaigns/campaign.types.ts';
 import type { CampaignEvent } from '../events/event.types.ts';
-import { EVENT_LISTING_LIMIT } from '../events/event-view.ts';
 import type { Services } from '../services.ts';
 import type { Supporter } from '../supporters/supporter.types.ts';
 import type { Task } from '../tasks/task.types.ts';
-import { claimButton, LISTING_LIMIT, taskLine } from '../tasks/task-replies.ts';
+import { EVENT_LISTING_LIMIT } from '../views/event-view.ts';
+import { claimButton, LISTING_LIMIT, taskLine } from '../views/task-replies.ts';
 import {
   linesWithin,
   MESSAGE_LIMIT,

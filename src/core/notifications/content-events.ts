@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { Button } from '../commands/reply.ts';
 import { type CampaignEvent, type RsvpAnswer, shownId } from '../events/event.types.ts';
 import { CONCERNED_ANSWERS, REMINDED_ANSWERS } from '../events/event-reminders.ts';
-import { rsvpButton } from '../events/event-view.ts';
+import type { Button } from '../interaction/reply.ts';
 import type { Store } from '../ports.ts';
+import { rsvpButton } from '../views/event-view.ts';
 import type { NoticeBody, NotificationView } from './content-view.ts';
 import type { Notification } from './notification.types.ts';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Store } from '../ports.ts';
 import type { Task } from '../tasks/task.types.ts';
-import { claimButton, doneDropRow } from '../tasks/task-replies.ts';
+import { claimButton, doneDropRow } from '../views/task-replies.ts';
 import { type NoticeBody, type NotificationView, shorten } from './content-view.ts';
 import type { Notification } from './notification.types.ts';
 

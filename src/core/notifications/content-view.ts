@@ -1,7 +1,7 @@
 import type { Campaign, Locale } from '../campaigns/campaign.types.ts';
-import type { CommandContext } from '../commands/define-command.ts';
-import type { Button } from '../commands/reply.ts';
 import { translator } from '../i18n/i18n.ts';
+import type { Button } from '../interaction/reply.ts';
+import type { View } from '../interaction/view.ts';
 import type { Supporter } from '../supporters/supporter.types.ts';
 import { formatWhen } from '../time/when.ts';
 
@@ -12,7 +12,7 @@ import { formatWhen } from '../time/when.ts';
 export const MESSAGE_LIMIT = 2000;
 
 /** How one recipient reads: their language and zone, else the campaign's. */
-export interface NotificationView extends Pick<CommandContext, 't' | 'formatWhen'> {
+export interface NotificationView extends View {
   locale: Locale;
 }
 

@@ -1,5 +1,5 @@
 import type { Locale } from '../campaigns/campaign.types.ts';
-import type { Button } from '../commands/reply.ts';
+import type { Button } from '../interaction/reply.ts';
 import type { Supporter } from '../supporters/supporter.types.ts';
 import type { Notification } from './notification.types.ts';
 

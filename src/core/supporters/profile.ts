@@ -12,10 +12,10 @@ export interface ProfileInput {
   skills?: string;
 }
 
-/** A checked profile change: fields to write and, when given, the new skill tags. */
+/** A checked profile change: fields to write and, when given, the new skills. */
 export interface ProfileChange {
   patch: SupporterPatch;
-  tags?: string[];
+  skills?: string[];
 }
 
 /** Words that clear quiet hours or skills. */
@@ -34,8 +34,8 @@ export function parseProfileInput(input: ProfileInput): ProfileChange {
   if (input.language !== undefined) patch.locale = input.language;
   if (input.quiet_hours !== undefined) patch.quietHours = parseQuietHours(input.quiet_hours);
   if (input.reminders !== undefined) patch.remindersEnabled = input.reminders;
-  const tags = input.skills === undefined ? undefined : parseSkills(input.skills);
-  return { patch, ...(tags && { tags }) };
+  const skills = input.skills === undefined ? undefined : parseSkills(input.skills);
+  return { patch, ...(skills && { skills }) };
 }
 
 /** `22:00-08:00` (also `22:00 - 8:00`) as `HH:MM-HH:MM`; `off` clears; the ends must differ. */

@@ -1,8 +1,8 @@
 import { PLATFORMS } from '../campaigns/campaign.types.ts';
-import type { Actor } from '../commands/define-command.ts';
-import { isRegistered } from '../commands/run-command.ts';
 import type { CoreDeps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
+import { isRegistered } from '../interaction/registered.ts';
+import type { Actor } from '../interaction/request.ts';
 import { issueLinkCode, type LinkResult, redeemLinkCode } from './link.ts';
 import { type ProfileInput, parseProfileInput } from './profile.ts';
 import type { Supporter } from './supporter.types.ts';
@@ -106,11 +106,11 @@ export class SupportersService {
 
   /** Applies `/profile set`; every value is checked before anything is written. */
   updateProfile(supporter: Supporter, input: ProfileInput): Promise<Supporter> {
-    const { patch, tags } = parseProfileInput(input);
+    const { patch, skills } = parseProfileInput(input);
     const { campaignId, id } = supporter;
     return this.deps.store.transaction(async (tx) => {
       const updated = await tx.supporters.update(campaignId, id, patch);
-      return tags ? tx.supporters.setTags(campaignId, id, tags) : updated;
+      return skills ? tx.supporters.setSkills(campaignId, id, skills) : updated;
     });
   }
 

@@ -6,7 +6,7 @@ import {
   renderNotice,
   renderReply,
 } from '../../../src/bots/discord/discord-render.ts';
-import type { Button } from '../../../src/core/commands/reply.ts';
+import type { Button } from '../../../src/core/interaction/reply.ts';
 
 const claim = (id: number, label = `Claim #${id}`): Button => ({
   label,

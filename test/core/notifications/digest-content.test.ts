@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatCommandLine } from '../../../src/core/commands/command-line.ts';
-import type { Actor } from '../../../src/core/commands/define-command.ts';
+import type { Actor } from '../../../src/core/interaction/request.ts';
 import { CoreNotificationContent } from '../../../src/core/notifications/content.ts';
 import { DigestPlanner } from '../../../src/core/notifications/digests.ts';
 import type { Notification } from '../../../src/core/notifications/notification.types.ts';

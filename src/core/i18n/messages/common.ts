@@ -10,6 +10,10 @@ export const commonMessages = defineMessages({
     en: 'You are sending commands a little fast. Please wait a minute and try again.',
     fr: 'Vous envoyez des commandes un peu vite. Attendez une minute puis réessayez.',
   },
+  'error.line_too_long': {
+    en: 'That message is too long: commands fit in {max} characters. Please send a shorter one.',
+    fr: 'Ce message est trop long : une commande tient en {max} caractères. Envoyez-en un plus court.',
+  },
   'error.unknown_command': {
     en: 'I do not know the command {command}. Type /help to see the commands you can use.',
     fr: 'Je ne connais pas la commande {command}. Tapez /help pour voir les commandes disponibles.',
@@ -38,6 +42,10 @@ export const commonMessages = defineMessages({
     en: 'I could not tell which option "{value}" belongs to. Write it as name:value, for example: {example}',
     fr: 'Je ne sais pas à quelle option appartient « {value} ». Écrivez-la nom:valeur, par exemple : {example}',
   },
+  'error.unclosed_quote': {
+    en: 'The quote {quote} in {text} is never closed, so I cannot tell where the value ends. Add the closing {close} right after the value, for example: title:"Hand out flyers" slots:2',
+    fr: 'Le guillemet {quote} de {text} n’est jamais fermé : je ne sais pas où s’arrête la valeur. Ajoutez le {close} fermant juste après la valeur, par exemple : title:"Distribuer des tracts" slots:2',
+  },
   'option.required': {
     en: '{option} is required. For example: {example}',
     fr: '{option} est obligatoire. Par exemple : {example}',
@@ -63,8 +71,8 @@ export const commonMessages = defineMessages({
     fr: '{option} doit être l’une des valeurs : {choices}. Par exemple : {example}',
   },
   'option.user': {
-    en: '{option} must be a @username or a numeric user id. For example: {example}',
-    fr: '{option} doit être un @pseudo ou un identifiant numérique. Par exemple : {example}',
+    en: '{option} must be a @username, a numeric user id, or me for yourself. For example: {example}',
+    fr: '{option} doit être un @pseudo, un identifiant numérique, ou moi pour vous-même. Par exemple : {example}',
   },
   'prompt.missing': {
     en: '{description}? Send it as your next message (for example: {example}), or /cancel.',

@@ -43,6 +43,10 @@ export const supporterMessages = defineMessages({
   'profile.quiet_hours': { en: 'Quiet hours: {value}', fr: 'Heures calmes : {value}' },
   'profile.reminders': { en: 'Reminders: {value}', fr: 'Rappels : {value}' },
   'profile.skills': { en: 'Skills: {value}', fr: 'Compétences : {value}' },
+  'profile.tags': {
+    en: 'Tags from organizers: {value}',
+    fr: 'Étiquettes données par les organisateurs : {value}',
+  },
   'profile.points': { en: 'Points: {value}', fr: 'Points : {value}' },
   'profile.campaign_default': {
     en: '{value} (campaign default)',

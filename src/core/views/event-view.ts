@@ -1,14 +1,14 @@
-import type { CommandContext } from '../commands/define-command.ts';
-import type { Button } from '../commands/reply.ts';
-import type { MessageId } from '../i18n/i18n.ts';
 import {
   type Attendee,
   type CampaignEvent,
   type RsvpAnswer,
   type RsvpChoice,
   shownId,
-} from './event.types.ts';
-import { shiftHours } from './shifts.ts';
+} from '../events/event.types.ts';
+import { shiftHours } from '../events/shifts.ts';
+import type { MessageId } from '../i18n/i18n.ts';
+import type { Button } from '../interaction/reply.ts';
+import type { View } from '../interaction/view.ts';
 
 /** Events shown in one listing; the rest are counted so replies stay within platform limits. */
 export const EVENT_LISTING_LIMIT = 6;
@@ -21,8 +21,6 @@ const LISTED_TEXT = 80;
 
 /** Events given buttons in one listing: Discord holds five rows of buttons. */
 export const EVENT_BUTTON_ROWS = 5;
-
-type View = Pick<CommandContext, 't' | 'formatWhen'>;
 
 /**
  * `#12 Canvass` then its start, place and fill (`Going: 12/30`), one per line; an event with

@@ -1,6 +1,6 @@
-import type { CommandContext } from '../commands/define-command.ts';
-import type { Button } from '../commands/reply.ts';
-import type { RosterEntry, Task } from './task.types.ts';
+import type { Button } from '../interaction/reply.ts';
+import type { View } from '../interaction/view.ts';
+import type { RosterEntry, Task } from '../tasks/task.types.ts';
 
 /** Tasks shown in one listing; the rest are counted so replies stay within platform limits. */
 export const LISTING_LIMIT = 10;
@@ -10,9 +10,6 @@ export const OVERVIEW_LIMIT = 20;
 
 const TITLE_IN_LISTING = 80;
 const BUTTONS_PER_ROW = 5;
-
-/** What rendering a task needs: replies and notifications both provide it. */
-type View = Pick<CommandContext, 't' | 'formatWhen'>;
 
 /** `#3 Hand out flyers · 1/3 taken · due Sat 5 Dec 2026, 18:00 (Europe/Paris) · 10 points`. */
 export function taskLine(ctx: View, task: Task, extra: string[] = []): string {
@@ -29,7 +26,7 @@ export function taskLine(ctx: View, task: Task, extra: string[] = []): string {
 
 /** The blocks of a listing: a title, one line per task up to the limit, and how many are left. */
 export function listing(
-  ctx: CommandContext,
+  ctx: View,
   title: string,
   lines: string[],
   limit = LISTING_LIMIT,
@@ -74,14 +71,14 @@ export function inRows(buttons: Button[]): Button[][] {
 }
 
 /** How a supporter is named to organizers: display name, else @username, else their number. */
-export function personName(ctx: CommandContext, entry: RosterEntry): string {
+export function personName(ctx: View, entry: RosterEntry): string {
   if (entry.displayName) return entry.displayName;
   if (entry.username) return `@${entry.username}`;
   return ctx.t('task.someone', { id: entry.supporterId });
 }
 
 /** `Claimed: Ana, @bob · done: Chloé`, or "nobody yet". */
-export function rosterText(ctx: CommandContext, roster: RosterEntry[]): string {
+export function rosterText(ctx: View, roster: RosterEntry[]): string {
   const names = (status: RosterEntry['status']) =>
     roster
       .filter((entry) => entry.status === status)

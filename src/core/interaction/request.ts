@@ -1,0 +1,30 @@
+import type { Platform, SpacePlatform } from '../campaigns/campaign.types.ts';
+
+/** The person behind a request, as the platform describes them. */
+export interface Actor {
+  platform: Platform;
+  userId: string;
+  username?: string;
+  displayName?: string;
+  /** The platform's language of the user (Discord interaction locale, Telegram language_code). */
+  platformLocale?: string;
+  /** Manage Server on Discord, group administrator on Telegram, in the space of the request. */
+  spaceAdmin?: boolean;
+  /** Discord roles held in the guild of the request. */
+  roleIds?: readonly string[];
+  /** Where direct messages to this user go, when the platform told us. */
+  chatId?: string;
+}
+
+/** A platform-neutral command request, built by an adapter from a platform event. */
+export interface CommandRequest {
+  command: string;
+  subcommand?: string;
+  /** Raw values: strings from text, typed values from Discord. */
+  args: Record<string, string | number | boolean | undefined>;
+  actor: Actor;
+  /** The guild or group the command was sent in; absent in private chats and the console. */
+  space?: { platform: SpacePlatform; id: string; title?: string };
+  /** Adapter's id for logs. */
+  requestId?: string;
+}
