@@ -1,6 +1,6 @@
 /**
- * (f) Footprint: the idle memory of the compiled program (`node dist/main.js`, as `npm start` and
- * the container run it) with both bots connected to the fakes of the tests, on SQLite; then
+ * (f) Footprint: the idle memory of the compiled program, started as `npm start` starts it (its
+ * Node options included) with both bots connected to the fakes of the tests, on SQLite; then
  * what each library costs when imported alone.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
@@ -29,26 +29,46 @@ export interface IdleMemory {
   idleS: number;
 }
 
-/** Starts the compiled program with both bots on the fakes, lets it idle, samples its memory. */
-export async function benchIdleMemory(idleS = 30): Promise<IdleMemory> {
+/** Idle memory at the first start (which migrates a new database) and at a restart. */
+export interface IdleFootprint {
+  firstStart: IdleMemory;
+  restart: IdleMemory;
+}
+
+/**
+ * Starts the compiled program with both bots on the fakes, lets it idle, samples its memory;
+ * twice on the same SQLite file: a first start (migrations applied) and a restart.
+ */
+export async function benchIdleMemory(idleS = 30): Promise<IdleFootprint> {
   spawnSync(process.execPath, ['scripts/build.js', '--if-stale'], { cwd: ROOT, stdio: 'inherit' });
   const telegram = await FakeTelegram.start();
   const discord = await FakeDiscord.start();
   discord.addGuild('Campaign', discord.addUser('owner'));
   const folder = await mkdtemp(join(tmpdir(), 'footprint-'));
+  const env = {
+    PATH: process.env.PATH,
+    DATABASE_URL: `file:${join(folder, 'organizer.db')}`,
+    LOG_LEVEL: 'warn',
+    TELEGRAM_BOT_TOKEN: telegram.token,
+    TELEGRAM_API_ROOT: telegram.apiRoot,
+    DISCORD_TOKEN: discord.token,
+    DISCORD_API_BASE: discord.apiBase,
+  };
+  try {
+    const firstStart = await idleRun(env, idleS);
+    const restart = await idleRun(env, idleS);
+    return { firstStart, restart };
+  } finally {
+    await Promise.all([telegram.close(), discord.close()]);
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+async function idleRun(env: NodeJS.ProcessEnv, idleS: number): Promise<IdleMemory> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['dist/main.js'], {
+  const child = spawn(process.execPath, await startArguments(), {
     cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      DATABASE_URL: `file:${join(folder, 'organizer.db')}`,
-      HTTP_PORT: String(port),
-      LOG_LEVEL: 'warn',
-      TELEGRAM_BOT_TOKEN: telegram.token,
-      TELEGRAM_API_ROOT: telegram.apiRoot,
-      DISCORD_TOKEN: discord.token,
-      DISCORD_API_BASE: discord.apiBase,
-    },
+    env: { ...env, HTTP_PORT: String(port) },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   try {
@@ -68,8 +88,6 @@ export async function benchIdleMemory(idleS = 30): Promise<IdleMemory> {
   } finally {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
-    await Promise.all([telegram.close(), discord.close()]);
-    await rm(folder, { recursive: true, force: true });
   }
 }
 
@@ -81,10 +99,10 @@ export interface LibraryCost {
 }
 
 /**
- * Imports the libraries one after another in one fresh process (in the order the program loads
- * them) and reports what each added. A library shared with an earlier one is counted there.
+ * Imports the libraries one after another in one fresh process started with the Node options of
+ * `npm start` (in the order the program loads them) and reports what each added. A library shared with an earlier one is counted there.
  */
-export function libraryCosts(): LibraryCost[] {
+export async function libraryCosts(): Promise<LibraryCost[]> {
   const steps: [string, string][] = [
     [
       'pino, zod, luxon, chrono-node, node-cron, prom-client',
@@ -115,10 +133,16 @@ export function libraryCosts(): LibraryCost[] {
       .join('\n')}
     console.log(JSON.stringify(rows));
   `;
-  const result = spawnSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', script], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
+  // With the Node options of `npm start`, less the program itself.
+  const options = (await startArguments()).slice(0, -1);
+  const result = spawnSync(
+    process.execPath,
+    [...options, '--expose-gc', '--input-type=module', '-e', script],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+    },
+  );
   if (result.status !== 0) throw new Error(result.stderr);
   const rows = JSON.parse(result.stdout) as LibraryCost[];
   return rows.map((row) => ({
@@ -126,6 +150,13 @@ export function libraryCosts(): LibraryCost[] {
     rss: round(row.rss / MB),
     heapUsed: round(row.heapUsed / MB),
   }));
+}
+
+/** The arguments `npm start` gives node (its Node options and dist/main.js). */
+async function startArguments(): Promise<string[]> {
+  const scripts = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')).scripts;
+  const words = String(scripts.start).split(/\s+/);
+  return words.slice(words.indexOf('node') + 1);
 }
 
 async function waitReady(port: number, child: ChildProcess): Promise<void> {

@@ -5,6 +5,7 @@ import { validate as isCronExpression } from 'node-cron';
 import { z } from 'zod';
 import { isPostgresUrl } from '../prisma/engine/datasource.ts';
 import { LOCALES, type Locale } from './core/campaigns/campaign.types.ts';
+import { parseDuration } from './core/time/durations.ts';
 import { canonicalTimeZone } from './core/time/zones.ts';
 import { maskSecrets } from './logger.ts';
 
@@ -57,6 +58,8 @@ export interface Config {
     readonly publicBaseUrl: string | null;
   };
   readonly scheduler: { readonly cron: string };
+  /** Sent and skipped outbox rows older than this (ms) are deleted; failed ones are kept. */
+  readonly notificationRetentionMs: number;
   /** Used for the campaign created on first start and as defaults of new campaigns. */
   readonly campaignDefaults: {
     readonly name: string;
@@ -67,6 +70,8 @@ export interface Config {
   readonly log: { readonly level: LogLevel; readonly file?: string };
   readonly rateLimit: { readonly commandsPerMinute: number };
   readonly admins: readonly AdminId[];
+  /** How long a platform may stay unreachable at start before the start fails. */
+  readonly platformStartTimeoutMs: number;
 }
 
 /** Thrown by {@link loadConfig}: one message line per bad variable, never a secret's value. */
@@ -174,6 +179,12 @@ const envSchema = z.object({
     .refine((expression) => isCronExpression(expression))
     .default('*/15 * * * * *')
     .describe('a node-cron expression of 5 or 6 fields, like */15 * * * * *'),
+  NOTIFICATION_RETENTION: z
+    .string()
+    .transform((text) => parseDuration(text) ?? Number.NaN)
+    .pipe(z.number().int().positive())
+    .default(30 * 1440)
+    .describe('a duration in minutes, hours or days, like 30d or 12h'),
   CAMPAIGN_NAME: z.string().max(100).optional().describe('1 to 100 characters'),
   DEFAULT_TIMEZONE: z
     .string()
@@ -187,6 +198,9 @@ const envSchema = z.object({
     .default('info')
     .describe('one of fatal, error, warn, info, debug, trace, silent'),
   LOG_FILE: z.string().optional().describe('a file path, or - for standard error'),
+  PLATFORM_START_TIMEOUT: integer(1, 3600)
+    .default(60)
+    .describe('seconds, an integer from 1 to 3600'),
   COMMAND_RATE_LIMIT: integer(1, 1_000_000).default(20).describe('a positive integer'),
   ADMIN_IDS: adminIds.default([]).describe('a comma list of discord:<userId> or telegram:<userId>'),
 });
@@ -280,6 +294,7 @@ function toConfig(env: Env): Config {
           : (env.PUBLIC_BASE_URL ?? `http://localhost:${env.HTTP_PORT ?? 8080}`),
     },
     scheduler: { cron: env.SCHEDULER_CRON },
+    notificationRetentionMs: env.NOTIFICATION_RETENTION * 60_000,
     campaignDefaults: {
       name: env.CAMPAIGN_NAME ?? DEFAULT_CAMPAIGN_NAMES[env.DEFAULT_LOCALE],
       timezone: env.DEFAULT_TIMEZONE,
@@ -288,6 +303,7 @@ function toConfig(env: Env): Config {
     log: { level: env.LOG_LEVEL, file: env.LOG_FILE },
     rateLimit: { commandsPerMinute: env.COMMAND_RATE_LIMIT },
     admins: env.ADMIN_IDS,
+    platformStartTimeoutMs: env.PLATFORM_START_TIMEOUT * 1000,
   };
 }
 

@@ -52,10 +52,13 @@ export async function deliverBatch(
         start(batch, next, queue, inFlight, busyChats);
         continue;
       }
-      // Nothing to start now: a moment to mark what was sent.
+      if (inFlight.size > 0) {
+        await settledOne(inFlight, deps, next?.waitMs, signal);
+        continue;
+      }
+      // Nothing in flight and nothing to start now: a moment to mark what was sent.
       await batch.marks.flush();
-      if (inFlight.size > 0) await settledOne(inFlight, deps, next?.waitMs, signal);
-      else if (next && next.waitMs > deps.leaseMs / 2) await postpone(batch, queue, new Date(now));
+      if (next && next.waitMs > deps.leaseMs / 2) await postpone(batch, queue, new Date(now));
       else if (next) await deps.sleep(next.waitMs, signal);
     }
   } finally {

@@ -1,8 +1,11 @@
 import type { DispatchDeps } from './dispatch.types.ts';
 
+/** A sent row waits at most about this long for its mark while sends go on. */
+const MARK_DELAY_MS = 100;
+
 /**
- * Rows the platform accepted, marked sent in batches: one write per `markBatch` rows, or sooner
- * when the dispatcher has nothing else to do. A crash can therefore repeat the messages sent
+ * Rows the platform accepted, marked sent in batches: one write per `markBatch` rows, or once the
+ * oldest has waited {@link MARK_DELAY_MS}, or when the dispatcher has nothing else to do. A crash can therefore repeat the messages sent
  * but not yet marked (at most one batch plus the sends in flight); nothing else is ever sent
  * twice. A row whose lease was taken over meanwhile is not marked, and logged.
  */
@@ -20,7 +23,10 @@ export class SentMarks {
   add(id: number, key: string, at: number): void {
     this.held.delete(id);
     this.pending.push({ id, key, at });
-    if (this.pending.length >= this.deps.markBatch) void this.flush();
+    const oldest = (this.pending[0] as { at: number }).at;
+    if (this.pending.length >= this.deps.markBatch || at - oldest >= MARK_DELAY_MS) {
+      void this.flush().catch(() => {});
+    }
   }
 
   /** Writes what is queued; throws the first failed write (the rows stay leased then). */

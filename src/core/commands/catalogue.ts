@@ -1,8 +1,8 @@
 import type { Locale } from '../campaigns/campaign.types.ts';
+import { subcommandOf } from '../i18n/french-words.ts';
 import type { MessageId, MessageParams } from '../i18n/i18n.ts';
 import type { ParsedLine } from './command-line.ts';
 import type { CommandDefinition } from './define-command.ts';
-import { subcommandOf } from './french-words.ts';
 import { exampleOption } from './options.ts';
 
 /** A problem found before the command ran, as a message to show. */
@@ -70,6 +70,9 @@ export class Catalogue {
       } else {
         subcommand = DEFAULT_SUBCOMMANDS[line.command];
       }
+      // A bare command beside text-only subcommands (`/broadcast`, `/broadcast status 3`).
+      const bare = this.find(line.command);
+      if (!subcommand && bare) return bindOptions(bare, tokens, locale);
       if (!subcommand) {
         const example = `/${line.command} ${subcommands[0]}`;
         return fail('error.unknown_subcommand', {

@@ -1,4 +1,5 @@
 import { shownId } from '../events/event.types.ts';
+import { reminderOffsets } from '../events/event-reminders.ts';
 import {
   answerLabel,
   calendarButton,
@@ -44,7 +45,10 @@ const upcomingEvents = defineCommand({
 const answerEvent = defineCommand({
   name: 'event',
   subcommand: 'rsvp',
-  description: { en: 'Answer an event: yes, maybe or no', fr: 'Répondre à un événement' },
+  description: {
+    en: 'Answer an event: yes, maybe or no',
+    fr: 'Répondre à un événement : oui, peut-être ou non',
+  },
   access: 'supporter',
   private: true,
   options: {
@@ -61,15 +65,24 @@ const answerEvent = defineCommand({
       args.shift,
     );
     const params = { id: shownId(event), title: event.title, when: ctx.formatWhen(event.startsAt) };
-    const said = ctx.t(`event.rsvp_${rsvp.answer}`, { ...params, position: position ?? 0 });
     const coming = rsvp.answer === 'yes' || rsvp.answer === 'maybe';
+    // Promise a reminder only when one is still due: after the last one, "Still coming" says so.
+    const reminderAhead =
+      ctx.self().remindersEnabled &&
+      reminderOffsets(event, ctx.campaign).some(
+        (minutes) => event.startsAt.getTime() - minutes * 60_000 > ctx.now.getTime(),
+      );
+    const said = [
+      ctx.t(`event.rsvp_${rsvp.answer}`, { ...params, position: position ?? 0 }),
+      ...(coming && reminderAhead ? [ctx.t('event.will_remind')] : []),
+    ].join(' ');
     return ctx.reply(said, coming ? { buttons: [[calendarButton(ctx, event)]] } : {});
   },
 });
 
 const myEvents = defineCommand({
   name: 'myevents',
-  description: { en: 'Events you are going to', fr: 'Les événements où vous allez' },
+  description: { en: 'Events you are going to', fr: 'Les événements auxquels vous participez' },
   access: 'supporter',
   private: true,
   options: {},

@@ -22,7 +22,7 @@ const tagOption = text({
   required: true,
   max: 50,
   description: { en: 'The tag', fr: 'L’étiquette' },
-  example: 'canvassers',
+  example: { en: 'canvassers', fr: 'porte-a-porte' },
 });
 
 /** `/supporters`, `/tag add|remove`, `/organizer add|remove`: who is in the campaign. */
@@ -36,7 +36,7 @@ export const peopleCommands = [
       tag: text({
         max: 50,
         description: { en: 'Only those with this tag', fr: 'Seulement avec cette étiquette' },
-        example: 'canvassers',
+        example: { en: 'canvassers', fr: 'porte-a-porte' },
       }),
       search: text({
         max: 100,
@@ -48,21 +48,25 @@ export const peopleCommands = [
       }),
     },
     async run(ctx, args) {
-      const roster = await ctx.services.stats.roster(ctx.campaign.id, args);
+      const { total, entries } = await ctx.services.stats.roster(
+        ctx.campaign.id,
+        args,
+        LISTED_SUPPORTERS,
+      );
       const title =
         args.tag === undefined
-          ? ctx.t('roster.title', { count: roster.length })
-          : ctx.t('roster.title_tag', { count: roster.length, tag: args.tag });
+          ? ctx.t('roster.title', { count: total })
+          : ctx.t('roster.title_tag', { count: total, tag: args.tag });
       const lines: string[] = [];
       let length = 0;
-      for (const entry of roster.slice(0, LISTED_SUPPORTERS)) {
+      for (const entry of entries) {
         const line = rosterLine(ctx.t, entry);
         length += line.length + 1;
         if (length > LISTED_CHARACTERS) break;
         lines.push(line);
       }
-      if (roster.length > lines.length) {
-        lines.push(ctx.t('roster.more', { count: roster.length - lines.length }));
+      if (total > lines.length) {
+        lines.push(ctx.t('roster.more', { count: total - lines.length }));
       }
       return ctx.reply([title, lines.join('\n') || ctx.t('roster.empty')]);
     },
@@ -160,7 +164,7 @@ function rosterLine(t: Translator, { supporter, handles }: SupporterEntry): stri
   return t('roster.line', {
     name: supporter.displayName ?? t('roster.no_name'),
     handles: names.length > 0 ? ` (${[...new Set(names)].join(', ')})` : '',
-    tags: supporter.tags.join(', ') || t('common.none'),
+    tags: supporter.tags.join(', ') || t('roster.no_tags'),
     points: supporter.points,
     status: t(`roster.status_${supporter.status}`),
   });
