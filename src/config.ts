@@ -47,10 +47,16 @@ export interface Config {
   readonly discord?: DiscordConfig;
   readonly telegram?: TelegramConfig;
   /**
-   * Port of the health, metrics and webhook server; 0 means no server. `requested` tells whether
-   * `HTTP_PORT` was set: the console alone starts no server unless it was.
+   * Port of the health, metrics, webhook and calendar feed server; 0 means no server. `requested`
+   * tells whether `HTTP_PORT` was set: the console alone starts no server unless it was.
+   * `publicBaseUrl` is the server's address from outside (PUBLIC_BASE_URL, else
+   * http://localhost:<port>), null when the port is 0.
    */
-  readonly http: { readonly port: number; readonly requested: boolean };
+  readonly http: {
+    readonly port: number;
+    readonly requested: boolean;
+    readonly publicBaseUrl: string | null;
+  };
   readonly scheduler: { readonly cron: string };
   /** Sent and skipped outbox rows older than this (ms) are deleted; failed ones are kept. */
   readonly notificationRetentionMs: number;
@@ -163,6 +169,11 @@ const envSchema = z.object({
     .optional()
     .describe('1 to 256 characters among A-Z a-z 0-9 _ -'),
   HTTP_PORT: integer(0, 65535).optional().describe('an integer from 0 to 65535 (0 = off)'),
+  PUBLIC_BASE_URL: httpUrl
+    .optional()
+    .describe(
+      'the http(s) URL at which HTTP_PORT is reached from outside, like https://example.org',
+    ),
   SCHEDULER_CRON: z
     .string()
     .refine((expression) => isCronExpression(expression))
@@ -274,7 +285,14 @@ function toConfig(env: Env): Config {
     telegram: env.TELEGRAM_BOT_TOKEN
       ? { token: env.TELEGRAM_BOT_TOKEN, apiRoot: env.TELEGRAM_API_ROOT, webhook }
       : undefined,
-    http: { port: env.HTTP_PORT ?? 8080, requested: env.HTTP_PORT !== undefined },
+    http: {
+      port: env.HTTP_PORT ?? 8080,
+      requested: env.HTTP_PORT !== undefined,
+      publicBaseUrl:
+        env.HTTP_PORT === 0
+          ? null
+          : (env.PUBLIC_BASE_URL ?? `http://localhost:${env.HTTP_PORT ?? 8080}`),
+    },
     scheduler: { cron: env.SCHEDULER_CRON },
     notificationRetentionMs: env.NOTIFICATION_RETENTION * 60_000,
     campaignDefaults: {

@@ -18,6 +18,7 @@ import { type Core, createCore } from './core/core.ts';
 import { CoreNotificationContent } from './core/notifications/content.ts';
 import { DigestPlanner } from './core/notifications/digests.ts';
 import type { Notifier } from './core/notifications/notifier.ts';
+import { calendarRoute } from './http/calendar-route.ts';
 import { PromDeliveryMetrics } from './http/metrics.ts';
 import { type HttpServer, PortUnavailableError, startHttpServer } from './http/server.ts';
 import { createLogger, type Logger, logFile, maskSecrets } from './logger.ts';
@@ -134,6 +135,9 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
   let http: HttpServer | undefined;
   let telegram: TelegramBot | undefined;
   let discord: DiscordBot | undefined;
+  // The HTTP server (health, webhook, calendar feeds) runs with a bot, or with HTTP_PORT set.
+  const platforms = !!config.discord || !!config.telegram;
+  const serving = config.http.port !== 0 && (platforms || config.http.requested);
   try {
     core = createCore(
       {
@@ -144,6 +148,7 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
           admins: config.admins,
           commandsPerMinute: config.rateLimit.commandsPerMinute,
           policyVersion: POLICY_VERSION,
+          publicBaseUrl: serving ? config.http.publicBaseUrl : null,
         },
         cron: nodeCronRules,
         workerId: workerIdOf(config),
@@ -163,7 +168,6 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
         })
       : undefined;
     terminal = chat;
-    const platforms = !!config.discord || !!config.telegram;
     if (!platforms) logger.info('no platform token is configured');
 
     const notifiers: Notifier[] = chat ? [new ConsoleNotifier(chat)] : [];
@@ -185,13 +189,16 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
     const housekeeping = new Housekeeping(db, { retentionMs: config.notificationRetentionMs });
     await keepHouse(housekeeping, core.deps.clock.now(), logger);
     // The console alone needs no HTTP server, unless HTTP_PORT asks for one.
-    if (config.http.port !== 0 && (platforms || config.http.requested)) {
+    if (serving) {
       const server = await startHttpServer({
         port: config.http.port,
         metrics,
         ready: () => databaseAnswers(db),
         log: logger,
-        routes: telegram?.webhookRoute ? [telegram.webhookRoute] : [],
+        routes: [
+          calendarRoute(core.services.calendars),
+          ...(telegram?.webhookRoute ? [telegram.webhookRoute] : []),
+        ],
       });
       http = server;
       closers.push(() => server.close());

@@ -16,6 +16,7 @@ const VARIABLES = [
   'TELEGRAM_WEBHOOK_URL',
   'TELEGRAM_WEBHOOK_SECRET',
   'HTTP_PORT',
+  'PUBLIC_BASE_URL',
   'SCHEDULER_CRON',
   'NOTIFICATION_RETENTION',
   'CAMPAIGN_NAME',
@@ -50,7 +51,7 @@ describe('loadConfig', () => {
       database: { url: 'file:./data/organizer.db', kind: 'sqlite' },
       discord: undefined,
       telegram: undefined,
-      http: { port: 8080, requested: false },
+      http: { port: 8080, requested: false, publicBaseUrl: 'http://localhost:8080' },
       scheduler: { cron: '*/15 * * * * *' },
       notificationRetentionMs: 30 * 86_400_000,
       campaignDefaults: { name: 'Our campaign', timezone: 'UTC', locale: 'en' },
@@ -69,7 +70,11 @@ describe('loadConfig', () => {
   });
 
   it('tells a port asked for from the default one', () => {
-    expect(load({ HTTP_PORT: '8080' }).http).toEqual({ port: 8080, requested: true });
+    expect(load({ HTTP_PORT: '8080' }).http).toEqual({
+      port: 8080,
+      requested: true,
+      publicBaseUrl: 'http://localhost:8080',
+    });
   });
 
   it('treats empty and blank values as unset', () => {
@@ -110,6 +115,7 @@ describe('loadConfig', () => {
       webhook: { url: 'https://bot.example.org/telegram', secret: 'hook_secret-1' },
     });
     expect(config.http.port).toBe(8443);
+    expect(config.http.publicBaseUrl).toBe('http://localhost:8443');
     expect(config.notificationRetentionMs).toBe(12 * 3_600_000);
     expect(config.campaignDefaults).toEqual({
       name: 'Save the park',
@@ -118,6 +124,18 @@ describe('loadConfig', () => {
     });
     expect(config.rateLimit.commandsPerMinute).toBe(5);
     expect(configSecrets(config)).toEqual([DISCORD_TOKEN, TELEGRAM_TOKEN, 'hook_secret-1']);
+  });
+
+  it('takes PUBLIC_BASE_URL for feed links, with no feeds when HTTP_PORT is 0', () => {
+    expect(load({ PUBLIC_BASE_URL: 'https://org.example.org/' }).http.publicBaseUrl).toBe(
+      'https://org.example.org',
+    );
+    expect(load({ HTTP_PORT: '0', PUBLIC_BASE_URL: 'https://org.example.org' }).http).toEqual({
+      port: 0,
+      requested: true,
+      publicBaseUrl: null,
+    });
+    expect(() => load({ PUBLIC_BASE_URL: 'ftp://org.example.org' })).toThrow(/PUBLIC_BASE_URL/);
   });
 
   it('returns a deeply frozen configuration', () => {

@@ -16,6 +16,8 @@ export interface CoreSettings {
   commandsPerMinute: number;
   /** Version of the privacy notice people agree to. */
   policyVersion: string;
+  /** External base URL of the HTTP server (no trailing slash), for feed links; null = none. */
+  publicBaseUrl?: string | null;
 }
 
 /** What every service is built from. */

@@ -3,6 +3,7 @@
  * campaign data takes the campaign id and never returns another campaign's rows.
  */
 import type { Broadcast, NewBroadcast } from './broadcasts/broadcast.types.ts';
+import type { CalendarFeed } from './calendars/calendar.types.ts';
 import type {
   Campaign,
   CampaignSettings,
@@ -165,8 +166,34 @@ export interface EventRepo {
   findById(campaignId: number, id: number): Promise<CampaignEvent | null>;
   /** Scheduled events ending after `from`, soonest first. */
   listUpcoming(campaignId: number, from: Date): Promise<CampaignEvent[]>;
+  /**
+   * Events for a calendar feed, cancelled ones included: those ending after `endsAfter`, only
+   * `eventIds` when given, shifts only when `shifts`.
+   */
+  listForCalendar(
+    campaignId: number,
+    filter: { endsAfter: Date; eventIds?: number[]; shifts: boolean },
+  ): Promise<CampaignEvent[]>;
+  /** The shifts of an event (cancelled ones too), by number. */
+  listShifts(campaignId: number, parentId: number): Promise<CampaignEvent[]>;
+  /** Shift `shiftNumber` of an event, or null. */
+  findShift(
+    campaignId: number,
+    parentId: number,
+    shiftNumber: number,
+  ): Promise<CampaignEvent | null>;
+  /** Scheduled shifts overlapping `from`-`to` where the supporter is going or waiting. */
+  heldShifts(
+    campaignId: number,
+    supporterId: number,
+    from: Date,
+    to: Date,
+  ): Promise<CampaignEvent[]>;
+  /** Moves the last `count` supporters who answered yes to the waitlist (their place kept first). */
+  demote(campaignId: number, eventId: number, count: number): Promise<Rsvp[]>;
   /** Whether the supporter hosts at least one event of the campaign. */
   hostsAny(campaignId: number, supporterId: number): Promise<boolean>;
+  /** Changes an event; a change a calendar shows (times, place, title, status) raises its sequence. */
   update(campaignId: number, id: number, patch: EventPatch): Promise<CampaignEvent>;
   findRsvp(campaignId: number, eventId: number, supporterId: number): Promise<Rsvp | null>;
   listRsvps(
@@ -209,6 +236,20 @@ export interface EventRepo {
     scope: { recipientId?: number },
     reason: string,
   ): Promise<void>;
+}
+
+/** Live calendar feeds: their tokens, in two halves (a public lookup and a secret). */
+export interface CalendarFeedRepo {
+  /** The feed whose token starts with `lookup`, or null. */
+  findByLookup(lookup: string): Promise<CalendarFeed | null>;
+  /** The campaign's feed (`supporterId` null) or a supporter's, or null. */
+  find(campaignId: number, supporterId: number | null): Promise<CalendarFeed | null>;
+  /** Gives the campaign's or the supporter's feed this token, replacing any earlier one. */
+  replace(
+    campaignId: number,
+    supporterId: number | null,
+    token: { lookup: string; secret: string },
+  ): Promise<CalendarFeed>;
 }
 
 export interface NotificationRepo {
@@ -287,6 +328,7 @@ export interface Store {
   supporters: SupporterRepo;
   tasks: TaskRepo;
   events: EventRepo;
+  calendarFeeds: CalendarFeedRepo;
   notifications: NotificationRepo;
   privacy: PrivacyRepo;
   broadcasts: BroadcastRepo;

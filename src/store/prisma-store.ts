@@ -1,6 +1,7 @@
 import type { DatabaseKind } from '../config.ts';
 import type { Store } from '../core/ports.ts';
 import { PrismaBroadcastRepo } from './prisma-broadcast.repo.ts';
+import { PrismaCalendarFeedRepo } from './prisma-calendar-feed.repo.ts';
 import { PrismaCampaignRepo } from './prisma-campaign.repo.ts';
 import { atomically, type DbClient } from './prisma-client.ts';
 import { PrismaEventRepo } from './prisma-event.repo.ts';
@@ -17,6 +18,7 @@ export class PrismaStore implements Store {
   readonly supporters: PrismaSupporterRepo;
   readonly tasks: PrismaTaskRepo;
   readonly events: PrismaEventRepo;
+  readonly calendarFeeds: PrismaCalendarFeedRepo;
   readonly notifications: PrismaNotificationRepo;
   readonly privacy: PrismaPrivacyRepo;
   readonly broadcasts: PrismaBroadcastRepo;
@@ -31,6 +33,7 @@ export class PrismaStore implements Store {
     this.supporters = new PrismaSupporterRepo(db);
     this.tasks = new PrismaTaskRepo(db);
     this.events = new PrismaEventRepo(db);
+    this.calendarFeeds = new PrismaCalendarFeedRepo(db);
     this.notifications = new PrismaNotificationRepo(db);
     this.privacy = new PrismaPrivacyRepo(db, kind);
     this.broadcasts = new PrismaBroadcastRepo(db);

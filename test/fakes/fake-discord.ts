@@ -176,7 +176,8 @@ export class FakeDiscord extends DiscordState {
     values: Record<string, OptionValue>,
     focused?: string,
   ) {
-    const [name = '', subcommand] = line.split(' ');
+    const [name = '', ...rest] = line.split(' ');
+    const subcommand = rest.length > 0 ? rest.join(' ') : undefined;
     const command = [...this.registered(who.guild?.id), ...this.registered()].find(
       (c) => c.name === name,
     );

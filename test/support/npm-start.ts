@@ -67,3 +67,12 @@ export function npmStart(env: Record<string, string>, script = 'start'): NpmRun 
   };
   return { child, exited, waitFor, signal, kill, output: () => output, stdout: () => stdout };
 }
+
+/** What the console printed in answer to one typed line (up to the next typed line). */
+export function answerTo(stdout: string, line: string): string {
+  const start = stdout.indexOf(`\n> ${line}\n`);
+  if (start === -1) throw new Error(`"${line}" was never answered; output:\n${stdout}`);
+  const from = start + line.length + 4;
+  const end = stdout.indexOf('\n> ', from);
+  return stdout.slice(from, end === -1 ? undefined : end);
+}

@@ -94,3 +94,14 @@ export function noShowFlag() {
     typeof v === 'string' && answerValue(v) === 'no_show' ? true : v;
   return { ...spec, schema: z.preprocess(bareWord, spec.schema) };
 }
+
+/** The `shift` option: which shift of the event (`shift:2`). */
+export function shiftNumber<const R extends boolean = false>(o: { required?: R } = {}) {
+  return integer({
+    required: o.required,
+    min: 1,
+    max: 999,
+    description: { en: 'Shift number of the event', fr: 'Numéro du créneau de l’événement' },
+    example: '2',
+  });
+}

@@ -1,5 +1,5 @@
 import { ACTIVE_DAYS } from '../campaigns/stats.service.ts';
-import type { CampaignEvent } from '../events/event.types.ts';
+import { type CampaignEvent, shownId } from '../events/event.types.ts';
 import { type CommandContext, defineCommand } from './define-command.ts';
 
 /** Upcoming events listed by `/stats`. */
@@ -88,7 +88,7 @@ export const reportCommands = [
 
 function eventFill(ctx: CommandContext, event: CampaignEvent): string {
   const params = {
-    id: event.id,
+    id: shownId(event),
     title: event.title,
     when: ctx.formatWhen(event.startsAt),
     yes: event.yesCount,

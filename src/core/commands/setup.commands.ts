@@ -94,7 +94,12 @@ export const setupCommands = [
           invite: args.invite,
         },
       });
-      return ctx.reply(summary(ctx.t, result, ctx.space?.campaignId, request.actor.platform));
+      const blocks = summary(ctx.t, result, ctx.space?.campaignId, request.actor.platform);
+      if (ctx.services.calendars.enabled()) {
+        const feed = await ctx.services.calendars.campaignFeed(result.campaign.id);
+        blocks.push(ctx.t('setup.calendar_feed', { webcal: feed.webcal }));
+      }
+      return ctx.reply(blocks);
     },
   }),
 ];

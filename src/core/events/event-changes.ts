@@ -3,14 +3,15 @@ import type { CoreDeps } from '../deps.ts';
 import { DomainError, NotFoundError } from '../errors.ts';
 import type { FanOutStart } from '../notifications/fan-out.ts';
 import type { Store } from '../ports.ts';
-import type { CampaignEvent, EventPatch } from './event.types.ts';
+import { type CampaignEvent, type EventPatch, shownId } from './event.types.ts';
 import {
   CONCERNED_ANSWERS,
   REMINDED_ANSWERS,
   reminderOffsets,
   reminderRows,
 } from './event-reminders.ts';
-import { announcePromotions } from './rsvp.ts';
+import { announcePromotions, syncSupporterReminders } from './rsvp.ts';
+import { followParent } from './shifts.ts';
 
 /** An event after a change, and how many people were told about it. */
 export interface EventChange {
@@ -31,16 +32,21 @@ export function editEvent(
   campaign: Campaign,
   eventId: number,
   patch: EventPatch,
+  options: { confirm?: boolean } = {},
 ): Promise<EventChange> {
   const now = deps.clock.now();
   return afterNotices(deps, async (store) => {
     const before = await changeableEvent(store, campaign.id, eventId, now);
+    const demoted = await seatsLost(store, before, patch.capacity, options.confirm ?? false);
     let event = await store.events.update(campaign.id, eventId, patch);
+    for (const rsvp of await store.events.demote(campaign.id, eventId, demoted)) {
+      await syncSupporterReminders(store, campaign, event, rsvp, now);
+    }
     const promoted =
       patch.capacity !== undefined
         ? await store.events.promoteWaitlist(campaign.id, eventId, now)
         : [];
-    if (promoted.length > 0) {
+    if (promoted.length > 0 || demoted > 0) {
       event = (await store.events.findById(campaign.id, eventId)) ?? event;
       await announcePromotions(store, campaign, event, promoted, now);
     }
@@ -48,13 +54,42 @@ export function editEvent(
     if (moved || event.reminderOffsets !== before.reminderOffsets) {
       await syncEventReminders(store, campaign, event, now);
     }
+    const shiftsTold = await followParent({ ...deps, store }, campaign, before, event);
     const changed = NOTICEABLE.filter(
       (field) => JSON.stringify(event[field]) !== JSON.stringify(before[field]),
     );
-    if (changed.length === 0) return { event, notices: null };
+    if (changed.length === 0) return { event, notices: null, alsoTold: shiftsTold };
     const payload = { changed, previousStartsAt: before.startsAt.toISOString() };
     const notices = await notifyConcerned(deps, store, event, 'event_changed', now, payload);
-    return { event, notices };
+    return { event, notices, alsoTold: shiftsTold };
+  });
+}
+
+/**
+ * How many people going would lose their seat to a lower capacity. Without `confirm` that is
+ * refused with their names (the last to answer yes move to the waitlist).
+ */
+async function seatsLost(
+  store: Store,
+  event: CampaignEvent,
+  capacity: number | null | undefined,
+  confirm: boolean,
+): Promise<number> {
+  if (!capacity || capacity >= event.yesCount) return 0;
+  const lost = event.yesCount - capacity;
+  if (confirm) return lost;
+  const going = (await store.events.attendees(event.campaignId, event.id))
+    .filter((a) => a.answer === 'yes')
+    .reverse()
+    .slice(0, lost);
+  const names = going.map(
+    (a) => a.displayName ?? (a.username ? `@${a.username}` : `#${a.supporterId}`),
+  );
+  throw new DomainError('EVENT_CAPACITY_BELOW_GOING', {
+    id: shownId(event),
+    capacity,
+    going: event.yesCount,
+    names: names.join(', '),
   });
 }
 
@@ -82,22 +117,30 @@ export function cancelEvent(
     );
     const payload = reason ? { reason } : {};
     const notices = await notifyConcerned(deps, store, event, 'event_cancelled', now, payload);
-    return { event, notices };
+    let alsoTold = 0;
+    for (const shift of await store.events.listShifts(campaign.id, eventId)) {
+      if (shift.status !== 'scheduled' || shift.endsAt <= now) continue;
+      alsoTold += (await cancelEvent({ ...deps, store }, campaign, shift.id, reason)).notified;
+    }
+    return { event, notices, alsoTold };
   });
 }
 
 /** Runs a change in one transaction, then has its notices written on if they were many. */
 async function afterNotices(
   deps: CoreDeps,
-  work: (store: Store) => Promise<{ event: CampaignEvent; notices: FanOutStart | null }>,
+  work: (
+    store: Store,
+  ) => Promise<{ event: CampaignEvent; notices: FanOutStart | null; alsoTold?: number }>,
 ): Promise<EventChange> {
-  const { event, notices } = await deps.store.transaction(work);
+  const { event, notices, alsoTold = 0 } = await deps.store.transaction(work);
   if (notices) deps.fanOuts.afterCommit(notices);
-  return { event, notified: notices?.total ?? 0 };
+  // `alsoTold`: people told through the event's shifts.
+  return { event, notified: (notices?.total ?? 0) + alsoTold };
 }
 
 /** The event, when it may still be edited or cancelled: not cancelled and not over. */
-async function changeableEvent(
+export async function changeableEvent(
   store: Store,
   campaignId: number,
   eventId: number,
@@ -105,7 +148,7 @@ async function changeableEvent(
 ): Promise<CampaignEvent> {
   const event = await store.events.findById(campaignId, eventId);
   if (!event) throw new NotFoundError('event', eventId);
-  const params = { id: event.id, title: event.title };
+  const params = { id: shownId(event), title: event.title };
   if (event.status === 'cancelled') throw new DomainError('EVENT_CANCELLED', params);
   if (event.endsAt.getTime() <= now.getTime()) throw new DomainError('EVENT_OVER', params);
   return event;

@@ -7,10 +7,13 @@ import type { Task } from './task.types.ts';
 
 const DAY_MS = 24 * 60 * 60_000;
 
-/** Whether the supporter holds the tag a task requires (always true when it requires none). */
-export function meetsTag(task: Task, supporter: Supporter): boolean {
-  if (!task.requiredTag) return true;
-  const wanted = task.requiredTag.toLocaleLowerCase();
+/**
+ * Whether the supporter holds the tag a task or shift requires (always true when it requires
+ * none).
+ */
+export function meetsTag(subject: Pick<Task, 'requiredTag'>, supporter: Supporter): boolean {
+  if (!subject.requiredTag) return true;
+  const wanted = subject.requiredTag.toLocaleLowerCase();
   return supporter.tags.some((tag) => tag.toLocaleLowerCase() === wanted);
 }
 

@@ -1,8 +1,10 @@
+import { calendarMessages } from './calendars.ts';
 import { commonMessages } from './common.ts';
 import { eventMessages } from './events.ts';
 import { notificationMessages } from './notifications.ts';
 import { organizerMessages } from './organizers.ts';
 import { privacyMessages } from './privacy.ts';
+import { shiftMessages } from './shifts.ts';
 import { supporterMessages } from './supporters.ts';
 import { taskMessages } from './tasks.ts';
 
@@ -12,6 +14,8 @@ export const messages = {
   ...supporterMessages,
   ...taskMessages,
   ...eventMessages,
+  ...shiftMessages,
+  ...calendarMessages,
   ...privacyMessages,
   ...organizerMessages,
   ...notificationMessages,
