@@ -5,6 +5,7 @@ import { validate as isCronExpression } from 'node-cron';
 import { z } from 'zod';
 import { isPostgresUrl } from '../prisma/engine/datasource.ts';
 import { LOCALES, type Locale } from './core/campaigns/campaign.types.ts';
+import { parseDuration } from './core/time/durations.ts';
 import { canonicalTimeZone } from './core/time/zones.ts';
 import { maskSecrets } from './logger.ts';
 
@@ -46,11 +47,19 @@ export interface Config {
   readonly discord?: DiscordConfig;
   readonly telegram?: TelegramConfig;
   /**
-   * Port of the health, metrics and webhook server; 0 means no server. `requested` tells whether
-   * `HTTP_PORT` was set: the console alone starts no server unless it was.
+   * Port of the health, metrics, webhook and calendar feed server; 0 means no server. `requested`
+   * tells whether `HTTP_PORT` was set: the console alone starts no server unless it was.
+   * `publicBaseUrl` is the server's address from outside (PUBLIC_BASE_URL, else
+   * http://localhost:<port>), null when the port is 0.
    */
-  readonly http: { readonly port: number; readonly requested: boolean };
+  readonly http: {
+    readonly port: number;
+    readonly requested: boolean;
+    readonly publicBaseUrl: string | null;
+  };
   readonly scheduler: { readonly cron: string };
+  /** Sent and skipped outbox rows older than this (ms) are deleted; failed ones are kept. */
+  readonly notificationRetentionMs: number;
   /** Used for the campaign created on first start and as defaults of new campaigns. */
   readonly campaignDefaults: {
     readonly name: string;
@@ -61,6 +70,8 @@ export interface Config {
   readonly log: { readonly level: LogLevel; readonly file?: string };
   readonly rateLimit: { readonly commandsPerMinute: number };
   readonly admins: readonly AdminId[];
+  /** How long a platform may stay unreachable at start before the start fails. */
+  readonly platformStartTimeoutMs: number;
 }
 
 /** Thrown by {@link loadConfig}: one message line per bad variable, never a secret's value. */
@@ -158,11 +169,22 @@ const envSchema = z.object({
     .optional()
     .describe('1 to 256 characters among A-Z a-z 0-9 _ -'),
   HTTP_PORT: integer(0, 65535).optional().describe('an integer from 0 to 65535 (0 = off)'),
+  PUBLIC_BASE_URL: httpUrl
+    .optional()
+    .describe(
+      'the http(s) URL at which HTTP_PORT is reached from outside, like https://example.org',
+    ),
   SCHEDULER_CRON: z
     .string()
     .refine((expression) => isCronExpression(expression))
     .default('*/15 * * * * *')
     .describe('a node-cron expression of 5 or 6 fields, like */15 * * * * *'),
+  NOTIFICATION_RETENTION: z
+    .string()
+    .transform((text) => parseDuration(text) ?? Number.NaN)
+    .pipe(z.number().int().positive())
+    .default(30 * 1440)
+    .describe('a duration in minutes, hours or days, like 30d or 12h'),
   CAMPAIGN_NAME: z.string().max(100).optional().describe('1 to 100 characters'),
   DEFAULT_TIMEZONE: z
     .string()
@@ -177,6 +199,9 @@ const envSchema = z.object({
     .describe('one of fatal, error, warn, info, debug, trace, silent'),
   LOG_FILE: z.string().optional().describe('a file path, or - for standard error'),
   COMMAND_RATE_LIMIT: integer(1, 1_000_000).default(20).describe('a positive integer'),
+  PLATFORM_START_TIMEOUT: integer(1, 3600)
+    .default(60)
+    .describe('seconds, an integer from 1 to 3600'),
   ADMIN_IDS: adminIds.default([]).describe('a comma list of discord:<userId> or telegram:<userId>'),
 });
 
@@ -260,8 +285,16 @@ function toConfig(env: Env): Config {
     telegram: env.TELEGRAM_BOT_TOKEN
       ? { token: env.TELEGRAM_BOT_TOKEN, apiRoot: env.TELEGRAM_API_ROOT, webhook }
       : undefined,
-    http: { port: env.HTTP_PORT ?? 8080, requested: env.HTTP_PORT !== undefined },
+    http: {
+      port: env.HTTP_PORT ?? 8080,
+      requested: env.HTTP_PORT !== undefined,
+      publicBaseUrl:
+        env.HTTP_PORT === 0
+          ? null
+          : (env.PUBLIC_BASE_URL ?? `http://localhost:${env.HTTP_PORT ?? 8080}`),
+    },
     scheduler: { cron: env.SCHEDULER_CRON },
+    notificationRetentionMs: env.NOTIFICATION_RETENTION * 60_000,
     campaignDefaults: {
       name: env.CAMPAIGN_NAME ?? DEFAULT_CAMPAIGN_NAMES[env.DEFAULT_LOCALE],
       timezone: env.DEFAULT_TIMEZONE,
@@ -270,6 +303,7 @@ function toConfig(env: Env): Config {
     log: { level: env.LOG_LEVEL, file: env.LOG_FILE },
     rateLimit: { commandsPerMinute: env.COMMAND_RATE_LIMIT },
     admins: env.ADMIN_IDS,
+    platformStartTimeoutMs: env.PLATFORM_START_TIMEOUT * 1000,
   };
 }
 

@@ -4,10 +4,13 @@
  * `npm start` runs this file (`--console` forces the console adapter); tests call
  * {@link startApp} directly.
  */
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { ConsoleAdapter } from './bots/console/console-adapter.ts';
 import { ConsoleNotifier } from './bots/console/console-notifier.ts';
 import { type DiscordBot, startDiscordBot } from './bots/discord/discord-bot.ts';
+import { errorReason, PlatformStartError } from './bots/platform-start.ts';
 import { startTelegramBot, type TelegramBot } from './bots/telegram/telegram-bot.ts';
 import { EChartsChartRenderer } from './charts/echarts-chart-renderer.ts';
 import { type Config, ConfigError, configSecrets, loadConfig } from './config.ts';
@@ -18,13 +21,17 @@ import { digestSchedule } from './core/notifications/digests.ts';
 import type { Notifier } from './core/notifications/notifier.ts';
 import { ScheduledMessagePlanner } from './core/notifications/scheduled-messages.ts';
 import { reportSchedule } from './core/reports/report-schedule.ts';
+import { calendarRoute } from './http/calendar-route.ts';
 import { PromDeliveryMetrics } from './http/metrics.ts';
 import { type HttpServer, PortUnavailableError, startHttpServer } from './http/server.ts';
-import { createLogger, type Logger, logFile } from './logger.ts';
+import { createLogger, type Logger, logFile, maskSecrets } from './logger.ts';
 import { nodeCronRules } from './scheduler/cron-rules.ts';
 import { Dispatcher } from './scheduler/dispatcher.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
+import type { SendBudget } from './scheduler/send-budget.ts';
 import { type Database, openDatabase } from './store/database.ts';
+import { Housekeeping } from './store/housekeeping.ts';
+import { PrismaSendBudget } from './store/prisma-delivery-budget.ts';
 
 /** Where the logs go when the console runs and `LOG_FILE` is unset. */
 export const DEFAULT_LOG_FILE = './data/organizer.log';
@@ -68,9 +75,27 @@ export interface StartOptions {
   console?: 'auto' | 'always' | 'never';
   /** Streams of the console (standard input and output by default). */
   consoleStreams?: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream };
+  /** Aborts the start (SIGINT or SIGTERM during it): {@link startApp} then rejects with its reason. */
+  signal?: AbortSignal;
 }
 
-/** Starts the assistant from the environment. Throws {@link ConfigError} on bad settings. */
+/** The start failed; the sentence saying why is already logged (and masked of every secret). */
+export class StartFailedError extends Error {
+  override readonly name = 'StartFailedError';
+
+  constructor(
+    sentence: string,
+    /** Whether the log line went to the terminal (standard error) rather than a file. */
+    readonly onTerminal: boolean,
+  ) {
+    super(sentence);
+  }
+}
+
+/**
+ * Starts the assistant from the environment. Throws {@link ConfigError} on bad settings and
+ * {@link StartFailedError} (after logging its one sentence) when anything else stops the start.
+ */
 export async function startApp(options: StartOptions = {}): Promise<App> {
   const config = loadConfig(options.env);
   const withConsole = startsConsole(config, options.console);
@@ -80,7 +105,25 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
     secrets: configSecrets(config),
     destination: options.logDestination ?? (logPath === '-' ? process.stderr : logFile(logPath)),
   });
-  const db = await openDatabase(config.database.url);
+  // Every failure from here on is one logged sentence; an abort is passed on as it is.
+  const failed = (error: unknown) => {
+    if (options.signal?.aborted) {
+      logger.info({ reason: options.signal.reason }, 'start interrupted');
+      return options.signal.reason;
+    }
+    const sentence =
+      error instanceof PlatformStartError || error instanceof PortUnavailableError
+        ? error.message
+        : `The assistant could not start: ${errorReason(error)}.`;
+    logger.fatal(sentence);
+    const onTerminal = !options.logDestination && logPath === '-';
+    return new StartFailedError(maskSecrets(sentence, configSecrets(config)), onTerminal);
+  };
+  const db = await openDatabase(config.database.url).catch((error: unknown) => {
+    throw failed(
+      new PlatformStartError(`The database could not be opened: ${errorReason(error)}.`),
+    );
+  });
   logger.info(
     { database: config.database.kind, migrationsApplied: db.applied.length },
     'database ready',
@@ -95,6 +138,9 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
   let http: HttpServer | undefined;
   let telegram: TelegramBot | undefined;
   let discord: DiscordBot | undefined;
+  // The HTTP server (health, webhook, calendar feeds) runs with a bot, or with HTTP_PORT set.
+  const platforms = !!config.discord || !!config.telegram;
+  const serving = config.http.port !== 0 && (platforms || config.http.requested);
   try {
     core = createCore(
       {
@@ -105,12 +151,15 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
           admins: config.admins,
           commandsPerMinute: config.rateLimit.commandsPerMinute,
           policyVersion: POLICY_VERSION,
+          publicBaseUrl: serving ? config.http.publicBaseUrl : null,
         },
         cron: nodeCronRules,
         charts: new EChartsChartRenderer(),
+        workerId: workerIdOf(config),
       },
       logger,
     );
+    closers.push(() => core.deps.fanOuts.stop());
     const campaign = await core.services.campaigns.ensureDefault();
     logger.info({ campaignId: campaign.id }, 'default campaign ready');
     const chat = withConsole
@@ -123,32 +172,37 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
         })
       : undefined;
     terminal = chat;
-    const platforms = !!config.discord || !!config.telegram;
     if (!platforms) logger.info('no platform token is configured');
 
     const notifiers: Notifier[] = chat ? [new ConsoleNotifier(chat)] : [];
+    const limits = { timeoutMs: config.platformStartTimeoutMs, signal: options.signal };
     if (config.discord) {
-      const bot = await startDiscordBot({ config: config.discord, core, log: logger });
+      const bot = await startDiscordBot({ config: config.discord, core, log: logger, limits });
       discord = bot;
       notifiers.push(bot.notifier);
       closers.push(() => bot.stop());
     }
     if (config.telegram) {
-      const bot = await startTelegramBot({ config: config.telegram, core, log: logger });
+      const bot = await startTelegramBot({ config: config.telegram, core, log: logger, limits });
       telegram = bot;
       notifiers.push(bot.notifier);
       closers.push(() => bot.stop());
     }
 
     const metrics = new PromDeliveryMetrics();
+    const housekeeping = new Housekeeping(db, { retentionMs: config.notificationRetentionMs });
+    await keepHouse(housekeeping, core.deps.clock.now(), logger);
     // The console alone needs no HTTP server, unless HTTP_PORT asks for one.
-    if (config.http.port !== 0 && (platforms || config.http.requested)) {
+    if (serving) {
       const server = await startHttpServer({
         port: config.http.port,
         metrics,
         ready: () => databaseAnswers(db),
         log: logger,
-        routes: telegram?.webhookRoute ? [telegram.webhookRoute] : [],
+        routes: [
+          calendarRoute(core.services.calendars),
+          ...(telegram?.webhookRoute ? [telegram.webhookRoute] : []),
+        ],
       });
       http = server;
       closers.push(() => server.close());
@@ -157,13 +211,21 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
     // The chat opens once nothing can stop the start any more (a busy port, a bad token).
     await chat?.start();
     if (chat) closers.push(() => chat.close());
-    const scheduler = startDelivery(config, core, notifiers, metrics, logger);
+    const budget = new PrismaSendBudget(db.client);
+    const scheduler = startDelivery(
+      config,
+      core,
+      { notifiers, budget },
+      metrics,
+      logger,
+      housekeeping,
+    );
     closers.push(() => scheduler.stop());
     // Last, so that whoever waits for this line finds everything running.
     if (chat) logger.info('console adapter started');
   } catch (error) {
     await closeAll();
-    throw error;
+    throw failed(error);
   }
 
   let stopping: Promise<void> | undefined;
@@ -185,14 +247,14 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
 function startDelivery(
   config: Config,
   core: Core,
-  notifiers: Notifier[],
+  { notifiers, budget }: { notifiers: Notifier[]; budget: SendBudget },
   metrics: PromDeliveryMetrics,
   logger: Logger,
+  housekeeping: Housekeeping,
 ): Scheduler {
   const { store, clock } = core.deps;
   const content = new CoreNotificationContent(core.deps);
-  // One SQLite process: a stable worker id lets a restart take its own leases back at once.
-  const workerId = config.database.kind === 'sqlite' ? 'sqlite' : undefined;
+  const workerId = workerIdOf(config);
   const dispatcher = new Dispatcher({
     store,
     notifiers,
@@ -201,6 +263,8 @@ function startDelivery(
     log: logger,
     metrics,
     workerId,
+    // Shared through the database: every process together keeps to each platform's rate.
+    budget,
   });
   const planner = new ScheduledMessagePlanner(core.deps, [digestSchedule, reportSchedule]);
   const scheduler = new Scheduler({
@@ -213,12 +277,34 @@ function startDelivery(
       } catch (error) {
         logger.error({ err: error }, 'digest and report planning failed');
       }
+      // Fan-outs left by a process that stopped are taken over here (kick logs its own errors).
+      void core.deps.fanOuts.kick();
       await dispatcher.tick(signal);
+      await keepHouse(housekeeping, clock.now(), logger);
     },
     log: logger,
   });
   scheduler.start();
   return scheduler;
+}
+
+/** A housekeeping round when one is due; a failure is logged and tried again next round. */
+async function keepHouse(housekeeping: Housekeeping, now: Date, logger: Logger): Promise<void> {
+  try {
+    const round = await housekeeping.runIfDue(now);
+    if (round) logger.info(round, 'database housekeeping done');
+  } catch (error) {
+    logger.error({ err: error }, 'database housekeeping failed');
+  }
+}
+
+/**
+ * The name of this process's leases (outbox rows, fan-outs). One SQLite process: a stable id lets
+ * a restart take its own leases back at once; on PostgreSQL each process has its own.
+ */
+function workerIdOf(config: Config): string {
+  if (config.database.kind === 'sqlite') return 'sqlite';
+  return `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 }
 
 /** Readiness: the database answers a trivial query. */
@@ -237,16 +323,18 @@ function startsConsole(config: Config, mode: StartOptions['console'] = 'auto'): 
 }
 
 /**
- * Runs until SIGINT, SIGTERM or the end of the console's input, then shuts down and exits 0; bad
- * settings exit 1.
+ * Runs until SIGINT, SIGTERM or the end of the console's input, then shuts down and exits 0 (a
+ * signal during the start interrupts it); bad settings and a failed start exit 1.
  */
 async function main(): Promise<void> {
   let app: App | undefined;
   let requested: NodeJS.Signals | 'end of input' | undefined;
   let stopping = false;
+  const starting = new AbortController();
   const shutdown = (reason: NodeJS.Signals | 'end of input') => {
     requested ??= reason;
-    // A signal during start is kept and acted on as soon as the app is up.
+    // A signal during start aborts it; startApp then closes what it opened.
+    if (!app) starting.abort(reason);
     if (!app || stopping) return;
     stopping = true;
     const running = app;
@@ -263,10 +351,14 @@ async function main(): Promise<void> {
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
   try {
-    app = await startApp({ console: process.argv.includes('--console') ? 'always' : 'auto' });
+    app = await startApp({
+      console: process.argv.includes('--console') ? 'always' : 'auto',
+      signal: starting.signal,
+    });
   } catch (error) {
-    if (error instanceof PortUnavailableError) {
-      process.stderr.write(`${error.message}\n`);
+    if (starting.signal.aborted) process.exit(0);
+    if (error instanceof StartFailedError) {
+      if (!error.onTerminal) process.stderr.write(`${error.message}\n`);
       process.exit(1);
     }
     if (!(error instanceof ConfigError)) throw error;

@@ -16,13 +16,16 @@ const VARIABLES = [
   'TELEGRAM_WEBHOOK_URL',
   'TELEGRAM_WEBHOOK_SECRET',
   'HTTP_PORT',
+  'PUBLIC_BASE_URL',
   'SCHEDULER_CRON',
+  'NOTIFICATION_RETENTION',
   'CAMPAIGN_NAME',
   'DEFAULT_TIMEZONE',
   'DEFAULT_LOCALE',
   'LOG_LEVEL',
   'LOG_FILE',
   'COMMAND_RATE_LIMIT',
+  'PLATFORM_START_TIMEOUT',
   'ADMIN_IDS',
 ];
 const TELEGRAM_TOKEN = '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
@@ -48,12 +51,14 @@ describe('loadConfig', () => {
       database: { url: 'file:./data/organizer.db', kind: 'sqlite' },
       discord: undefined,
       telegram: undefined,
-      http: { port: 8080, requested: false },
+      http: { port: 8080, requested: false, publicBaseUrl: 'http://localhost:8080' },
       scheduler: { cron: '*/15 * * * * *' },
+      notificationRetentionMs: 30 * 86_400_000,
       campaignDefaults: { name: 'Our campaign', timezone: 'UTC', locale: 'en' },
       log: { level: 'info', file: undefined },
       rateLimit: { commandsPerMinute: 20 },
       admins: [],
+      platformStartTimeoutMs: 60_000,
     });
   });
 
@@ -65,7 +70,11 @@ describe('loadConfig', () => {
   });
 
   it('tells a port asked for from the default one', () => {
-    expect(load({ HTTP_PORT: '8080' }).http).toEqual({ port: 8080, requested: true });
+    expect(load({ HTTP_PORT: '8080' }).http).toEqual({
+      port: 8080,
+      requested: true,
+      publicBaseUrl: 'http://localhost:8080',
+    });
   });
 
   it('treats empty and blank values as unset', () => {
@@ -85,6 +94,7 @@ describe('loadConfig', () => {
       TELEGRAM_WEBHOOK_SECRET: 'hook_secret-1',
       HTTP_PORT: '8443',
       SCHEDULER_CRON: '0 * * * *',
+      NOTIFICATION_RETENTION: '12h',
       CAMPAIGN_NAME: 'Save the park',
       DEFAULT_TIMEZONE: 'Europe/Paris',
       DEFAULT_LOCALE: 'fr',
@@ -105,6 +115,8 @@ describe('loadConfig', () => {
       webhook: { url: 'https://bot.example.org/telegram', secret: 'hook_secret-1' },
     });
     expect(config.http.port).toBe(8443);
+    expect(config.http.publicBaseUrl).toBe('http://localhost:8443');
+    expect(config.notificationRetentionMs).toBe(12 * 3_600_000);
     expect(config.campaignDefaults).toEqual({
       name: 'Save the park',
       timezone: 'Europe/Paris',
@@ -112,6 +124,18 @@ describe('loadConfig', () => {
     });
     expect(config.rateLimit.commandsPerMinute).toBe(5);
     expect(configSecrets(config)).toEqual([DISCORD_TOKEN, TELEGRAM_TOKEN, 'hook_secret-1']);
+  });
+
+  it('takes PUBLIC_BASE_URL for feed links, with no feeds when HTTP_PORT is 0', () => {
+    expect(load({ PUBLIC_BASE_URL: 'https://org.example.org/' }).http.publicBaseUrl).toBe(
+      'https://org.example.org',
+    );
+    expect(load({ HTTP_PORT: '0', PUBLIC_BASE_URL: 'https://org.example.org' }).http).toEqual({
+      port: 0,
+      requested: true,
+      publicBaseUrl: null,
+    });
+    expect(() => load({ PUBLIC_BASE_URL: 'ftp://org.example.org' })).toThrow(/PUBLIC_BASE_URL/);
   });
 
   it('returns a deeply frozen configuration', () => {
@@ -161,6 +185,8 @@ describe('loadConfig', () => {
     ['HTTP_PORT', '65536'],
     ['SCHEDULER_CRON', 'every minute'],
     ['SCHEDULER_CRON', '61 * * * *'],
+    ['NOTIFICATION_RETENTION', '30 days'],
+    ['NOTIFICATION_RETENTION', '0d'],
     ['CAMPAIGN_NAME', 'x'.repeat(101)],
     ['DEFAULT_TIMEZONE', 'Mars/Olympus_Mons'],
     ['DEFAULT_LOCALE', 'de'],

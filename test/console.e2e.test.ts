@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempSqliteUrl } from './support/databases.ts';
-import { type NpmRun, npmStart } from './support/npm-start.ts';
+import { answerTo, type NpmRun, npmStart } from './support/npm-start.ts';
 
 const file = tempSqliteUrl();
 let run: NpmRun | undefined;
@@ -9,15 +9,6 @@ afterAll(() => {
   run?.kill();
   file.cleanup();
 });
-
-/** What the console printed in answer to one typed line (up to the next typed line). */
-function answerTo(stdout: string, line: string): string {
-  const start = stdout.indexOf(`\n> ${line}\n`);
-  if (start === -1) throw new Error(`"${line}" was never answered; output:\n${stdout}`);
-  const from = start + line.length + 4;
-  const end = stdout.indexOf('\n> ', from);
-  return stdout.slice(from, end === -1 ? undefined : end);
-}
 
 describe('npm start without tokens, driven by a piped script', () => {
   it('creates a task and an event, RSVPs by choice number, then exits 0 at the end of input', async () => {

@@ -1,5 +1,6 @@
 import type { Locale } from './campaigns/campaign.types.ts';
 import type { Clock } from './clock.ts';
+import type { FanOuts } from './notifications/fan-out.ts';
 import type { Store } from './ports.ts';
 import type { ChartRenderer } from './reports/chart.types.ts';
 
@@ -16,6 +17,8 @@ export interface CoreSettings {
   commandsPerMinute: number;
   /** Version of the privacy notice people agree to. */
   policyVersion: string;
+  /** External base URL of the HTTP server (no trailing slash), for feed links; null = none. */
+  publicBaseUrl?: string | null;
 }
 
 /** What every service is built from. */
@@ -26,6 +29,8 @@ export interface CoreDeps {
   cron: CronRules;
   /** Draws the `/stats` picture (ECharts and resvg implement it outside the core). */
   charts: ChartRenderer;
+  /** Writes outbox rows for whole audiences, in the background when they are large. */
+  fanOuts: FanOuts;
 }
 
 /** Where the core reports failures it could not turn into a reply (pino fits). */

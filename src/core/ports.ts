@@ -3,6 +3,7 @@
  * campaign data takes the campaign id and never returns another campaign's rows.
  */
 import type { Broadcast, NewBroadcast } from './broadcasts/broadcast.types.ts';
+import type { CalendarFeed } from './calendars/calendar.types.ts';
 import type {
   Campaign,
   CampaignSettings,
@@ -32,6 +33,12 @@ import type {
 } from './events/event.types.ts';
 import type { ClaimRequest, DeliveryContext, Settlement } from './notifications/delivery.types.ts';
 import type {
+  FanOut,
+  FanOutAudience,
+  FanOutChunk,
+  NewFanOut,
+} from './notifications/fan-out.types.ts';
+import type {
   NewNotification,
   Notification,
   NotificationStatus,
@@ -44,6 +51,7 @@ import type {
   LinkCodeUse,
   Supporter,
   SupporterFilter,
+  SupporterPage,
   SupporterPatch,
 } from './supporters/supporter.types.ts';
 import type {
@@ -90,7 +98,10 @@ export interface SupporterRepo {
   ): Promise<Supporter | null>;
   findByUsername(campaignId: number, platform: string, username: string): Promise<Supporter | null>;
   update(campaignId: number, id: number, patch: SupporterPatch): Promise<Supporter>;
-  list(campaignId: number, filter?: SupporterFilter): Promise<Supporter[]>;
+  /** Matching supporters in id order, or one page of them. */
+  list(campaignId: number, filter?: SupporterFilter, page?: SupporterPage): Promise<Supporter[]>;
+  /** How many supporters match, counted by the database. */
+  count(campaignId: number, filter?: SupporterFilter): Promise<number>;
   identities(campaignId: number, supporterId: number): Promise<Identity[]>;
   updateIdentity(
     campaignId: number,
@@ -165,8 +176,34 @@ export interface EventRepo {
   findById(campaignId: number, id: number): Promise<CampaignEvent | null>;
   /** Scheduled events ending after `from`, soonest first. */
   listUpcoming(campaignId: number, from: Date): Promise<CampaignEvent[]>;
+  /**
+   * Events for a calendar feed, cancelled ones included: those ending after `endsAfter`, only
+   * `eventIds` when given, shifts only when `shifts`.
+   */
+  listForCalendar(
+    campaignId: number,
+    filter: { endsAfter: Date; eventIds?: number[]; shifts: boolean },
+  ): Promise<CampaignEvent[]>;
+  /** The shifts of an event (cancelled ones too), by number. */
+  listShifts(campaignId: number, parentId: number): Promise<CampaignEvent[]>;
+  /** Shift `shiftNumber` of an event, or null. */
+  findShift(
+    campaignId: number,
+    parentId: number,
+    shiftNumber: number,
+  ): Promise<CampaignEvent | null>;
+  /** Scheduled shifts overlapping `from`-`to` where the supporter is going or waiting. */
+  heldShifts(
+    campaignId: number,
+    supporterId: number,
+    from: Date,
+    to: Date,
+  ): Promise<CampaignEvent[]>;
+  /** Moves the last `count` supporters who answered yes to the waitlist (their place kept first). */
+  demote(campaignId: number, eventId: number, count: number): Promise<Rsvp[]>;
   /** Whether the supporter hosts at least one event of the campaign. */
   hostsAny(campaignId: number, supporterId: number): Promise<boolean>;
+  /** Changes an event; a change a calendar shows (times, place, title, status) raises its sequence. */
   update(campaignId: number, id: number, patch: EventPatch): Promise<CampaignEvent>;
   findRsvp(campaignId: number, eventId: number, supporterId: number): Promise<Rsvp | null>;
   listRsvps(
@@ -211,6 +248,20 @@ export interface EventRepo {
   ): Promise<void>;
 }
 
+/** Live calendar feeds: their tokens, in two halves (a public lookup and a secret). */
+export interface CalendarFeedRepo {
+  /** The feed whose token starts with `lookup`, or null. */
+  findByLookup(lookup: string): Promise<CalendarFeed | null>;
+  /** The campaign's feed (`supporterId` null) or a supporter's, or null. */
+  find(campaignId: number, supporterId: number | null): Promise<CalendarFeed | null>;
+  /** Gives the campaign's or the supporter's feed this token, replacing any earlier one. */
+  replace(
+    campaignId: number,
+    supporterId: number | null,
+    token: { lookup: string; secret: string },
+  ): Promise<CalendarFeed>;
+}
+
 export interface NotificationRepo {
   /** Queues rows; a row whose key already exists is left as it is. Returns how many were new. */
   enqueue(campaignId: number, rows: NewNotification[]): Promise<number>;
@@ -239,6 +290,13 @@ export interface NotificationRepo {
    * it: false when the lease was taken over (or, except for `sent`, the row is no longer pending).
    */
   settle(id: number, workerId: string, outcome: Settlement): Promise<boolean>;
+  /**
+   * Marks these rows sent at `at` in one write, those whose lease `workerId` still holds; returns
+   * the ids it marked.
+   */
+  markSent(ids: number[], workerId: string, at: Date): Promise<number[]>;
+  /** Moves `workerId`'s leases on these pending rows to end at `until`; returns the ids it holds. */
+  extendLeases(ids: number[], workerId: string, until: Date): Promise<number[]>;
   /** Frees `workerId`'s leases on these rows without changing them (they stay due). */
   release(ids: number[], workerId: string): Promise<number>;
   /** Pending rows due at `now`, in every campaign. */
@@ -280,18 +338,57 @@ export interface Store {
   supporters: SupporterRepo;
   tasks: TaskRepo;
   events: EventRepo;
+  calendarFeeds: CalendarFeedRepo;
   notifications: NotificationRepo;
   privacy: PrivacyRepo;
   broadcasts: BroadcastRepo;
   stats: StatsRepo;
+  fanOuts: FanOutRepo;
   /** Runs `work` in one database transaction: everything it wrote lands, or nothing. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
+}
+
+/**
+ * Outbox rows for whole audiences, selected and written by the database in bounded chunks under
+ * a lease (see the core's FanOuts). Across campaigns, like the dispatcher's leases.
+ */
+export interface FanOutRepo {
+  /** How many supporters the audience holds now. */
+  count(campaignId: number, audience: FanOutAudience): Promise<number>;
+  /** Records a fan-out of `total` rows, leased to a worker or free for any to take. */
+  create(
+    campaignId: number,
+    input: NewFanOut,
+    total: number,
+    lease: { workerId: string; until: Date } | null,
+  ): Promise<FanOut>;
+  /**
+   * Leases up to `limit` unfinished fan-outs to `workerId` until `until`: free ones, those whose
+   * lease ended, and its own. Of several processes taking one at once, one gets it.
+   */
+  claim(workerId: string, now: Date, until: Date, limit: number): Promise<number[]>;
+  /**
+   * Writes the next `limit` rows of a fan-out `workerId` leases and extends the lease to
+   * `until`, all or nothing; null when the lease was lost (nothing written).
+   */
+  writeChunk(
+    id: number,
+    workerId: string,
+    limit: number,
+    until: Date,
+    now: Date,
+  ): Promise<FanOutChunk | null>;
+  find(id: number): Promise<FanOut | null>;
+  /** The fan-out of a broadcast of the campaign, if it has one. */
+  findByBroadcast(campaignId: number, broadcastId: number): Promise<FanOut | null>;
 }
 
 /** Organizers' broadcasts; the outbox rows that deliver them go through NotificationRepo. */
 export interface BroadcastRepo {
   create(campaignId: number, input: NewBroadcast): Promise<Broadcast>;
   findById(campaignId: number, id: number): Promise<Broadcast | null>;
+  /** How many of the broadcast's rows are in each delivery state. */
+  deliveryCounts(campaignId: number, id: number): Promise<Record<NotificationStatus, number>>;
 }
 
 /** Figures and listings for organizers' reports. */

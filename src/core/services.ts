@@ -1,4 +1,5 @@
 import { BroadcastsService } from './broadcasts/broadcasts.service.ts';
+import { CalendarsService } from './calendars/calendars.service.ts';
 import { CampaignsService } from './campaigns/campaigns.service.ts';
 import { StatsService } from './campaigns/stats.service.ts';
 import type { CoreDeps } from './deps.ts';
@@ -14,6 +15,7 @@ export interface Services {
   supporters: SupportersService;
   tasks: TasksService;
   events: EventsService;
+  calendars: CalendarsService;
   broadcasts: BroadcastsService;
   privacy: PrivacyService;
   stats: StatsService;
@@ -26,6 +28,7 @@ export function createServices(deps: CoreDeps): Services {
     supporters: new SupportersService(deps),
     tasks: new TasksService(deps),
     events: new EventsService(deps),
+    calendars: new CalendarsService(deps),
     broadcasts: new BroadcastsService(deps),
     privacy: new PrivacyService(deps),
     stats: new StatsService(deps),

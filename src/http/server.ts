@@ -10,6 +10,8 @@ export type RouteHandler = (request: IncomingMessage, response: ServerResponse) 
 export interface HttpRoute {
   method: 'GET' | 'POST';
   path: string;
+  /** The route serves every path starting with `path` (`/calendar/` for feeds). */
+  prefix?: boolean;
   handler: RouteHandler;
 }
 
@@ -58,9 +60,15 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
     ),
   ]);
 
+  const prefixed = (options.routes ?? []).filter((route) => route.prefix);
   const server = createServer(async (request, response) => {
-    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-    const handler = routes.get(`${request.method} ${path}`);
+    const fullPath = new URL(request.url ?? '/', 'http://localhost').pathname;
+    const under = prefixed.find(
+      (route) => route.method === request.method && fullPath.startsWith(route.path),
+    );
+    // A prefixed path may carry a secret (a feed token): logs name the route only.
+    const path = under ? `${under.path}…` : fullPath;
+    const handler = under?.handler ?? routes.get(`${request.method} ${fullPath}`);
     try {
       await (handler ? handler(request, response) : answer(response, 404, 'not found\n'));
     } catch (error) {
@@ -113,7 +121,8 @@ async function metrics(registry: Registry, response: ServerResponse): Promise<vo
   response.end(text);
 }
 
-function answer(response: ServerResponse, status: number, text: string): void {
+/** A plain-text answer. */
+export function answer(response: ServerResponse, status: number, text: string): void {
   response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
   response.end(text);
 }

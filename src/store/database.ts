@@ -1,12 +1,9 @@
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaPg } from '@prisma/adapter-pg';
 import { parseDatasource } from '../../prisma/engine/datasource.ts';
 import { deployMigrations } from '../../prisma/engine/deploy.ts';
 import { type DatabaseKind, databaseKind } from '../config.ts';
-import { PrismaClient as PostgresClient } from '../generated/postgres/client.ts';
-import { PrismaClient as SqliteClient } from '../generated/sqlite/client.ts';
 import type { RootClient } from './prisma-client.ts';
 import { PrismaStore } from './prisma-store.ts';
+import { ensureSearchIndexes } from './search-index.ts';
 
 /** An open database: its Prisma client, the repositories over it, and how to close it. */
 export interface Database {
@@ -32,8 +29,10 @@ const SQLITE_BUSY_TIMEOUT_MS = 5_000;
 export async function openDatabase(url: string, options: OpenOptions = {}): Promise<Database> {
   const kind = databaseKind(url);
   const applied = (await deployMigrations(url)).applied;
-  const client = kind === 'sqlite' ? await openSqlite(url) : openPostgres(url, options.poolSize);
+  const client =
+    kind === 'sqlite' ? await openSqlite(url) : await openPostgres(url, options.poolSize);
   await client.$connect();
+  await ensureSearchIndexes(client, kind);
   return {
     kind,
     client,
@@ -43,9 +42,15 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
   };
 }
 
+// Each database's driver, adapter and generated client are imported only when that database is
+// opened: a process never loads the other one's (a few MB of code and a query compiler each).
 async function openSqlite(url: string): Promise<RootClient> {
   const datasource = parseDatasource(url);
   if (datasource.kind !== 'sqlite') throw new Error('openSqlite needs a file: URL');
+  const [{ PrismaBetterSqlite3 }, { PrismaClient: SqliteClient }] = await Promise.all([
+    import('@prisma/adapter-better-sqlite3'),
+    import('../generated/sqlite/client.ts'),
+  ]);
   const adapter = new PrismaBetterSqlite3({
     url: datasource.path,
     timeout: SQLITE_BUSY_TIMEOUT_MS,
@@ -62,7 +67,11 @@ async function openSqlite(url: string): Promise<RootClient> {
   return client;
 }
 
-function openPostgres(url: string, poolSize = 10): RootClient {
+async function openPostgres(url: string, poolSize = 10): Promise<RootClient> {
+  const [{ PrismaPg }, { PrismaClient: PostgresClient }] = await Promise.all([
+    import('@prisma/adapter-pg'),
+    import('../generated/postgres/client.ts'),
+  ]);
   const adapter = new PrismaPg({ connectionString: url, max: poolSize });
   // Both clients are generated from the same models; the repositories use the SQLite one's type.
   return new PostgresClient({ adapter }) as unknown as RootClient;

@@ -17,6 +17,16 @@ import type { Event as EventRow, Rsvp as RsvpRow } from '../generated/sqlite/cli
 import { atomically, type DbClient, isRecordMissing } from './prisma-client.ts';
 import { syncReminderRows } from './prisma-event-reminders.ts';
 
+/** Fields a calendar shows: changing one raises the event's sequence. */
+const CALENDAR_FIELDS = [
+  'title',
+  'description',
+  'location',
+  'startsAt',
+  'endsAt',
+  'status',
+] as const satisfies readonly (keyof EventPatch)[];
+
 /** Events and the RSVPs to them. */
 export class PrismaEventRepo implements EventRepo {
   constructor(private readonly db: DbClient) {}
@@ -30,6 +40,22 @@ export class PrismaEventRepo implements EventRepo {
     return row && toEvent(row);
   }
 
+  async listForCalendar(
+    campaignId: number,
+    filter: { endsAfter: Date; eventIds?: number[]; shifts: boolean },
+  ): Promise<CampaignEvent[]> {
+    const rows = await this.db.event.findMany({
+      where: {
+        campaignId,
+        endsAt: { gt: filter.endsAfter },
+        ...(filter.eventIds && { id: { in: filter.eventIds } }),
+        ...(!filter.shifts && { parentId: null }),
+      },
+      orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
+    });
+    return rows.map(toEvent);
+  }
+
   async listUpcoming(campaignId: number, from: Date): Promise<CampaignEvent[]> {
     const rows = await this.db.event.findMany({
       where: { campaignId, status: 'scheduled', endsAt: { gt: from } },
@@ -38,13 +64,72 @@ export class PrismaEventRepo implements EventRepo {
     return rows.map(toEvent);
   }
 
+  async listShifts(campaignId: number, parentId: number): Promise<CampaignEvent[]> {
+    const rows = await this.db.event.findMany({
+      where: { campaignId, parentId },
+      orderBy: { shiftNumber: 'asc' },
+    });
+    return rows.map(toEvent);
+  }
+
+  async findShift(
+    campaignId: number,
+    parentId: number,
+    shiftNumber: number,
+  ): Promise<CampaignEvent | null> {
+    const row = await this.db.event.findFirst({ where: { campaignId, parentId, shiftNumber } });
+    return row && toEvent(row);
+  }
+
+  async heldShifts(
+    campaignId: number,
+    supporterId: number,
+    from: Date,
+    to: Date,
+  ): Promise<CampaignEvent[]> {
+    const rows = await this.db.event.findMany({
+      where: {
+        campaignId,
+        parentId: { not: null },
+        status: 'scheduled',
+        startsAt: { lt: to },
+        endsAt: { gt: from },
+        rsvps: { some: { supporterId, answer: { in: ['yes', 'waitlist'] } } },
+      },
+      orderBy: { startsAt: 'asc' },
+    });
+    return rows.map(toEvent);
+  }
+
+  demote(campaignId: number, eventId: number, count: number): Promise<Rsvp[]> {
+    return atomically(this.db, async (tx) => {
+      const last = await tx.rsvp.findMany({
+        where: { campaignId, eventId, answer: 'yes' },
+        orderBy: [{ answeredAt: 'desc' }, { id: 'desc' }],
+        take: count,
+      });
+      if (last.length === 0) return [];
+      await tx.rsvp.updateMany({
+        where: { id: { in: last.map((r) => r.id) } },
+        data: { answer: 'waitlist' },
+      });
+      await tx.event.update({
+        where: { id: eventId },
+        data: { yesCount: { decrement: last.length } },
+      });
+      return last.map((row) => ({ ...toRsvp(row), answer: 'waitlist' as const }));
+    });
+  }
+
   async hostsAny(campaignId: number, supporterId: number): Promise<boolean> {
     return (await this.db.event.count({ where: { campaignId, hostId: supporterId } })) > 0;
   }
 
   async update(campaignId: number, id: number, patch: EventPatch): Promise<CampaignEvent> {
+    const shown = CALENDAR_FIELDS.some((field) => patch[field] !== undefined);
+    const data = shown ? { ...patch, sequence: { increment: 1 } } : patch;
     try {
-      return toEvent(await this.db.event.update({ where: { id, campaignId }, data: patch }));
+      return toEvent(await this.db.event.update({ where: { id, campaignId }, data }));
     } catch (error) {
       if (isRecordMissing(error)) throw new NotFoundError('event', id);
       throw error;
@@ -231,7 +316,13 @@ function toEvent(row: EventRow): CampaignEvent {
     cancelReason: row.cancelReason,
     yesCount: row.yesCount,
     createdById: row.createdById,
+    parentId: row.parentId,
+    shiftNumber: row.shiftNumber,
+    label: row.label,
+    requiredTag: row.requiredTag,
+    sequence: row.sequence,
     createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
   };
 }
 

@@ -68,6 +68,8 @@ export class PrismaPrivacyRepo implements PrivacyRepo {
       }
       await tx.identity.deleteMany({ where: owned });
       await tx.linkCode.deleteMany({ where: owned });
+      // Their calendar feed goes: its address answers 404 from now on.
+      await tx.calendarFeed.deleteMany({ where: owned });
       const held = await tx.supporterTag.findMany({ where: owned, select: { tagId: true } });
       await tx.supporterTag.deleteMany({ where: owned });
       await dropUnusedTags(

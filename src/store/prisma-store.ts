@@ -1,9 +1,11 @@
 import type { DatabaseKind } from '../config.ts';
 import type { Store } from '../core/ports.ts';
 import { PrismaBroadcastRepo } from './prisma-broadcast.repo.ts';
+import { PrismaCalendarFeedRepo } from './prisma-calendar-feed.repo.ts';
 import { PrismaCampaignRepo } from './prisma-campaign.repo.ts';
 import { atomically, type DbClient } from './prisma-client.ts';
 import { PrismaEventRepo } from './prisma-event.repo.ts';
+import { PrismaFanOutRepo } from './prisma-fan-out.repo.ts';
 import { PrismaNotificationRepo } from './prisma-notification.repo.ts';
 import { PrismaPrivacyRepo } from './prisma-privacy.repo.ts';
 import { PrismaStatsRepo } from './prisma-stats.repo.ts';
@@ -16,10 +18,12 @@ export class PrismaStore implements Store {
   readonly supporters: PrismaSupporterRepo;
   readonly tasks: PrismaTaskRepo;
   readonly events: PrismaEventRepo;
+  readonly calendarFeeds: PrismaCalendarFeedRepo;
   readonly notifications: PrismaNotificationRepo;
   readonly privacy: PrismaPrivacyRepo;
   readonly broadcasts: PrismaBroadcastRepo;
   readonly stats: PrismaStatsRepo;
+  readonly fanOuts: PrismaFanOutRepo;
 
   constructor(
     private readonly db: DbClient,
@@ -29,10 +33,12 @@ export class PrismaStore implements Store {
     this.supporters = new PrismaSupporterRepo(db);
     this.tasks = new PrismaTaskRepo(db);
     this.events = new PrismaEventRepo(db);
+    this.calendarFeeds = new PrismaCalendarFeedRepo(db);
     this.notifications = new PrismaNotificationRepo(db);
     this.privacy = new PrismaPrivacyRepo(db, kind);
     this.broadcasts = new PrismaBroadcastRepo(db);
     this.stats = new PrismaStatsRepo(db);
+    this.fanOuts = new PrismaFanOutRepo(db);
   }
 
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {

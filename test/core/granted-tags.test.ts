@@ -48,7 +48,7 @@ describe('skills a volunteer declares are not tags an organizer grants', () => {
   it('leaves her out of a broadcast to a tag she only declared herself', async () => {
     expect(await queued('tag:vip')).toContain('Recipients queued: 1.');
     expect(await queued('tag:phoning')).toContain(
-      'Nobody registered and reachable is in tag:phoning, so nothing was sent.',
+      'Nobody registered and reachable is in that audience, so nothing was sent.',
     );
     expect(await queued('tag:canvassers')).toContain('Recipients queued: 1.');
   });

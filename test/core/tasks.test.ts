@@ -180,7 +180,7 @@ describe('claiming, finishing and dropping', () => {
     const before = (await supporterOf(ana)).points;
     const reply = await h.say(ana, `/task done ${id} 40 posters on the market square`);
     expect(h.text(reply)).toContain(`Well done! Task #${id} is finished: Posters.`);
-    expect(h.text(reply)).toContain(`+15 points: you now have ${before + 15}.`);
+    expect(h.text(reply)).toContain(`+15 points: you now have ${before + 15} points.`);
     const me = await supporterOf(ana);
     expect(me.points).toBe(before + 15);
     const [assignment] = await h.db.store.tasks.assignments(campaignId, {

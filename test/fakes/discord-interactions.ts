@@ -23,6 +23,7 @@ interface RegisteredCommand {
 }
 
 const SUB_COMMAND = 1;
+const SUB_COMMAND_GROUP = 2;
 const STRING = 3;
 const INTEGER = 4;
 const BOOLEAN = 5;
@@ -39,7 +40,15 @@ export function commandData(
   guild: FakeGuild | undefined,
   focused?: string,
 ) {
-  const sub = subcommand ? command.options?.find((o) => o.name === subcommand) : undefined;
+  // `shift add` names the subcommand `add` of the group `shift`.
+  const [head, tail] = subcommand?.split(' ') ?? [];
+  const group = tail ? command.options?.find((o) => o.name === head) : undefined;
+  if (tail && group?.type !== SUB_COMMAND_GROUP) {
+    throw new Error(`/${command.name} has no subcommand group ${head}`);
+  }
+  const sub = subcommand
+    ? (group ?? command).options?.find((o) => o.name === (tail ?? head))
+    : undefined;
   if (subcommand && sub?.type !== SUB_COMMAND) {
     throw new Error(`/${command.name} has no subcommand ${subcommand}`);
   }
@@ -71,7 +80,17 @@ export function commandData(
     id: command.id,
     name: command.name,
     type: 1,
-    options: sub ? [{ type: SUB_COMMAND, name: sub.name, options }] : options,
+    options: !sub
+      ? options
+      : group
+        ? [
+            {
+              type: SUB_COMMAND_GROUP,
+              name: group.name,
+              options: [{ type: SUB_COMMAND, name: sub.name, options }],
+            },
+          ]
+        : [{ type: SUB_COMMAND, name: sub.name, options }],
     ...resolved,
   };
 }

@@ -21,7 +21,8 @@ export interface NpmRun {
 }
 
 /**
- * Runs `npm start` (or another npm script) in the project with only PATH, HOME and the given
+ * Runs `npm start` (or another npm script) in the project, that is the compiled program in dist/
+ * (built before the tests by test/support/build-program.ts), with only PATH, HOME and the given
  * variables, with the HTTP server off unless `HTTP_PORT` is given (parallel runs would all want
  * port 8080) and the logs on standard error unless `LOG_FILE` is given (empty: the default file). Standard input is a pipe the test may write to and end. Kill the child when done.
  */
@@ -65,4 +66,13 @@ export function npmStart(env: Record<string, string>, script = 'start'): NpmRun 
     }
   };
   return { child, exited, waitFor, signal, kill, output: () => output, stdout: () => stdout };
+}
+
+/** What the console printed in answer to one typed line (up to the next typed line). */
+export function answerTo(stdout: string, line: string): string {
+  const start = stdout.indexOf(`\n> ${line}\n`);
+  if (start === -1) throw new Error(`"${line}" was never answered; output:\n${stdout}`);
+  const from = start + line.length + 4;
+  const end = stdout.indexOf('\n> ', from);
+  return stdout.slice(from, end === -1 ? undefined : end);
 }

@@ -15,5 +15,7 @@ export function testDispatcher(harness: Harness, notifiers: Notifier[]): Dispatc
     clock: harness.clock,
     log: { info: () => {}, warn: () => {}, error: (details) => harness.errors.push(details) },
     sleep: async (ms) => harness.clock.advance(ms),
+    // One send at a time: concurrent waits would each move the one fixed clock.
+    concurrency: 1,
   });
 }

@@ -10,6 +10,9 @@ import type { Actor } from '../../core/interaction/request.ts';
 import { consoleText } from './console.messages.ts';
 import { renderMessage, saveFile } from './console-render.ts';
 
+/** How many numbered choices stay usable after they scrolled away. */
+const MAX_CHOICES = 500;
+
 /**
  * The person at the terminal: admin of the campaign they act for, named `@local` (or `me`) in
  * commands; their display name is in the campaign's language.
@@ -45,7 +48,9 @@ export class ConsoleAdapter {
   private markClosed!: () => void;
   private readline?: Interface;
   private queue: Promise<void> = Promise.resolve();
-  private choices: CommandAction[] = [];
+  /** Every choice shown, by number: numbers keep counting up, so none is ever rebound. */
+  private readonly choices = new Map<number, CommandAction>();
+  private nextChoice = 1;
   private prompting = false;
   private locale: Locale = 'en';
   /** A person at a terminal (prompt shown) rather than a script (typed lines echoed). */
@@ -87,16 +92,15 @@ export class ConsoleAdapter {
 
   /**
    * Prints a message that arrives on its own (a reminder, a broadcast, a report) with its buttons
-   * as numbered choices, which then replace the choices shown before; its files are saved and
-   * their paths printed.
+   * as numbered choices, numbered after every choice shown before; its files are saved and their
+   * paths printed.
    */
   async show(
     blocks: readonly string[],
     buttons: readonly (readonly Button[])[] = [],
     files: readonly ReplyFile[] = [],
   ): Promise<void> {
-    const { text, actions } = renderMessage(blocks, buttons);
-    if (actions.length > 0) this.choices = actions;
+    const text = this.numbered(blocks, buttons);
     const saved = await this.saveFiles(files);
     const body = [text, ...saved].filter(Boolean).join('\n\n');
     this.write(`${this.interactive ? '\n' : ''}${this.say('incoming')()}\n${body}\n\n`);
@@ -126,10 +130,10 @@ export class ConsoleAdapter {
 
   /** A number picks a shown choice, unless the line answers a question the core asked. */
   private async answer(text: string): Promise<void> {
-    if (!this.prompting && /^\d+$/.test(text) && this.choices.length > 0) {
-      const action = this.choices[Number(text) - 1];
+    if (!this.prompting && /^\d+$/.test(text) && this.choices.size > 0) {
+      const action = this.choices.get(Number(text));
       if (!action) {
-        this.write(`${this.say('noChoice')(text, this.choices.length)}\n\n`);
+        this.write(`${this.say('noChoice')(text, this.nextChoice - 1)}\n\n`);
         return;
       }
       const line = formatCommandLine(action);
@@ -156,10 +160,21 @@ export class ConsoleAdapter {
     }
     this.locale = reply.locale;
     this.prompting = !!reply.prompt;
-    const { text, actions } = renderMessage(reply.blocks, reply.buttons);
-    this.choices = actions;
+    const text = this.numbered(reply.blocks, reply.buttons);
     const saved = await this.saveFiles(reply.files ?? []);
     this.write(`${[text, ...saved].filter(Boolean).join('\n\n')}\n\n`);
+  }
+
+  /** Renders a message, numbering its buttons after the choices shown before and keeping them. */
+  private numbered(blocks: readonly string[], buttons?: readonly (readonly Button[])[]): string {
+    const { text, actions } = renderMessage(blocks, buttons, this.nextChoice);
+    for (const action of actions) this.choices.set(this.nextChoice++, action);
+    // A long session keeps the latest choices only; older numbers are then simply unknown.
+    for (const number of this.choices.keys()) {
+      if (this.choices.size <= MAX_CHOICES) break;
+      this.choices.delete(number);
+    }
+    return text;
   }
 
   private async saveFiles(files: readonly ReplyFile[]): Promise<string[]> {

@@ -2,10 +2,12 @@ import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { DiscordConfig } from '../../config.ts';
 import type { Core } from '../../core/core.ts';
+import type { StartLimits } from '../platform-start.ts';
 import { Announcer } from './announcements.ts';
 import { registerIfChanged } from './command-registration.ts';
 import { type BotLog, loggableError, rejectLongDirectMessageWaits } from './discord-errors.ts';
 import { DiscordNotifier } from './discord-notifier.ts';
+import { connectDiscord } from './discord-start.ts';
 import { DiscordInteractions } from './interactions.ts';
 import { slashCommands } from './slash-commands.ts';
 
@@ -15,6 +17,8 @@ export interface DiscordBotOptions {
   log: BotLog;
   /** Answers slower than this are deferred first (Discord allows 3 s); 2 s by default, 0 always. */
   deferAfterMs?: number;
+  /** How long Discord may take to let the bot in (60 s by default), and what aborts it. */
+  limits?: StartLimits;
 }
 
 /** A connected Discord bot. */
@@ -62,8 +66,8 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
   // Listening before login: the ready event may come before login() resolves.
   const ready = once(client, Events.ClientReady);
   try {
-    await client.login(config.token);
-    await ready;
+    const limits = options.limits ?? { timeoutMs: 60_000 };
+    await connectDiscord(client, config.token, config.apiBase, ready, limits);
     const shards = client.options.shards;
     log.info({ guilds: client.guilds.cache.size, shards }, 'discord bot ready');
     if (!Array.isArray(shards) || shards.includes(0)) {

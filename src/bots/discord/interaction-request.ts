@@ -36,12 +36,15 @@ export function spaceOf(interaction: BaseInteraction): CommandRequest['space'] {
 
 /** A slash command as a request: Discord typed the options; a user option gives the user id. */
 export function commandRequest(interaction: ChatInputCommandInteraction): CommandRequest {
-  const [first] = interaction.options.data;
+  const [outer] = interaction.options.data;
+  // A subcommand of a group (`/event shift add`) is named by both words.
+  const grouped = outer?.type === ApplicationCommandOptionType.SubcommandGroup;
+  const first = grouped ? outer.options?.[0] : outer;
   const nested = first?.type === ApplicationCommandOptionType.Subcommand;
   const options = (nested ? first.options : interaction.options.data) ?? [];
   return {
     command: interaction.commandName,
-    subcommand: nested ? first.name : undefined,
+    subcommand: nested ? (grouped ? `${outer.name} ${first.name}` : first.name) : undefined,
     args: Object.fromEntries(options.map((option) => [option.name, option.value])),
     actor: actorOf(interaction),
     space: spaceOf(interaction),

@@ -1,5 +1,7 @@
 import {
   type APIApplicationCommandBasicOption,
+  type APIApplicationCommandSubcommandGroupOption,
+  type APIApplicationCommandSubcommandOption,
   ApplicationCommandOptionType,
   ApplicationCommandType,
   ApplicationIntegrationType,
@@ -30,6 +32,7 @@ const MAX_ID = 999_999_999;
 export function slashCommands(catalogue: Catalogue): SlashCommand[] {
   const groups = new Map<string, CommandDefinition[]>();
   for (const definition of catalogue.definitions) {
+    if (definition.textOnly) continue;
     groups.set(definition.name, [...(groups.get(definition.name) ?? []), definition]);
   }
   return [...groups.entries()].map(([name, definitions]) => slashCommand(name, definitions));
@@ -47,19 +50,51 @@ function slashCommand(name: string, definitions: CommandDefinition[]): SlashComm
     type: ApplicationCommandType.ChatInput,
     name,
     ...describe(nested ? groupDescription(definitions) : first.description),
-    options: nested
-      ? definitions.map((definition) => ({
-          type: ApplicationCommandOptionType.Subcommand,
-          name: definition.subcommand!,
-          ...describe(definition.description),
-          options: options(definition),
-        }))
-      : options(first),
+    options: nested ? subcommands(definitions) : options(first),
     default_member_permissions: organizersOnly ? String(PermissionFlagsBits.ManageGuild) : null,
     // Admins (ADMIN_IDS) may configure the default campaign from a direct message with the bot.
     contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
     integration_types: [ApplicationIntegrationType.GuildInstall],
   };
+}
+
+/**
+ * Subcommands in catalogue order; a two-word subcommand (`shift add`) becomes a subcommand of a
+ * subcommand group (`shift`), placed where its first member was.
+ */
+function subcommands(definitions: CommandDefinition[]): APIApplicationCommandSubcommandOption[] {
+  const list: (
+    | APIApplicationCommandSubcommandOption
+    | APIApplicationCommandSubcommandGroupOption
+  )[] = [];
+  const groups = new Map<string, APIApplicationCommandSubcommandGroupOption>();
+  for (const definition of definitions) {
+    const [head, tail] = definition.subcommand!.split(' ') as [string, string | undefined];
+    const subcommand: APIApplicationCommandSubcommandOption = {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: tail ?? head,
+      ...describe(definition.description),
+      options: options(definition),
+    };
+    if (!tail) {
+      list.push(subcommand);
+      continue;
+    }
+    let group = groups.get(head);
+    if (!group) {
+      const members = definitions.filter((d) => d.subcommand?.startsWith(`${head} `));
+      group = {
+        type: ApplicationCommandOptionType.SubcommandGroup,
+        name: head,
+        ...describe(groupDescription(members)),
+        options: [],
+      };
+      groups.set(head, group);
+      list.push(group);
+    }
+    group.options!.push(subcommand);
+  }
+  return list as APIApplicationCommandSubcommandOption[];
 }
 
 /** The group's description lists its subcommands, in both languages. */

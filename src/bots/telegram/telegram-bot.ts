@@ -1,11 +1,15 @@
+import { autoRetry } from '@grammyjs/auto-retry';
 import { type RunnerHandle, run, sequentialize } from '@grammyjs/runner';
-import { Bot, webhookCallback } from 'grammy';
+import { Api, Bot } from 'grammy';
 import type { TelegramConfig } from '../../config.ts';
 import type { Core } from '../../core/core.ts';
 import type { HttpRoute } from '../../http/server.ts';
+import type { StartLimits } from '../platform-start.ts';
 import { publishCommandMenus } from './telegram-menus.ts';
 import { TelegramNotifier } from './telegram-notifier.ts';
+import { reachTelegram } from './telegram-start.ts';
 import { type BotLog, loggable, TelegramUpdates } from './telegram-updates.ts';
+import { telegramWebhookHandler } from './telegram-webhook.ts';
 
 /** Where Telegram posts updates in webhook mode, on the HTTP server. */
 export const TELEGRAM_WEBHOOK_PATH = '/telegram/webhook';
@@ -14,6 +18,8 @@ export interface TelegramBotOptions {
   config: TelegramConfig;
   core: Pick<Core, 'text' | 'deps' | 'catalogue'>;
   log: BotLog & { info(details: Record<string, unknown>, message: string): void };
+  /** How long Telegram may stay unreachable at start (60 s by default), and what aborts it. */
+  limits?: StartLimits;
 }
 
 /** A running Telegram bot. */
@@ -37,12 +43,18 @@ export interface TelegramBot {
 export async function startTelegramBot(options: TelegramBotOptions): Promise<TelegramBot> {
   const { config, core, log } = options;
   const bot = new Bot(config.token, { client: { apiRoot: config.apiRoot } });
-  await bot.init();
+  const limits = options.limits ?? { timeoutMs: 60_000 };
+  bot.botInfo = await reachTelegram(bot.api, config.apiRoot, limits, log);
   const username = bot.botInfo.username;
   await publishCommandMenus(bot.api, core.catalogue).catch((error: unknown) =>
     log.error({ err: loggable(error) }, 'telegram command menus not published'),
   );
-  const updates = new TelegramUpdates({ core, api: bot.api, username, log });
+  // Replies come after their command ran: a flood wait, a 5xx or a network error is retried
+  // (at most 3 times, waiting at most 10 s for a flood limit) rather than reported as a failure.
+  // Direct messages keep bot.api: the dispatcher has its own retry rules.
+  const replies = new Api(config.token, { apiRoot: config.apiRoot });
+  replies.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 10 }));
+  const updates = new TelegramUpdates({ core, api: replies, username, log });
   const tracker = new UpdateTracker();
   bot.use(
     sequentialize((ctx) =>
@@ -71,7 +83,7 @@ export async function startTelegramBot(options: TelegramBotOptions): Promise<Tel
       allowed_updates: ['message', 'callback_query'],
     });
     log.info({ username, mode: 'webhook' }, 'telegram bot ready');
-    const handler = webhookCallback(bot, 'http', { secretToken: secret });
+    const handler = telegramWebhookHandler(bot, secret, log);
     return {
       notifier,
       webhookRoute: { method: 'POST', path: TELEGRAM_WEBHOOK_PATH, handler },

@@ -11,6 +11,8 @@ import {
 import { fileBytes, isPicture } from '../reply-files.ts';
 import { toDeliveryError } from './telegram-errors.ts';
 
+type GrammySignal = Parameters<Api['sendMessage']>[3];
+
 /** Telegram's limits on a text message and on a button's callback data. */
 export const TELEGRAM_TEXT_LIMIT = 4096;
 export const TELEGRAM_CALLBACK_DATA_BYTES = 64;
@@ -29,7 +31,7 @@ export class TelegramNotifier implements Notifier {
   /** `api` is grammY's client (`bot.api`, or `new Api(token, { apiRoot })`). */
   constructor(private readonly api: Api) {}
 
-  async send(message: OutgoingMessage): Promise<void> {
+  async send(message: OutgoingMessage, signal?: AbortSignal): Promise<void> {
     const { recipient, blocks, buttons } = message;
     const chat = recipient.chatId ?? recipient.externalId;
     const text = blocks.filter((block) => block.trim() !== '').join('\n\n');
@@ -38,17 +40,19 @@ export class TelegramNotifier implements Notifier {
     const picture = message.files?.find(isPicture);
     let method = 'sendPhoto';
     try {
+      // grammY types its signal with a polyfill's type; Node's own is what it uses.
+      const abort = signal as GrammySignal;
       if (picture) {
         const photo = new InputFile(fileBytes(picture), picture.name);
         // One message when the text fits a caption, so the picture and its words stay together.
         if (text.length <= TELEGRAM_CAPTION_LIMIT) {
-          await this.api.sendPhoto(chat, photo, { caption: text, ...markup });
+          await this.api.sendPhoto(chat, photo, { caption: text, ...markup }, abort);
           return;
         }
-        await this.api.sendPhoto(chat, photo);
+        await this.api.sendPhoto(chat, photo, {}, abort);
       }
       method = 'sendMessage';
-      await this.api.sendMessage(chat, shorten(text, TELEGRAM_TEXT_LIMIT), markup);
+      await this.api.sendMessage(chat, shorten(text, TELEGRAM_TEXT_LIMIT), markup, abort);
     } catch (error) {
       throw toDeliveryError(error, method);
     }

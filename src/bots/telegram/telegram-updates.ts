@@ -3,7 +3,7 @@ import type { Chat, User } from 'grammy/types';
 import type { Locale } from '../../core/campaigns/campaign.types.ts';
 import { TELEGRAM_BOT_BLANK } from '../../core/campaigns/setup.ts';
 import { parseCommandLine } from '../../core/commands/command-line.ts';
-import type { TextOrigin } from '../../core/commands/text-commands.ts';
+import { MAX_COMMAND_LINE, type TextOrigin } from '../../core/commands/text-commands.ts';
 import type { Core } from '../../core/core.ts';
 import { pickLocale, translate } from '../../core/i18n/i18n.ts';
 import type { Reply } from '../../core/interaction/reply.ts';
@@ -58,7 +58,8 @@ export class TelegramUpdates {
   }
 
   private async message(text: string, from: User, chat: Chat, updateId: number): Promise<void> {
-    const parsed = parseCommandLine(text);
+    // An over-long line is not parsed here: in a group it is ignored, privately the core refuses it.
+    const parsed = text.length > MAX_COMMAND_LINE ? null : parseCommandLine(text);
     if (isGroup(chat)) {
       // Bare commands reach every bot of the group: only those for this bot (or unnamed) count.
       if (!parsed) return;
@@ -75,7 +76,26 @@ export class TelegramUpdates {
         await this.options.api.sendMessage(chat.id, telegramText.hint[this.localeOf(from)]());
       return;
     }
-    await this.deliver(reply, chat, origin);
+    await this.afterCommand(updateId, reply, chat, () => this.deliver(reply, chat, origin));
+  }
+
+  /**
+   * Shows the reply of a command that has run. If that fails even after the API's retries, the
+   * failure is logged and the person is told the command was carried out, never that it failed.
+   */
+  private async afterCommand(
+    updateId: number,
+    reply: Reply,
+    chat: Chat,
+    show: () => Promise<void>,
+  ): Promise<void> {
+    try {
+      await show();
+    } catch (error) {
+      this.options.log.error({ err: loggable(error), updateId }, 'telegram reply not delivered');
+      const lost = translate(reply.locale, 'error.reply_lost');
+      await this.options.api.sendMessage(chat.id, lost).catch(() => undefined);
+    }
   }
 
   /** A button press: the command line it carries runs like a typed one. */
@@ -84,9 +104,20 @@ export class TelegramUpdates {
     const origin = await originOf(this.options.api, from, chat, ctx.update.update_id);
     const reply = await this.options.core.text.handle(query.data ?? '', origin);
     if (!reply) return;
+    await this.afterCommand(ctx.update.update_id, reply, chat, () =>
+      this.showPressed(reply, chat, origin, query),
+    );
+  }
+
+  /** In the private chat the pressed message shows the outcome, its buttons replaced. */
+  private async showPressed(
+    reply: Reply,
+    chat: Chat,
+    origin: TextOrigin,
+    query: NonNullable<Context['callbackQuery']>,
+  ): Promise<void> {
     const pressed = query.message;
     if (isGroup(chat) || !pressed) return this.deliver(reply, chat, origin);
-    // In the private chat the pressed message shows the outcome, its buttons replaced.
     const { parts, keyboard } = renderReply(this.filled(reply));
     const [first = telegramText.done[reply.locale](), ...rest] = parts;
     await this.options.api

@@ -1,5 +1,6 @@
 import type { CoreDeps, CronRules } from '../deps.ts';
 import { DomainError } from '../errors.ts';
+import { isOff } from '../i18n/french-words.ts';
 import type { Actor, CommandRequest } from '../interaction/request.ts';
 import type { Store } from '../ports.ts';
 import type { Role } from '../supporters/supporter.types.ts';
@@ -129,7 +130,7 @@ function cronSetting(
   error: 'SETUP_BAD_DIGEST' | 'SETUP_BAD_REPORT',
 ): string | null {
   const expression = text.trim().split(/\s+/).join(' ');
-  if (/^(off|none|non|aucun)$/i.test(expression)) return null;
+  if (isOff(expression)) return null;
   // Six fields would add seconds: a message more often than once a minute is never wanted.
   if (expression.split(' ').length !== 5 || !cron.validate(expression)) {
     throw new DomainError(error, { text });
@@ -150,7 +151,7 @@ function roleSetting(text: string | undefined, platform?: string): string | unde
 function channelSetting(text: string | undefined, platform?: string): string | null | undefined {
   if (text === undefined) return undefined;
   if (platform !== 'discord') throw new DomainError('SETUP_CHANNEL_NEEDS_SERVER');
-  if (/^(off|none|non|aucun)$/i.test(text.trim())) return null;
+  if (isOff(text)) return null;
   const id = /^(?:<#(\d{1,20})>|(\d{1,20}))$/.exec(text.trim());
   if (!id) throw new DomainError('SETUP_BAD_CHANNEL', { text });
   return id[1] ?? id[2];

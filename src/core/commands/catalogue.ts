@@ -1,8 +1,8 @@
 import type { Locale } from '../campaigns/campaign.types.ts';
+import { subcommandOf } from '../i18n/french-words.ts';
 import type { MessageId, MessageParams } from '../i18n/i18n.ts';
 import type { ParsedLine } from './command-line.ts';
 import type { CommandDefinition } from './define-command.ts';
-import { subcommandOf } from './french-words.ts';
 import { exampleOption } from './options.ts';
 
 /** A problem found before the command ran, as a message to show. */
@@ -15,8 +15,8 @@ export type BoundLine =
   | { ok: true; definition: CommandDefinition; args: Record<string, string> }
   | { ok: false; error: BindError };
 
-/** Subcommand used when a text command names none (`/profile` shows the profile). */
-const DEFAULT_SUBCOMMANDS: Record<string, string> = { profile: 'show' };
+/** Subcommand used when a text command names none (`/profile` shows the profile, `/calendar` its address). */
+const DEFAULT_SUBCOMMANDS: Record<string, string> = { profile: 'show', calendar: 'show' };
 
 /** The one list of commands, looked up by name, subcommand or alias. */
 export class Catalogue {
@@ -56,14 +56,23 @@ export class Catalogue {
     const subcommands = this.subcommandsOf(line.command);
     let subcommand: string | undefined;
     if (subcommands.length > 0) {
-      const first = tokens[0];
+      const [first, second] = tokens;
       const named = first && !first.name ? subcommandOf(first.value) : undefined;
-      if (named && subcommands.includes(named)) {
+      // A subcommand of a group is two words: `/event shift add`.
+      const pair =
+        named && second && !second.name ? `${named} ${subcommandOf(second.value)}` : undefined;
+      if (pair && subcommands.includes(pair)) {
+        subcommand = pair;
+        tokens.splice(0, 2);
+      } else if (named && subcommands.includes(named)) {
         subcommand = named;
         tokens.shift();
       } else {
         subcommand = DEFAULT_SUBCOMMANDS[line.command];
       }
+      // A bare command beside text-only subcommands (`/broadcast`, `/broadcast status 3`).
+      const bare = this.find(line.command);
+      if (!subcommand && bare) return bindOptions(bare, tokens, locale);
       if (!subcommand) {
         const example = `/${line.command} ${subcommands[0]}`;
         return fail('error.unknown_subcommand', {

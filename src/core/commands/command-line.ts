@@ -1,5 +1,5 @@
+import { commandOf } from '../i18n/french-words.ts';
 import type { CommandAction } from '../interaction/reply.ts';
-import { commandOf } from './french-words.ts';
 
 /** One word of a command line; `name` is set for `name:value` words. */
 export interface Token {

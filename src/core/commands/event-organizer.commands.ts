@@ -1,12 +1,13 @@
 import { DomainError, NotFoundError } from '../errors.ts';
-import type { CampaignEvent, EventPatch } from '../events/event.types.ts';
+import { type CampaignEvent, type EventPatch, shownId } from '../events/event.types.ts';
 import { readReminders, resolveEnd, type TimeFrame } from '../events/event-input.ts';
 import { isRegistered } from '../interaction/registered.ts';
 import type { Supporter } from '../supporters/supporter.types.ts';
 import { attendeeGroups, fillLine } from '../views/event-view.ts';
 import { type CommandContext, defineCommand } from './define-command.ts';
-import { attendeeUser, eventId, eventOptions, noShowFlag } from './event-options.ts';
-import { text } from './options.ts';
+import { attendeeUser, eventId, eventOptions, noShowFlag, shiftNumber } from './event-options.ts';
+import { flag, text } from './options.ts';
+import { shiftCommands } from './shift.commands.ts';
 
 function frameOf(ctx: CommandContext): TimeFrame {
   return { zone: ctx.campaign.timezone, locale: ctx.locale };
@@ -99,7 +100,17 @@ const editEvent = defineCommand({
   description: { en: 'Change an event', fr: 'Modifier un événement' },
   // Hosts may edit their own event: the organizer-or-host check is made inside.
   access: 'host',
-  options: { id: eventId, ...eventOptions(false) },
+  options: {
+    id: eventId,
+    ...eventOptions(false),
+    confirm: flag({
+      description: {
+        en: 'Go ahead when fewer seats move people to the waiting list',
+        fr: 'Confirmer quand moins de places font passer des personnes en liste d’attente',
+      },
+      example: 'on',
+    }),
+  },
   async run(ctx, args) {
     const event = await managedEvent(ctx, args.id, '/event edit');
     const patch: EventPatch = {};
@@ -116,7 +127,9 @@ const editEvent = defineCommand({
       if (args.start) patch.startsAt = startsAt;
     }
     if (Object.keys(patch).length === 0) throw new DomainError('EVENT_NOTHING_TO_CHANGE');
-    const change = await ctx.services.events.edit(ctx.campaign, event.id, patch);
+    const change = await ctx.services.events.edit(ctx.campaign, event.id, patch, {
+      confirm: args.confirm ?? false,
+    });
     return ctx.reply([
       ctx.t('event.edited', { id: event.id, title: change.event.title }),
       details(ctx, change.event, args.host),
@@ -136,7 +149,7 @@ const cancelEvent = defineCommand({
       max: 500,
       rest: true,
       description: { en: 'Why it is cancelled', fr: 'Pourquoi il est annulé' },
-      example: 'Storm warning',
+      example: { en: 'Storm warning', fr: 'Alerte tempête' },
     }),
   },
   async run(ctx, args) {
@@ -154,16 +167,23 @@ const listAttendees = defineCommand({
   description: { en: 'Who answered and who came', fr: 'Qui a répondu et qui est venu' },
   access: 'host',
   private: true,
-  options: { id: eventId },
+  options: { id: eventId, shift: shiftNumber() },
   async run(ctx, args) {
-    await managedEvent(ctx, args.id, '/event attendees');
-    const { event, attendees } = await ctx.services.events.attendees(ctx.campaign.id, args.id);
-    const title = ctx.t('event.attendees_title', {
-      id: event.id,
-      title: event.title,
-      when: ctx.formatWhen(event.startsAt),
-    });
-    return ctx.reply([title, attendeeGroups(ctx, attendees).join('\n')]);
+    const parent = await managedEvent(ctx, args.id, '/event attendees');
+    const { events } = ctx.services;
+    const target = await events.target(ctx.campaign.id, parent.id, args.shift, null);
+    const shifts = args.shift ? [] : await events.shifts(ctx.campaign.id, parent.id);
+    const blocks = [];
+    for (const shown of [target, ...shifts]) {
+      const { event, attendees } = await events.attendees(ctx.campaign.id, shown.id);
+      const title = ctx.t('event.attendees_title', {
+        id: shownId(event),
+        title: event.title,
+        when: ctx.formatWhen(event.startsAt),
+      });
+      blocks.push([title, ...attendeeGroups(ctx, attendees)].join('\n'));
+    }
+    return ctx.reply(blocks);
   },
 });
 
@@ -177,17 +197,27 @@ const checkIn = defineCommand({
     id: eventId,
     user: attendeeUser,
     no_show: noShowFlag(),
+    shift: shiftNumber(),
   },
   async run(ctx, args) {
-    const event = await managedEvent(ctx, args.id, '/event checkin');
+    const parent = await managedEvent(ctx, args.id, '/event checkin');
+    const usage = `/event checkin ${parent.id} ${args.user}`;
+    const event = await ctx.services.events.target(ctx.campaign.id, parent.id, args.shift, usage);
     const person = await registeredUser(ctx, args.user);
     const attendance = args.no_show ? 'no_show' : 'attended';
     await ctx.services.events.checkin(ctx.campaign.id, event.id, person.id, attendance);
     const name = person.displayName ?? args.user;
     const message = args.no_show ? 'event.checked_no_show' : 'event.checked_in';
-    return ctx.reply(ctx.t(message, { name, id: event.id, title: event.title }));
+    return ctx.reply(ctx.t(message, { name, id: shownId(event), title: event.title }));
   },
 });
 
 /** Organizer commands of events; hosts may run all but `create` on their own event. */
-export const eventOrganizerCommands = [createEvent, editEvent, cancelEvent, listAttendees, checkIn];
+export const eventOrganizerCommands = [
+  createEvent,
+  editEvent,
+  cancelEvent,
+  listAttendees,
+  checkIn,
+  ...shiftCommands,
+];

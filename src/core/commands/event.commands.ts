@@ -1,3 +1,5 @@
+import { shownId } from '../events/event.types.ts';
+import { reminderOffsets } from '../events/event-reminders.ts';
 import {
   answerLabel,
   calendarButton,
@@ -8,7 +10,7 @@ import {
   rsvpRow,
 } from '../views/event-view.ts';
 import { type CommandDefinition, defineCommand } from './define-command.ts';
-import { eventId, rsvpAnswer } from './event-options.ts';
+import { eventId, rsvpAnswer, shiftNumber } from './event-options.ts';
 import { eventOrganizerCommands } from './event-organizer.commands.ts';
 
 const upcomingEvents = defineCommand({
@@ -17,17 +19,25 @@ const upcomingEvents = defineCommand({
   access: 'supporter',
   options: {},
   async run(ctx) {
-    const events = await ctx.services.events.upcoming(ctx.campaign.id);
-    if (events.length === 0) return ctx.reply(ctx.t('event.list_none'));
+    const listing = await ctx.services.events.listing(ctx.campaign.id);
+    if (listing.length === 0) return ctx.reply(ctx.t('event.list_none'));
     const mine = await ctx.services.events.mine(ctx.campaign.id, ctx.self().id);
-    const blocks = events.map((event) => {
-      const answer = mine.find((m) => m.event.id === event.id)?.rsvp.answer;
-      const extra = answer
-        ? [ctx.t('event.your_answer', { answer: answerLabel(ctx, answer) })]
-        : [];
-      return eventBlock(ctx, event, extra);
+    const blocks = listing.map(({ event, shifts }) => {
+      const answers = mine.filter(
+        (m) => m.event.id === event.id || shifts.some((s) => s.id === m.event.id),
+      );
+      const extra = answers.map(({ event: answered, rsvp }) =>
+        ctx.t('event.your_answer', {
+          answer: `${answerLabel(ctx, rsvp.answer)}${answered.parentId ? ` (#${shownId(answered)})` : ''}`,
+        }),
+      );
+      return eventBlock(ctx, event, extra, shifts);
     });
-    const buttons = events.slice(0, EVENT_BUTTON_ROWS).map((event) => rsvpRow(ctx, event));
+    // One row of Yes / Maybe / No per event, or per shift of an event with shifts.
+    const buttons = listing
+      .flatMap(({ event, shifts }) => (shifts.length > 0 ? shifts : [event]))
+      .slice(0, EVENT_BUTTON_ROWS)
+      .map((event) => rsvpRow(ctx, event));
     return ctx.reply(eventListing(ctx, ctx.t('event.list_title'), blocks), { buttons });
   },
 });
@@ -35,12 +45,16 @@ const upcomingEvents = defineCommand({
 const answerEvent = defineCommand({
   name: 'event',
   subcommand: 'rsvp',
-  description: { en: 'Answer an event: yes, maybe or no', fr: 'Répondre à un événement' },
+  description: {
+    en: 'Answer an event: yes, maybe or no',
+    fr: 'Répondre à un événement : oui, peut-être ou non',
+  },
   access: 'supporter',
   private: true,
   options: {
     id: eventId,
     answer: rsvpAnswer,
+    shift: shiftNumber(),
   },
   async run(ctx, args) {
     const { event, rsvp, position } = await ctx.services.events.rsvp(
@@ -48,17 +62,27 @@ const answerEvent = defineCommand({
       args.id,
       ctx.self().id,
       args.answer,
+      args.shift,
     );
-    const params = { id: event.id, title: event.title, when: ctx.formatWhen(event.startsAt) };
-    const said = ctx.t(`event.rsvp_${rsvp.answer}`, { ...params, position: position ?? 0 });
+    const params = { id: shownId(event), title: event.title, when: ctx.formatWhen(event.startsAt) };
     const coming = rsvp.answer === 'yes' || rsvp.answer === 'maybe';
+    // Promise a reminder only when one is still due: after the last one, "Still coming" says so.
+    const reminderAhead =
+      ctx.self().remindersEnabled &&
+      reminderOffsets(event, ctx.campaign).some(
+        (minutes) => event.startsAt.getTime() - minutes * 60_000 > ctx.now.getTime(),
+      );
+    const said = [
+      ctx.t(`event.rsvp_${rsvp.answer}`, { ...params, position: position ?? 0 }),
+      ...(coming && reminderAhead ? [ctx.t('event.will_remind')] : []),
+    ].join(' ');
     return ctx.reply(said, coming ? { buttons: [[calendarButton(ctx, event)]] } : {});
   },
 });
 
 const myEvents = defineCommand({
   name: 'myevents',
-  description: { en: 'Events you are going to', fr: 'Les événements où vous allez' },
+  description: { en: 'Events you are going to', fr: 'Les événements auxquels vous participez' },
   access: 'supporter',
   private: true,
   options: {},
@@ -83,11 +107,12 @@ const eventFile = defineCommand({
   description: { en: 'Calendar file of an event', fr: 'Fichier d’agenda d’un événement' },
   access: 'supporter',
   private: true,
-  options: { id: eventId },
+  options: { id: eventId, shift: shiftNumber() },
   async run(ctx, args) {
-    const { event, ics } = await ctx.services.events.eventCalendar(ctx.campaign.id, args.id);
-    return ctx.reply(ctx.t('event.ics_ready', { id: event.id, title: event.title }), {
-      files: [{ name: `event-${event.id}.ics`, mimeType: 'text/calendar', content: ics }],
+    const target = await ctx.services.events.target(ctx.campaign.id, args.id, args.shift, null);
+    const { event, ics } = await ctx.services.events.eventCalendar(ctx.campaign.id, target.id);
+    return ctx.reply(ctx.t('event.ics_ready', { id: shownId(event), title: event.title }), {
+      files: [{ name: `event-${shownId(event)}.ics`, mimeType: 'text/calendar', content: ics }],
     });
   },
 });

@@ -1,3 +1,4 @@
+import { calendarCommands } from './calendar.commands.ts';
 import { Catalogue } from './catalogue.ts';
 import { eventCommands } from './event.commands.ts';
 import { helpCommands } from './help.commands.ts';
@@ -12,6 +13,7 @@ export function createCatalogue(): Catalogue {
     ...supporterCommands,
     ...taskCommands,
     ...eventCommands,
+    ...calendarCommands,
     ...privacyCommands,
     ...organizerCommands,
     ...helpCommands,

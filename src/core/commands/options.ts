@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Locale } from '../campaigns/campaign.types.ts';
+import { answerValue, frenchForm } from '../i18n/french-words.ts';
 import type { Message } from '../i18n/messages/define.ts';
-import { answerValue, frenchForm } from './french-words.ts';
 
 /** How an option is typed on platforms with typed options (Discord) and checked in the core. */
 export type OptionKind = 'text' | 'integer' | 'boolean' | 'id' | 'user' | 'choice';
@@ -19,11 +19,14 @@ export interface OptionSpec<T = unknown> {
   choices?: readonly string[];
   /** Text options only: may take the rest of the line when given without a name. */
   rest?: boolean;
+  /** The value used when the option is left out, shown by `/help <command>`. */
+  defaultValue?: string;
 }
 
 interface Common {
   description: Message;
   example: string | Message;
+  defaultValue?: string;
 }
 
 const trimmed = z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string());

@@ -22,7 +22,7 @@ const tagOption = text({
   required: true,
   max: 50,
   description: { en: 'The tag', fr: 'L’étiquette' },
-  example: 'canvassers',
+  example: { en: 'canvassers', fr: 'porte-a-porte' },
 });
 
 /** `/supporters`, `/tag add|remove`, `/organizer add|remove`: who is in the campaign. */
@@ -36,7 +36,7 @@ export const peopleCommands = [
       tag: text({
         max: 50,
         description: { en: 'Only those with this tag', fr: 'Seulement avec cette étiquette' },
-        example: 'canvassers',
+        example: { en: 'canvassers', fr: 'porte-a-porte' },
       }),
       search: text({
         max: 100,
@@ -66,12 +66,16 @@ export const peopleCommands = [
         const title = ctx.t('roster.title_inactive', { count: total, days });
         return ctx.reply([title, rosterText(ctx.t, entries, total)]);
       }
-      const roster = await ctx.services.stats.roster(ctx.campaign.id, args);
+      const { total, entries } = await ctx.services.stats.roster(
+        ctx.campaign.id,
+        args,
+        LISTED_SUPPORTERS,
+      );
       const title =
         args.tag === undefined
-          ? ctx.t('roster.title', { count: roster.length })
-          : ctx.t('roster.title_tag', { count: roster.length, tag: args.tag });
-      return ctx.reply([title, rosterText(ctx.t, roster, roster.length)]);
+          ? ctx.t('roster.title', { count: total })
+          : ctx.t('roster.title_tag', { count: total, tag: args.tag });
+      return ctx.reply([title, rosterText(ctx.t, entries, total)]);
     },
   }),
   defineCommand({
@@ -189,7 +193,7 @@ function rosterLine(t: Translator, { supporter, handles }: SupporterEntry): stri
   return t('roster.line', {
     name: supporter.displayName ?? t('roster.no_name'),
     handles: names.length > 0 ? ` (${[...new Set(names)].join(', ')})` : '',
-    tags: supporter.tags.join(', ') || t('common.none'),
+    tags: supporter.tags.join(', ') || t('roster.no_tags'),
     points: supporter.points,
     status: t(`roster.status_${supporter.status}`),
   });

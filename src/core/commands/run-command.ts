@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import type { Campaign, ChatSpace, Locale } from '../campaigns/campaign.types.ts';
 import type { CoreDeps, ErrorLog } from '../deps.ts';
+import { ERROR_MESSAGES } from '../error-codes.ts';
 import { DomainError } from '../errors.ts';
 import {
-  isMessageId,
   type MessageId,
   type MessageParams,
   pickLocale,
@@ -18,6 +18,7 @@ import type { Role, Supporter } from '../supporters/supporter.types.ts';
 import { formatWhen, parseWhen } from '../time/when.ts';
 import { type Catalogue, commandName } from './catalogue.ts';
 import type { CommandContext, CommandDefinition } from './define-command.ts';
+import { clipEchoes } from './echo.ts';
 import { argumentsSchema, exampleOption, exampleValue, type OptionSpec, SELF } from './options.ts';
 import { RateLimiter } from './rate-limiter.ts';
 
@@ -57,9 +58,8 @@ export class CommandRunner {
       }
       return await this.runDefinition(definition, request);
     } catch (error) {
-      if (error instanceof DomainError && isMessageId(messageIdOf(error.code))) {
-        return message(fallback, messageIdOf(error.code) as MessageId, error.params);
-      }
+      const known = domainReply(fallback, error);
+      if (known) return known;
       this.env.log.error(
         { err: error, requestId: request.requestId, command: request.command },
         'command failed',
@@ -85,9 +85,8 @@ export class CommandRunner {
       if ('reply' in parsed) return parsed.reply;
       return await definition.run(ctx, parsed.args as never);
     } catch (error) {
-      if (error instanceof DomainError && isMessageId(messageIdOf(error.code))) {
-        return message(locale, messageIdOf(error.code) as MessageId, error.params);
-      }
+      const known = domainReply(locale, error);
+      if (known) return known;
       throw error;
     }
   }
@@ -249,9 +248,11 @@ function joinCommand(request: CommandRequest): string {
   return request.actor.platform === 'telegram' ? '/start' : '/join';
 }
 
-/** `TASK_NOT_FOUND` -> `task.not_found`. */
-function messageIdOf(code: string): string {
-  return code.toLowerCase().replace('_', '.');
+/** The declared message of a domain error; none for internal codes and other failures. */
+function domainReply(locale: Locale, error: unknown): Reply | null {
+  if (!(error instanceof DomainError)) return null;
+  const id = ERROR_MESSAGES[(error as DomainError).code];
+  return id ? message(locale, id, error.params) : null;
 }
 
 function optionMessage(spec: OptionSpec): MessageId {
@@ -269,6 +270,7 @@ function optionParams(name: string, spec: OptionSpec, locale: Locale): MessagePa
   };
 }
 
+/** An error, refusal or question: private, and repeating at most a clipped part of any input. */
 function message(locale: Locale, id: MessageId, params?: MessageParams): Reply {
-  return { blocks: [translate(locale, id, params)], private: true, locale };
+  return { blocks: [translate(locale, id, clipEchoes(params))], private: true, locale };
 }

@@ -37,7 +37,7 @@ export const setupCommands = [
         max: 40,
         description: {
           en: 'Discord channel where new events and tasks are announced (or off)',
-          fr: 'Salon Discord où annoncer les nouveaux événements et tâches (ou off)',
+          fr: 'Salon Discord où annoncer les nouveaux événements et tâches (ou désactivé)',
         },
         example: '<#123456789012345678>',
       }),
@@ -53,7 +53,7 @@ export const setupCommands = [
         max: 100,
         description: {
           en: 'Digest schedule (cron, campaign time zone) or off',
-          fr: 'Horaire du résumé (cron, fuseau de la campagne) ou off',
+          fr: 'Horaire du résumé (cron, fuseau de la campagne) ou désactivé',
         },
         example: '0 9 * * 1',
       }),
@@ -72,7 +72,7 @@ export const setupCommands = [
       name: text({
         max: 100,
         description: { en: 'Campaign name', fr: 'Nom de la campagne' },
-        example: 'Canvass team',
+        example: { en: 'Canvass team', fr: 'Équipe porte-à-porte' },
       }),
       invite: text({
         max: 64,
@@ -103,7 +103,12 @@ export const setupCommands = [
           invite: args.invite,
         },
       });
-      return ctx.reply(summary(ctx.t, result, ctx.space?.campaignId, request.actor.platform));
+      const blocks = summary(ctx.t, result, ctx.space?.campaignId, request.actor.platform);
+      if (ctx.services.calendars.enabled()) {
+        const feed = await ctx.services.calendars.campaignFeed(result.campaign.id);
+        blocks.push(ctx.t('setup.calendar_feed', { webcal: feed.webcal }));
+      }
+      return ctx.reply(blocks);
     },
   }),
 ];

@@ -3,6 +3,7 @@ import type { PendingPrompt, Reply } from '../interaction/reply.ts';
 import type { Actor, CommandRequest } from '../interaction/request.ts';
 import type { Catalogue } from './catalogue.ts';
 import { parseCommandLine } from './command-line.ts';
+import { clipEchoes } from './echo.ts';
 import type { CommandRunner } from './run-command.ts';
 
 /** Context of a text line besides its words. */
@@ -13,6 +14,9 @@ export interface TextOrigin {
 }
 
 const PROMPT_TTL_MS = 10 * 60_000;
+
+/** Longest line read as a command or an answer: Telegram's own message limit. */
+export const MAX_COMMAND_LINE = 4096;
 
 /**
  * Text front of the command path, shared by the Telegram and console adapters: parses
@@ -31,6 +35,7 @@ export class TextCommands {
   /** Runs one line; null when it is neither a command nor the answer to a prompt. */
   async handle(line: string, origin: TextOrigin): Promise<Reply | null> {
     const key = promptKey(origin);
+    if (line.length > MAX_COMMAND_LINE) return this.tooLong(line, key, origin);
     const parsed = parseCommandLine(line);
     if (parsed?.command === 'cancel') {
       this.prompts.delete(key);
@@ -56,13 +61,22 @@ export class TextCommands {
     const bound = this.catalogue.bind(parsed, locale);
     if (!bound.ok) {
       return {
-        blocks: [translate(locale, bound.error.id, bound.error.params)],
+        blocks: [translate(locale, bound.error.id, clipEchoes(bound.error.params))],
         private: true,
         locale,
       };
     }
     const { definition, args } = bound;
     return this.run({ command: definition.name, subcommand: definition.subcommand, args }, origin);
+  }
+
+  /** Refuses an over-long command or answer without parsing it; other long text is ignored. */
+  private tooLong(line: string, key: string, origin: TextOrigin): Reply | null {
+    if (!line.trimStart().startsWith('/') && !this.prompts.has(key)) return null;
+    this.prompts.delete(key);
+    const locale = pickLocale(origin.actor.platformLocale) ?? 'en';
+    const text = translate(locale, 'error.line_too_long', { max: MAX_COMMAND_LINE });
+    return { blocks: [text], private: true, locale };
   }
 
   private async run(

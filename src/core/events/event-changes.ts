@@ -1,16 +1,17 @@
 import type { Campaign } from '../campaigns/campaign.types.ts';
 import type { CoreDeps } from '../deps.ts';
 import { DomainError, NotFoundError } from '../errors.ts';
-import { notificationKey } from '../notifications/notification-keys.ts';
+import type { FanOutStart } from '../notifications/fan-out.ts';
 import type { Store } from '../ports.ts';
-import type { CampaignEvent, EventPatch } from './event.types.ts';
+import { type CampaignEvent, type EventPatch, shownId } from './event.types.ts';
 import {
   CONCERNED_ANSWERS,
   REMINDED_ANSWERS,
   reminderOffsets,
   reminderRows,
 } from './event-reminders.ts';
-import { announcePromotions } from './rsvp.ts';
+import { announcePromotions, syncSupporterReminders } from './rsvp.ts';
+import { followParent } from './shifts.ts';
 
 /** An event after a change, and how many people were told about it. */
 export interface EventChange {
@@ -31,16 +32,21 @@ export function editEvent(
   campaign: Campaign,
   eventId: number,
   patch: EventPatch,
+  options: { confirm?: boolean } = {},
 ): Promise<EventChange> {
   const now = deps.clock.now();
-  return deps.store.transaction(async (store) => {
+  return afterNotices(deps, async (store) => {
     const before = await changeableEvent(store, campaign.id, eventId, now);
+    const demoted = await seatsLost(store, before, patch.capacity, options.confirm ?? false);
     let event = await store.events.update(campaign.id, eventId, patch);
+    for (const rsvp of await store.events.demote(campaign.id, eventId, demoted)) {
+      await syncSupporterReminders(store, campaign, event, rsvp, now);
+    }
     const promoted =
       patch.capacity !== undefined
         ? await store.events.promoteWaitlist(campaign.id, eventId, now)
         : [];
-    if (promoted.length > 0) {
+    if (promoted.length > 0 || demoted > 0) {
       event = (await store.events.findById(campaign.id, eventId)) ?? event;
       await announcePromotions(store, campaign, event, promoted, now);
     }
@@ -48,13 +54,42 @@ export function editEvent(
     if (moved || event.reminderOffsets !== before.reminderOffsets) {
       await syncEventReminders(store, campaign, event, now);
     }
+    const shiftsTold = await followParent({ ...deps, store }, campaign, before, event);
     const changed = NOTICEABLE.filter(
       (field) => JSON.stringify(event[field]) !== JSON.stringify(before[field]),
     );
-    if (changed.length === 0) return { event, notified: 0 };
+    if (changed.length === 0) return { event, notices: null, alsoTold: shiftsTold };
     const payload = { changed, previousStartsAt: before.startsAt.toISOString() };
-    const notified = await notifyConcerned(store, event, 'event_changed', now, payload);
-    return { event, notified };
+    const notices = await notifyConcerned(deps, store, event, 'event_changed', now, payload);
+    return { event, notices, alsoTold: shiftsTold };
+  });
+}
+
+/**
+ * How many people going would lose their seat to a lower capacity. Without `confirm` that is
+ * refused with their names (the last to answer yes move to the waitlist).
+ */
+async function seatsLost(
+  store: Store,
+  event: CampaignEvent,
+  capacity: number | null | undefined,
+  confirm: boolean,
+): Promise<number> {
+  if (!capacity || capacity >= event.yesCount) return 0;
+  const lost = event.yesCount - capacity;
+  if (confirm) return lost;
+  const going = (await store.events.attendees(event.campaignId, event.id))
+    .filter((a) => a.answer === 'yes')
+    .reverse()
+    .slice(0, lost);
+  const names = going.map(
+    (a) => a.displayName ?? (a.username ? `@${a.username}` : `#${a.supporterId}`),
+  );
+  throw new DomainError('EVENT_CAPACITY_BELOW_GOING', {
+    id: shownId(event),
+    capacity,
+    going: event.yesCount,
+    names: names.join(', '),
   });
 }
 
@@ -69,7 +104,7 @@ export function cancelEvent(
   reason: string | null,
 ): Promise<EventChange> {
   const now = deps.clock.now();
-  return deps.store.transaction(async (store) => {
+  return afterNotices(deps, async (store) => {
     await changeableEvent(store, campaign.id, eventId, now);
     const event = await store.events.update(campaign.id, eventId, {
       status: 'cancelled',
@@ -81,13 +116,31 @@ export function cancelEvent(
       'event_cancelled',
     );
     const payload = reason ? { reason } : {};
-    const notified = await notifyConcerned(store, event, 'event_cancelled', now, payload);
-    return { event, notified };
+    const notices = await notifyConcerned(deps, store, event, 'event_cancelled', now, payload);
+    let alsoTold = 0;
+    for (const shift of await store.events.listShifts(campaign.id, eventId)) {
+      if (shift.status !== 'scheduled' || shift.endsAt <= now) continue;
+      alsoTold += (await cancelEvent({ ...deps, store }, campaign, shift.id, reason)).notified;
+    }
+    return { event, notices, alsoTold };
   });
 }
 
+/** Runs a change in one transaction, then has its notices written on if they were many. */
+async function afterNotices(
+  deps: CoreDeps,
+  work: (
+    store: Store,
+  ) => Promise<{ event: CampaignEvent; notices: FanOutStart | null; alsoTold?: number }>,
+): Promise<EventChange> {
+  const { event, notices, alsoTold = 0 } = await deps.store.transaction(work);
+  if (notices) deps.fanOuts.afterCommit(notices);
+  // `alsoTold`: people told through the event's shifts.
+  return { event, notified: (notices?.total ?? 0) + alsoTold };
+}
+
 /** The event, when it may still be edited or cancelled: not cancelled and not over. */
-async function changeableEvent(
+export async function changeableEvent(
   store: Store,
   campaignId: number,
   eventId: number,
@@ -95,7 +148,7 @@ async function changeableEvent(
 ): Promise<CampaignEvent> {
   const event = await store.events.findById(campaignId, eventId);
   if (!event) throw new NotFoundError('event', eventId);
-  const params = { id: event.id, title: event.title };
+  const params = { id: shownId(event), title: event.title };
   if (event.status === 'cancelled') throw new DomainError('EVENT_CANCELLED', params);
   if (event.endsAt.getTime() <= now.getTime()) throw new DomainError('EVENT_OVER', params);
   return event;
@@ -117,29 +170,23 @@ async function syncEventReminders(
   await store.events.syncReminders(campaign.id, event.id, rows, {}, 'event_rescheduled');
 }
 
-async function notifyConcerned(
+/** Tells everyone who answered yes, maybe or waitlist (however many: see FanOuts). */
+function notifyConcerned(
+  deps: CoreDeps,
   store: Store,
   event: CampaignEvent,
   kind: 'event_changed' | 'event_cancelled',
   now: Date,
   payload: Record<string, unknown>,
-): Promise<number> {
-  const rsvps = await store.events.listRsvps(event.campaignId, {
+): Promise<FanOutStart> {
+  return deps.fanOuts.start(store, event.campaignId, {
+    kind,
+    subject: event.id,
+    // A change can happen several times (occurrence = when); a cancellation only once.
+    occurrence: kind === 'event_changed' ? now.getTime() : 0,
+    audience: { reachable: false, event: { id: event.id, answers: CONCERNED_ANSWERS } },
     eventId: event.id,
-    answers: [...CONCERNED_ANSWERS],
+    dueAt: now,
+    payload,
   });
-  // A change can happen several times (occurrence = when); a cancellation only once.
-  const occurrence = kind === 'event_changed' ? now.getTime() : 0;
-  await store.notifications.enqueue(
-    event.campaignId,
-    rsvps.map((rsvp) => ({
-      kind,
-      key: notificationKey(kind, event.id, rsvp.supporterId, occurrence),
-      recipientId: rsvp.supporterId,
-      eventId: event.id,
-      dueAt: now,
-      payload,
-    })),
-  );
-  return rsvps.length;
 }

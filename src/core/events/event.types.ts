@@ -25,7 +25,18 @@ export interface CampaignEvent {
   cancelReason: string | null;
   yesCount: number;
   createdById: number | null;
+  /** The event this one is a shift of; null for an event. */
+  parentId: number | null;
+  /** A shift's number within its event (1, 2, ...); null for an event. */
+  shiftNumber: number | null;
+  /** A shift's label, e.g. "Drivers". */
+  label: string | null;
+  /** Tag a supporter must hold to answer yes (shifts only). */
+  requiredTag: string | null;
+  /** Raised by every change a calendar shows (the ICS SEQUENCE). */
+  sequence: number;
   createdAt: Date;
+  updatedAt: Date;
 }
 
 export interface NewEvent {
@@ -39,6 +50,10 @@ export interface NewEvent {
   reminderOffsets?: string | null;
   hostId?: number | null;
   createdById?: number | null;
+  parentId?: number | null;
+  shiftNumber?: number | null;
+  label?: string | null;
+  requiredTag?: string | null;
 }
 
 export type EventPatch = Partial<
@@ -55,6 +70,7 @@ export type EventPatch = Partial<
     | 'hostId'
     | 'status'
     | 'cancelReason'
+    | 'requiredTag'
   >
 >;
 
@@ -84,4 +100,9 @@ export interface Attendee extends Rsvp {
   displayName: string | null;
   /** A platform username of the supporter, if any is known. */
   username: string | null;
+}
+
+/** How an event is shown: `12`, or `12.2` for shift 2 of event #12. */
+export function shownId(event: Pick<CampaignEvent, 'id' | 'parentId' | 'shiftNumber'>): string {
+  return event.parentId === null ? String(event.id) : `${event.parentId}.${event.shiftNumber}`;
 }

@@ -10,11 +10,19 @@ import type {
   Rsvp,
   RsvpChoice,
 } from './event.types.ts';
+import { shownId } from './event.types.ts';
 import { cancelEvent, type EventChange, editEvent } from './event-changes.ts';
 import { assertEndsAfterStart } from './event-input.ts';
 import { CONCERNED_ANSWERS } from './event-reminders.ts';
 import { eventsToIcs } from './ics.ts';
 import { type RsvpResult, recordRsvp } from './rsvp.ts';
+import { addShift, removeShift, requireShift, type ShiftDraft, shiftHours } from './shifts.ts';
+
+/** An event with its shifts (none for an event without). */
+export interface EventWithShifts {
+  event: CampaignEvent;
+  shifts: CampaignEvent[];
+}
 
 /** What an organizer gives for a new event; the zone is the campaign's. */
 export type EventDraft = Omit<NewEvent, 'timezone' | 'createdById'>;
@@ -53,11 +61,63 @@ export class EventsService {
     return event;
   }
 
-  /** Scheduled events that have not started yet, soonest first. */
+  /** Scheduled events (not their shifts) that have not started yet, soonest first. */
   async upcoming(campaignId: number): Promise<CampaignEvent[]> {
+    return (await this.listing(campaignId)).map(({ event }) => event);
+  }
+
+  /** Scheduled events that have not started yet, soonest first, each with its shifts to come. */
+  async listing(campaignId: number): Promise<EventWithShifts[]> {
     const now = this.deps.clock.now();
-    const events = await this.deps.store.events.listUpcoming(campaignId, now);
-    return events.filter((event) => event.startsAt.getTime() > now.getTime());
+    const all = await this.deps.store.events.listUpcoming(campaignId, now);
+    return all
+      .filter((event) => event.parentId === null && event.startsAt.getTime() > now.getTime())
+      .map((event) => ({
+        event,
+        shifts: all
+          .filter((shift) => shift.parentId === event.id)
+          .sort((a, b) => (a.shiftNumber ?? 0) - (b.shiftNumber ?? 0)),
+      }));
+  }
+
+  /** The scheduled shifts of an event, by number. */
+  async shifts(campaignId: number, eventId: number): Promise<CampaignEvent[]> {
+    const shifts = await this.deps.store.events.listShifts(campaignId, eventId);
+    return shifts.filter((shift) => shift.status === 'scheduled');
+  }
+
+  /** Adds a shift to an event (see `addShift`). */
+  addShift(campaign: Campaign, eventId: number, draft: ShiftDraft): Promise<CampaignEvent> {
+    return addShift(this.deps, campaign, eventId, draft);
+  }
+
+  /** Cancels a shift of an event, telling everyone who answered it. */
+  removeShift(campaign: Campaign, eventId: number, shiftNumber: number): Promise<EventChange> {
+    return removeShift(this.deps, campaign, eventId, shiftNumber);
+  }
+
+  /**
+   * What a command is about: the event, or shift `shiftNumber` of it. Where an event with shifts
+   * is acted on per shift, `usage` is the command line without a shift (`/event rsvp 12 yes`),
+   * and naming none is refused with the list of shifts; `usage` null takes the whole event.
+   */
+  async target(
+    campaignId: number,
+    eventId: number,
+    shiftNumber?: number,
+    usage: string | null = `/event rsvp ${eventId} yes`,
+  ): Promise<CampaignEvent> {
+    const { store } = this.deps;
+    if (shiftNumber !== undefined) return requireShift(store, campaignId, eventId, shiftNumber);
+    const event = await this.get(campaignId, eventId);
+    if (event.parentId !== null) return event;
+    const open = await this.shifts(campaignId, eventId);
+    if (open.length === 0 || usage === null) return event;
+    throw new DomainError('EVENT_CHOOSE_SHIFT', {
+      id: event.id,
+      shifts: open.map((s) => `${s.shiftNumber} (${s.label ?? shiftHours(s)})`).join(', '),
+      example: `${usage} shift:${open[0]!.shiftNumber}`,
+    });
   }
 
   /** Events not over yet that the supporter said yes or maybe to, or waits for, with the answer. */
@@ -92,9 +152,17 @@ export class EventsService {
     });
   }
 
-  /** Edits an event, moving reminders and telling people who answered when it matters. */
-  edit(campaign: Campaign, eventId: number, patch: EventPatch): Promise<EventChange> {
-    return editEvent(this.deps, campaign, eventId, patch);
+  /**
+   * Edits an event, moving reminders and telling people who answered when it matters. A
+   * capacity below the people going needs `confirm` (the last to answer move to the waitlist).
+   */
+  edit(
+    campaign: Campaign,
+    eventId: number,
+    patch: EventPatch,
+    options: { confirm?: boolean } = {},
+  ): Promise<EventChange> {
+    return editEvent(this.deps, campaign, eventId, patch, options);
   }
 
   /** Cancels an event, skipping its reminders and telling everyone who answered. */
@@ -102,14 +170,19 @@ export class EventsService {
     return cancelEvent(this.deps, campaign, eventId, reason);
   }
 
-  /** Records a supporter's yes, maybe or no (a yes to a full event joins the waitlist). */
-  rsvp(
+  /**
+   * Records a supporter's yes, maybe or no to an event or one of its shifts (a yes to a full
+   * one joins the waitlist).
+   */
+  async rsvp(
     campaign: Campaign,
     eventId: number,
     supporterId: number,
     choice: RsvpChoice,
+    shiftNumber?: number,
   ): Promise<RsvpResult> {
-    return recordRsvp(this.deps, campaign, eventId, supporterId, choice);
+    const target = await this.target(campaign.id, eventId, shiftNumber);
+    return recordRsvp(this.deps, campaign, target.id, supporterId, choice);
   }
 
   /** The event and every answer to it, oldest first, with who gave it. */
@@ -133,7 +206,7 @@ export class EventsService {
   ): Promise<{ event: CampaignEvent; rsvp: Rsvp }> {
     const { store, clock } = this.deps;
     const event = await this.get(campaignId, eventId);
-    const params = { id: event.id, title: event.title };
+    const params = { id: shownId(event), title: event.title };
     if (event.status === 'cancelled') throw new DomainError('EVENT_CANCELLED', params);
     const answered = await store.events.findRsvp(campaignId, eventId, supporterId);
     if (!answered && attendance === 'no_show') throw new DomainError('EVENT_NOT_ANSWERED', params);

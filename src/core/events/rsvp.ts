@@ -3,8 +3,9 @@ import type { CoreDeps } from '../deps.ts';
 import { DomainError, NotFoundError } from '../errors.ts';
 import { notificationKey } from '../notifications/notification-keys.ts';
 import type { Store } from '../ports.ts';
-import type { CampaignEvent, Rsvp, RsvpChoice } from './event.types.ts';
+import { type CampaignEvent, type Rsvp, type RsvpChoice, shownId } from './event.types.ts';
 import { REMINDED_ANSWERS, reminderOffsets, reminderRows } from './event-reminders.ts';
+import { assertMayHoldShift } from './shifts.ts';
 
 /** What a supporter's answer came to. */
 export interface RsvpResult {
@@ -32,6 +33,7 @@ export function recordRsvp(
     const event = await store.events.findById(campaign.id, eventId);
     if (!event) throw new NotFoundError('event', eventId);
     assertTakesAnswers(event, now);
+    if (choice === 'yes') await assertMaySayYes(store, event, supporterId);
     const change = await store.events.answer(campaign.id, eventId, supporterId, choice, now);
     await syncSupporterReminders(store, campaign, event, change.rsvp, now);
     await announcePromotions(store, campaign, event, change.promoted, now);
@@ -43,9 +45,18 @@ export function recordRsvp(
   });
 }
 
+/** A new yes to a shift needs its tag and no overlapping shift held. */
+async function assertMaySayYes(store: Store, event: CampaignEvent, supporterId: number) {
+  if (event.parentId === null) return;
+  const current = await store.events.findRsvp(event.campaignId, event.id, supporterId);
+  if (current?.answer === 'yes' || current?.answer === 'waitlist') return;
+  const supporter = await store.supporters.findById(event.campaignId, supporterId);
+  if (supporter) await assertMayHoldShift(store, event, supporter);
+}
+
 /** Cancelled events and events already under way take no more answers. */
 export function assertTakesAnswers(event: CampaignEvent, now: Date): void {
-  const params = { id: event.id, title: event.title };
+  const params = { id: shownId(event), title: event.title };
   if (event.status === 'cancelled') throw new DomainError('EVENT_CANCELLED', params);
   if (event.startsAt.getTime() <= now.getTime()) throw new DomainError('EVENT_STARTED', params);
 }
@@ -71,7 +82,8 @@ export async function announcePromotions(
   );
 }
 
-function syncSupporterReminders(
+/** Makes one supporter's reminders for the event match their answer. */
+export function syncSupporterReminders(
   store: Store,
   campaign: Campaign,
   event: CampaignEvent,

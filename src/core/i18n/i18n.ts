@@ -17,11 +17,6 @@ export function translator(locale: Locale): Translator {
   return (id, params) => translate(locale, id, params);
 }
 
-/** Whether a string names a message, for codes carried by errors. */
-export function isMessageId(id: string): id is MessageId {
-  return Object.hasOwn(messages, id);
-}
-
 /** The first of the candidates that is a supported language. */
 export function pickLocale(...candidates: (string | null | undefined)[]): Locale | undefined {
   for (const candidate of candidates) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CampaignEvent, RsvpAnswer } from '../events/event.types.ts';
+import { type CampaignEvent, type RsvpAnswer, shownId } from '../events/event.types.ts';
 import { CONCERNED_ANSWERS, REMINDED_ANSWERS } from '../events/event-reminders.ts';
 import type { Button } from '../interaction/reply.ts';
 import type { Store } from '../ports.ts';
@@ -46,7 +46,7 @@ export async function eventNotice(
 
 /** `Reminder: #12 Canvass starts Sat 5 Dec 2026, 18:00 (Europe/Paris) at Market square`. */
 function reminder(view: NotificationView, event: CampaignEvent): NoticeBody {
-  const params = { id: event.id, title: event.title, when: view.formatWhen(event.startsAt) };
+  const params = { id: shownId(event), title: event.title, when: view.formatWhen(event.startsAt) };
   const text = event.location
     ? view.t('notification.reminder_at', { ...params, location: event.location })
     : view.t('notification.reminder', params);
@@ -55,7 +55,7 @@ function reminder(view: NotificationView, event: CampaignEvent): NoticeBody {
 
 function promoted(view: NotificationView, event: CampaignEvent): NoticeBody {
   const text = view.t('notification.promoted', {
-    id: event.id,
+    id: shownId(event),
     title: event.title,
     when: view.formatWhen(event.startsAt),
   });
@@ -66,7 +66,7 @@ function promoted(view: NotificationView, event: CampaignEvent): NoticeBody {
 /** The header, then one line per changed field with its new value. */
 function changed(view: NotificationView, event: CampaignEvent, payload: unknown): NoticeBody {
   const { changed: fields, previousStartsAt } = changedPayload.parse(payload);
-  const lines = [view.t('notification.changed', { id: event.id, title: event.title })];
+  const lines = [view.t('notification.changed', { id: shownId(event), title: event.title })];
   if (fields.includes('startsAt')) {
     const before = previousStartsAt ? view.formatWhen(previousStartsAt) : '?';
     lines.push(
@@ -92,7 +92,7 @@ function changed(view: NotificationView, event: CampaignEvent, payload: unknown)
 function cancelled(view: NotificationView, event: CampaignEvent, payload: unknown): NoticeBody {
   const reason = cancelledPayload.parse(payload).reason ?? event.cancelReason;
   const text = view.t('notification.cancelled', {
-    id: event.id,
+    id: shownId(event),
     title: event.title,
     when: view.formatWhen(event.startsAt),
   });

@@ -8,6 +8,7 @@ export const NOTIFICATION_KINDS = [
   'broadcast',
   'digest',
   'organizer_report',
+  'fan_out_done',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -1,8 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Campaign } from '../campaigns/campaign.types.ts';
 import type { CoreDeps } from '../deps.ts';
-import type { NewNotification, NotificationKind } from './notification.types.ts';
-import { notificationKey } from './notification-keys.ts';
+import type { NotificationKind } from './notification.types.ts';
 
 const MINUTE_MS = 60_000;
 
@@ -15,15 +14,17 @@ export interface CampaignSchedule {
   /** Campaigns that set this schedule. */
   campaigns(deps: CoreDeps): Promise<Campaign[]>;
   cron(campaign: Campaign): string | null;
-  /** Supporter ids who get one message per occurrence. */
-  recipients(deps: CoreDeps, campaign: Campaign): Promise<number[]>;
+  /**
+   * Queues one occurrence, due at `occurrence` and named by its local date and time (`local`);
+   * returns the rows written (or, for an audience written in the background, its size).
+   */
+  enqueue(deps: CoreDeps, campaign: Campaign, occurrence: Date, local: string): Promise<number>;
 }
 
 /**
  * Queues messages on each campaign's cron, read in the campaign's zone, so they stay on local
  * wall-clock time across daylight-saving changes. Each call checks every minute since the
- * previous call (the first call only the current one) and queues one row per recipient for each
- * occurrence found. The row's key names the occurrence by its local date and time, so several
+ * previous call (the first call only the current one) and queues each occurrence found. The row's key names the occurrence by its local date and time, so several
  * processes, or a local time that happens twice when clocks go back, still queue one message.
  */
 export class ScheduledMessagePlanner {
@@ -67,15 +68,6 @@ export class ScheduledMessagePlanner {
     const local = DateTime.fromJSDate(occurrence, { zone: campaign.timezone }).toFormat(
       "yyyy-MM-dd'T'HH:mm",
     );
-    const rows: NewNotification[] = (await schedule.recipients(this.deps, campaign)).map(
-      (recipientId) => ({
-        kind: schedule.kind,
-        key: notificationKey(schedule.kind, campaign.id, recipientId, local),
-        recipientId,
-        dueAt: occurrence,
-        payload: {},
-      }),
-    );
-    return this.deps.store.notifications.enqueue(campaign.id, rows);
+    return schedule.enqueue(this.deps, campaign, occurrence, local);
   }
 }

@@ -1,3 +1,5 @@
+import type { NewNotification } from '../notifications/notification.types.ts';
+import { notificationKey } from '../notifications/notification-keys.ts';
 import type { CampaignSchedule } from '../notifications/scheduled-messages.ts';
 
 /** The console's one user, admin of every campaign. */
@@ -12,11 +14,19 @@ export const reportSchedule: CampaignSchedule = {
   kind: 'organizer_report',
   campaigns: (deps) => deps.store.campaigns.listWithReport(),
   cron: (campaign) => campaign.reportCron,
-  recipients(deps, campaign) {
+  async enqueue(deps, campaign, occurrence, local) {
     const admins = deps.settings.admins.map((admin) => ({
       platform: admin.platform,
       externalId: admin.userId,
     }));
-    return deps.store.stats.organizers(campaign.id, [...admins, CONSOLE_ADMIN]);
+    const recipients = await deps.store.stats.organizers(campaign.id, [...admins, CONSOLE_ADMIN]);
+    const rows: NewNotification[] = recipients.map((recipientId) => ({
+      kind: 'organizer_report',
+      key: notificationKey('organizer_report', campaign.id, recipientId, local),
+      recipientId,
+      dueAt: occurrence,
+      payload: {},
+    }));
+    return deps.store.notifications.enqueue(campaign.id, rows);
   },
 };

@@ -5,6 +5,13 @@ import { isRegistered } from '../interaction/registered.ts';
 import type { Actor } from '../interaction/request.ts';
 import type { Identity, Supporter } from './supporter.types.ts';
 
+/** Why a typed code links nothing. */
+const LINK_REFUSALS = {
+  unknown: 'LINK_UNKNOWN',
+  expired: 'LINK_EXPIRED',
+  used: 'LINK_USED',
+} as const;
+
 /** How long a link code works. */
 export const LINK_CODE_MINUTES = 10;
 
@@ -44,7 +51,7 @@ export function redeemLinkCode(deps: CoreDeps, actor: Actor, typed: string): Pro
     .toUpperCase();
   return store.transaction(async (tx) => {
     const use = await tx.supporters.redeemLinkCode(code, clock.now());
-    if (use.kind !== 'redeemed') throw new DomainError(`LINK_${use.kind.toUpperCase()}`, { code });
+    if (use.kind !== 'redeemed') throw new DomainError(LINK_REFUSALS[use.kind], { code });
     const { campaignId } = use;
     const owner = await tx.supporters.findById(campaignId, use.supporterId);
     if (!isRegistered(owner)) throw new DomainError('LINK_UNKNOWN', { code });

@@ -1,5 +1,6 @@
 import type { Locale } from '../campaigns/campaign.types.ts';
 import { DomainError } from '../errors.ts';
+import { isOff } from '../i18n/french-words.ts';
 import { canonicalTimeZone } from '../time/zones.ts';
 import type { SupporterPatch } from './supporter.types.ts';
 
@@ -18,8 +19,6 @@ export interface ProfileChange {
   skills?: string[];
 }
 
-/** Words that clear quiet hours or skills. */
-const CLEAR = new Set(['off', 'none', '-', 'aucun', 'aucune']);
 const MAX_TAGS = 20;
 const MAX_TAG_LENGTH = 40;
 
@@ -41,7 +40,7 @@ export function parseProfileInput(input: ProfileInput): ProfileChange {
 /** `22:00-08:00` (also `22:00 - 8:00`) as `HH:MM-HH:MM`; `off` clears; the ends must differ. */
 export function parseQuietHours(text: string): string | null {
   const value = text.trim();
-  if (CLEAR.has(value.toLowerCase())) return null;
+  if (isOff(value)) return null;
   const match = /^(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$/.exec(value);
   const [, h1, m1, h2, m2] = match ?? [];
   const start = clock(h1, m1);
@@ -62,7 +61,7 @@ function clock(hours: string | undefined, minutes: string | undefined): string |
 
 /** A comma list of tags; `none` clears them. */
 function parseSkills(text: string): string[] {
-  if (CLEAR.has(text.trim().toLowerCase())) return [];
+  if (isOff(text)) return [];
   const tags = text
     .split(',')
     .map((tag) => tag.trim())

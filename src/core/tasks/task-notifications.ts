@@ -1,3 +1,4 @@
+import type { NewFanOut } from '../notifications/fan-out.types.ts';
 import type { NewNotification } from '../notifications/notification.types.ts';
 import { notificationKey } from '../notifications/notification-keys.ts';
 import type { Store } from '../ports.ts';
@@ -6,16 +7,38 @@ import type { Task } from './task.types.ts';
 
 const DAY_MS = 24 * 60 * 60_000;
 
-/** Whether the supporter holds the tag a task requires (always true when it requires none). */
-export function meetsTag(task: Task, supporter: Supporter): boolean {
-  if (!task.requiredTag) return true;
-  const wanted = task.requiredTag.toLocaleLowerCase();
+/**
+ * Whether the supporter holds the tag a task or shift requires (always true when it requires
+ * none).
+ */
+export function meetsTag(subject: Pick<Task, 'requiredTag'>, supporter: Supporter): boolean {
+  if (!subject.requiredTag) return true;
+  const wanted = subject.requiredTag.toLocaleLowerCase();
   return supporter.tags.some((tag) => tag.toLocaleLowerCase() === wanted);
 }
 
 /**
- * Who hears about a new task: active, consented supporters with reminders on, holding its tag
- * when it requires one; the organizer who created it already knows.
+ * The hand-out of a new task, due at once (the dispatcher adds the Claim button), to active,
+ * consented supporters with reminders on, holding its tag when it requires one; the organizer
+ * who created it already knows.
+ */
+export function handout(task: Task, now: Date): NewFanOut {
+  return {
+    kind: 'task_handout',
+    subject: task.id,
+    taskId: task.id,
+    dueAt: now,
+    audience: {
+      reachable: true,
+      ...(task.requiredTag && { tag: task.requiredTag.toLocaleLowerCase() }),
+      ...(task.createdById !== null && { excludeId: task.createdById }),
+    },
+  };
+}
+
+/**
+ * Who a hand-out made again may go to: the hand-out's audience (active, consented supporters
+ * with reminders on, holding its tag, not its creator), as a list.
  */
 export async function handoutRecipients(
   store: Store,

@@ -1,4 +1,11 @@
-import type { Attendee, CampaignEvent, RsvpAnswer, RsvpChoice } from '../events/event.types.ts';
+import {
+  type Attendee,
+  type CampaignEvent,
+  type RsvpAnswer,
+  type RsvpChoice,
+  shownId,
+} from '../events/event.types.ts';
+import { shiftHours } from '../events/shifts.ts';
 import type { MessageId } from '../i18n/i18n.ts';
 import type { Button } from '../interaction/reply.ts';
 import type { View } from '../interaction/view.ts';
@@ -15,16 +22,36 @@ const LISTED_TEXT = 80;
 /** Events given buttons in one listing: Discord holds five rows of buttons. */
 export const EVENT_BUTTON_ROWS = 5;
 
-/** `#12 Canvass` then its start, place and fill (`Going: 12/30`), one per line. */
-export function eventBlock(view: View, event: CampaignEvent, extra: string[] = []): string {
+/**
+ * `#12 Canvass` then its start, place and fill (`Going: 12/30`), one per line; an event with
+ * shifts shows one line per shift instead of its own fill.
+ */
+export function eventBlock(
+  view: View,
+  event: CampaignEvent,
+  extra: string[] = [],
+  shifts: readonly CampaignEvent[] = [],
+): string {
   const location = event.location && shorten(event.location);
   return [
-    view.t('event.title', { id: event.id, title: shorten(event.title) }),
+    view.t('event.title', { id: shownId(event), title: shorten(event.title) }),
     view.t('event.starts', { when: view.formatWhen(event.startsAt) }),
     ...(location ? [view.t('event.where', { location })] : []),
-    fillLine(view, event),
+    ...(shifts.length > 0
+      ? shifts.map((shift) => shiftLine(view, shift))
+      : [fillLine(view, event)]),
     ...extra,
   ].join('\n');
+}
+
+/** `Shift 2: Drivers 10:00-12:00 · 1/2`. */
+export function shiftLine(view: View, shift: CampaignEvent): string {
+  return view.t('event.shift_line', {
+    shift: shift.shiftNumber ?? 0,
+    label: shift.label ? `${shift.label} ` : '',
+    hours: shiftHours(shift),
+    fill: shift.capacity ? `${shift.yesCount}/${shift.capacity}` : String(shift.yesCount),
+  });
 }
 
 /** `Going: 12/30` with a capacity, `Going: 12` without. */
@@ -44,11 +71,11 @@ export function rsvpRow(view: View, event: CampaignEvent): Button[] {
   return (['yes', 'maybe', 'no'] as const).map((answer) => rsvpButton(view, event, answer));
 }
 
-/** The button answering an event (`/event rsvp id:12 answer:yes`). */
+/** The button answering an event (`/event rsvp id:12 answer:yes`, plus `shift:2` for a shift). */
 export function rsvpButton(view: View, event: CampaignEvent, answer: RsvpChoice): Button {
   return {
-    label: view.t(`event.button_${answer}`, { id: event.id }),
-    action: { command: 'event', subcommand: 'rsvp', args: { id: event.id, answer } },
+    label: view.t(`event.button_${answer}`, { id: shownId(event) }),
+    action: { command: 'event', subcommand: 'rsvp', args: { ...eventArgs(event), answer } },
     style: answer === 'yes' ? 'primary' : 'secondary',
   };
 }
@@ -56,10 +83,17 @@ export function rsvpButton(view: View, event: CampaignEvent, answer: RsvpChoice)
 /** The button sending the event's calendar file (`/event ics id:12`). */
 export function calendarButton(view: View, event: CampaignEvent): Button {
   return {
-    label: view.t('event.button_calendar', { id: event.id }),
-    action: { command: 'event', subcommand: 'ics', args: { id: event.id } },
+    label: view.t('event.button_calendar', { id: shownId(event) }),
+    action: { command: 'event', subcommand: 'ics', args: eventArgs(event) },
     style: 'secondary',
   };
+}
+
+/** The options naming an event (`id:12`) or a shift of it (`id:12 shift:2`). */
+function eventArgs(event: CampaignEvent): { id: number; shift?: number } {
+  return event.parentId === null
+    ? { id: event.id }
+    : { id: event.parentId, shift: event.shiftNumber ?? 0 };
 }
 
 /** A listing: its title, up to the limit of event blocks, and how many more there are. */
@@ -93,7 +127,7 @@ export function attendeeGroups(view: View, attendees: Attendee[]): string[] {
     return view.t('event.attendees_group', {
       label: view.t(`event.group_${answer}`),
       count: group.length,
-      names: names || view.t('common.none'),
+      names: names || view.t('event.nobody'),
     });
   });
 }

@@ -170,7 +170,7 @@ describe('Discord bot, end to end against the fake Discord', () => {
     const notice = await world.run(inGuild(french), 'join');
     await world.press(inGuild(french), notice.original!, 'J’accepte');
     const record = await world.run(inGuild(french), 'event rsvp', { id: 1, answer: 'yes' });
-    expect(answerText(record)).toContain('Vous participez au n°1 Canvass the market');
+    expect(answerText(record)).toContain('vous venez à l’événement #1 Canvass the market');
   });
 
   it('treats members holding the organizer role set by /setup as organizers', async () => {
@@ -212,6 +212,27 @@ describe('Discord bot, end to end against the fake Discord', () => {
 
     await world.run(inGuild(volunteer), 'profile show');
     expect(await supporterStatus(volunteer)).toBe('active');
+  });
+
+  it('adds a shift through the /event shift group, and a volunteer takes it with its own button', async () => {
+    const created = await world.run(inGuild(world.organizer), 'event create', {
+      title: 'Shifted canvass',
+      start: '2026-12-12 09:00',
+      duration: '6h',
+    });
+    const id = Number(/#(\d+)/.exec(answerText(created))?.[1]);
+    const added = await world.run(inGuild(world.organizer), 'event shift add', {
+      id,
+      start: '10:00',
+      end: '12:00',
+      capacity: 2,
+      label: 'Morning',
+    });
+    expect(answerText(added)).toContain(`Shift 1 added to event #${id}: Morning 10:00-12:00`);
+    const list = await world.run(inGuild(world.volunteer), 'events');
+    expect(list.original?.content).toContain('Shift 1: Morning 10:00-12:00 · 0/2');
+    const yes = await world.press(inGuild(world.volunteer), list.original!, `Yes #${id}.1`);
+    expect(yes.original?.content).toContain(`You are going to #${id}.1 Shifted canvass · Morning`);
   });
 
   it('never writes the bot token in a log line', () => {

@@ -166,14 +166,42 @@ describe('Telegram bot against the fake Bot API', () => {
     const before = world.harness.clock.now().getTime();
     await dispatcher().tick();
     expect(await ninaRow()).toMatchObject({ status: 'pending', attempts: 0 });
-    expect((await ninaRow())?.dueAt.getTime()).toBe(before + 7_000);
+    // Due again once retry_after has passed (from the refusal, after the sends paced before it).
+    const dueAt = (await ninaRow())?.dueAt.getTime() ?? 0;
+    expect(dueAt).toBeGreaterThanOrEqual(before + 7_000);
+    expect(dueAt).toBeLessThan(before + 8_000);
 
     world.fake.fail({ chatId: 500, times: 1 }, telegramErrors.blocked);
-    world.harness.clock.advance(7_000);
+    world.harness.clock.set(new Date(dueAt));
     await dispatcher().tick();
     expect(await ninaRow()).toMatchObject({ status: 'skipped' });
     expect((await store.supporters.findById(campaign.id, ninaId))?.status).toBe('unreachable');
     expect(world.fake.messages(500).some((m) => m.text?.includes('Flyers at noon'))).toBe(false);
+  });
+
+  it('takes a shift with its button from /events; its reminder comes at the shift’s start', async () => {
+    world.harness.clock.set(new Date('2026-12-10T08:00:00Z'));
+    const created = await world.say(
+      olga,
+      '/event create title:Phonebank start:"2026-12-19 09:00" duration:8h reminders:1h',
+    );
+    const id = Number(/#(\d+)/.exec(textOf(created))?.[1]);
+    const added = await world.say(
+      olga,
+      `/event shift add ${id} start:"14:00" end:"16:00" capacity:1`,
+    );
+    expect(textOf(added)).toContain(`Shift 1 added to event #${id}: 14:00-16:00, 1 seats`);
+    const list = (await world.say(wendy, '/events')).at(-1)!;
+    expect(list.text).toContain('Shift 1: 14:00-16:00 · 0/1');
+    await world.press(wendy, list, `Yes #${id}.1`);
+    expect(world.fake.messages(wendy.id).at(-1)?.text).toContain(`You are going to #${id}.1`);
+    // 13:00 in Paris is one hour before the shift, not before the event.
+    world.harness.clock.set(new Date('2026-12-19T12:00:00Z'));
+    await dispatcher().tick();
+    const reminder = world.fake.messages(wendy.id).at(-1)!;
+    expect(reminder.text).toContain(`#${id}.1 Phonebank · 14:00-16:00`);
+    await world.press(wendy, reminder, "Can't make it");
+    expect(world.fake.messages(wendy.id).at(-1)?.text).toContain(`not going to #${id}.1`);
   });
 
   it('never writes the bot token in a log line', () => {

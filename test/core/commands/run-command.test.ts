@@ -6,8 +6,9 @@ import { defineCommand } from '../../../src/core/commands/define-command.ts';
 import { integer, text } from '../../../src/core/commands/options.ts';
 import { CommandRunner } from '../../../src/core/commands/run-command.ts';
 import { TextCommands } from '../../../src/core/commands/text-commands.ts';
-import { DomainError } from '../../../src/core/errors.ts';
+import { DomainError, NotFoundError } from '../../../src/core/errors.ts';
 import type { Actor } from '../../../src/core/interaction/request.ts';
+import { FanOuts } from '../../../src/core/notifications/fan-out.ts';
 import { createServices } from '../../../src/core/services.ts';
 import { nodeCronRules } from '../../../src/scheduler/cron-rules.ts';
 import { type Database, openDatabase } from '../../../src/store/database.ts';
@@ -48,6 +49,15 @@ const definitions = [
     },
   }),
   defineCommand({
+    name: 'lost',
+    description: d,
+    access: 'anyone',
+    options: {},
+    run: async () => {
+      throw new NotFoundError('supporter', 7);
+    },
+  }),
+  defineCommand({
     name: 'mine',
     description: d,
     access: 'supporter',
@@ -78,6 +88,12 @@ beforeAll(async () => {
     },
     cron: nodeCronRules,
     charts: new EChartsChartRenderer(),
+    fanOuts: new FanOuts({
+      store: db.store,
+      clock,
+      log: { error: () => undefined },
+      workerId: 'test',
+    }),
   };
   const catalogue = new Catalogue(definitions);
   runner = new CommandRunner({
@@ -169,6 +185,16 @@ describe('the command path', () => {
     );
     expect(logged.at(-1)).toMatchObject({ requestId: 'r1', command: 'boom' });
     expect(logged.at(-1)?.err).toMatchObject({ message: 'kaput' });
+  });
+
+  it('answers an internal code with the apology and logs it, like any crash', async () => {
+    clock.advance(60_000);
+    expect(await say(volunteer, '/lost')).toBe(
+      'Sorry, something went wrong on our side. Please try again in a moment.',
+    );
+    expect(logged.at(-1)?.err).toMatchObject({ code: 'SUPPORTER_NOT_FOUND' });
+    // @ts-expect-error: a code must be declared with its message in error-codes.ts
+    expect(new DomainError('NO_SUCH_CODE').code).toBe('NO_SUCH_CODE');
   });
 
   it('answers politely instead of working past the per-user rate limit', async () => {

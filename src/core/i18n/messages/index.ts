@@ -1,9 +1,11 @@
+import { calendarMessages } from './calendars.ts';
 import { commonMessages } from './common.ts';
 import { eventMessages } from './events.ts';
 import { notificationMessages } from './notifications.ts';
 import { organizerMessages } from './organizers.ts';
 import { privacyMessages } from './privacy.ts';
 import { reportMessages } from './reports.ts';
+import { shiftMessages } from './shifts.ts';
 import { supporterMessages } from './supporters.ts';
 import { taskMessages } from './tasks.ts';
 
@@ -13,6 +15,8 @@ export const messages = {
   ...supporterMessages,
   ...taskMessages,
   ...eventMessages,
+  ...shiftMessages,
+  ...calendarMessages,
   ...privacyMessages,
   ...organizerMessages,
   ...notificationMessages,

@@ -67,6 +67,8 @@ const VALUES: Record<string, string> = {
   aucun: 'none',
   aucune: 'none',
   moi: 'me',
+  tous: 'all',
+  'tout le monde': 'all',
   absent: 'no_show',
   absente: 'no_show',
 };
@@ -105,6 +107,11 @@ export function subcommandOf(word: string): string {
 export function answerValue(word: string): string {
   const plain = plainWord(word.trim());
   return VALUES[plain] ?? word.trim().toLowerCase();
+}
+
+/** `off`, `none`, `no` and their French words (`désactivé`, `aucun`, `non`): nothing. */
+export function isOff(word: string): boolean {
+  return ['off', 'none', 'no', '-'].includes(answerValue(word));
 }
 
 /** How a value is written in French (`on` -> `activé`); other values unchanged. */

@@ -1,0 +1,37 @@
+-- RedefineTables
+PRAGMA defer_foreign_keys=ON;
+PRAGMA foreign_keys=OFF;
+CREATE TABLE "new_Event" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "campaignId" INTEGER NOT NULL,
+    "title" TEXT NOT NULL,
+    "description" TEXT,
+    "location" TEXT,
+    "startsAt" DATETIME NOT NULL,
+    "endsAt" DATETIME NOT NULL,
+    "timezone" TEXT NOT NULL,
+    "capacity" INTEGER,
+    "reminderOffsets" TEXT,
+    "hostId" INTEGER,
+    "status" TEXT NOT NULL DEFAULT 'scheduled',
+    "cancelReason" TEXT,
+    "yesCount" INTEGER NOT NULL DEFAULT 0,
+    "createdById" INTEGER,
+    "parentId" INTEGER,
+    "shiftNumber" INTEGER,
+    "label" TEXT,
+    "requiredTag" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "Event_campaignId_fkey" FOREIGN KEY ("campaignId") REFERENCES "Campaign" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "Event_hostId_fkey" FOREIGN KEY ("hostId") REFERENCES "Supporter" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "Event_createdById_fkey" FOREIGN KEY ("createdById") REFERENCES "Supporter" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "Event_parentId_fkey" FOREIGN KEY ("parentId") REFERENCES "Event" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+INSERT INTO "new_Event" ("campaignId", "cancelReason", "capacity", "createdAt", "createdById", "description", "endsAt", "hostId", "id", "location", "reminderOffsets", "startsAt", "status", "timezone", "title", "updatedAt", "yesCount") SELECT "campaignId", "cancelReason", "capacity", "createdAt", "createdById", "description", "endsAt", "hostId", "id", "location", "reminderOffsets", "startsAt", "status", "timezone", "title", "updatedAt", "yesCount" FROM "Event";
+DROP TABLE "Event";
+ALTER TABLE "new_Event" RENAME TO "Event";
+CREATE INDEX "Event_campaignId_status_startsAt_idx" ON "Event"("campaignId", "status", "startsAt");
+CREATE UNIQUE INDEX "Event_parentId_shiftNumber_key" ON "Event"("parentId", "shiftNumber");
+PRAGMA foreign_keys=ON;
+PRAGMA defer_foreign_keys=OFF;
