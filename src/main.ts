@@ -5,10 +5,8 @@
  * {@link startApp} directly.
  */
 import { pathToFileURL } from 'node:url';
-import { ConsoleAdapter } from './bots/console/console-adapter.ts';
-import { ConsoleNotifier } from './bots/console/console-notifier.ts';
-import { type DiscordBot, startDiscordBot } from './bots/discord/discord-bot.ts';
-import { startTelegramBot, type TelegramBot } from './bots/telegram/telegram-bot.ts';
+import type { ChatAdapter } from './bots/chat-adapter.ts';
+import type { ConsoleStreams } from './bots/console/console-adapter.ts';
 import { type Config, ConfigError, configSecrets, loadConfig } from './config.ts';
 import { type Clock, systemClock } from './core/clock.ts';
 import { type Core, createCore } from './core/core.ts';
@@ -18,6 +16,7 @@ import type { Notifier } from './core/notifications/notifier.ts';
 import { PromDeliveryMetrics } from './http/metrics.ts';
 import { type HttpServer, startHttpServer } from './http/server.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { platformNames, startAdapters } from './platforms.ts';
 import { nodeCronRules } from './scheduler/cron-rules.ts';
 import { Dispatcher } from './scheduler/dispatcher.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
@@ -32,13 +31,10 @@ export interface App {
   logger: Logger;
   db: Database;
   core: Core;
-  /** The terminal chat, when it runs. */
-  console?: ConsoleAdapter;
   /** The health, readiness and metrics server, unless `HTTP_PORT` is 0. */
   http?: HttpServer;
-  /** The platform bots, when their tokens are set. */
-  telegram?: TelegramBot;
-  discord?: DiscordBot;
+  /** The running chat adapters by platform (`console`, `discord`, `telegram`). */
+  adapters: ReadonlyMap<string, ChatAdapter>;
   /**
    * Stops taking updates (HTTP, the scheduler after the dispatch in flight, the console), then
    * closes the database. Idempotent.
@@ -80,10 +76,8 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
     for (const close of closers.splice(0).reverse()) await close();
   };
   let core: Core;
-  let terminal: ConsoleAdapter | undefined;
   let http: HttpServer | undefined;
-  let telegram: TelegramBot | undefined;
-  let discord: DiscordBot | undefined;
+  const adapters = new Map<string, ChatAdapter>();
   try {
     core = createCore(
       {
@@ -94,6 +88,7 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
           admins: config.admins,
           commandsPerMinute: config.rateLimit.commandsPerMinute,
           policyVersion: POLICY_VERSION,
+          platformNames: platformNames(),
         },
         cron: nodeCronRules,
       },
@@ -101,34 +96,15 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
     );
     const campaign = await core.services.campaigns.ensureDefault();
     logger.info({ campaignId: campaign.id }, 'default campaign ready');
-    const chat = startsConsole(config, options.console)
-      ? new ConsoleAdapter({
-          core,
-          input: options.consoleStreams?.input ?? process.stdin,
-          output: options.consoleStreams?.output ?? process.stdout,
-          log: logger,
-        })
-      : undefined;
-    terminal = chat;
-    await chat?.start();
-    if (chat) closers.push(() => chat.close());
     if (!config.discord && !config.telegram) logger.info('no platform token is configured');
-
-    const notifiers: Notifier[] = chat ? [new ConsoleNotifier(chat)] : [];
-    if (config.discord) {
-      const bot = await startDiscordBot({ config: config.discord, core, log: logger });
-      discord = bot;
-      notifiers.push(bot.notifier);
-      closers.push(() => bot.stop());
-    }
-    if (config.telegram) {
-      const bot = await startTelegramBot({ config: config.telegram, core, log: logger });
-      telegram = bot;
-      notifiers.push(bot.notifier);
-      closers.push(() => bot.stop());
-    }
+    const terminal = consoleStreams(config, options);
+    await startAdapters({ config, console: terminal }, { core, log: logger }, (adapter) => {
+      adapters.set(adapter.platform, adapter);
+      closers.push(() => adapter.stop());
+    });
 
     const metrics = new PromDeliveryMetrics();
+    const notifiers = [...adapters.values()].map((adapter) => adapter.notifier);
     const scheduler = startDelivery(config, core, notifiers, metrics, logger);
     closers.push(() => scheduler.stop());
     if (config.http.port !== 0) {
@@ -137,14 +113,14 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
         metrics,
         ready: () => databaseAnswers(db),
         log: logger,
-        routes: telegram?.webhookRoute ? [telegram.webhookRoute] : [],
+        routes: [...adapters.values()].flatMap((adapter) => adapter.routes ?? []),
       });
       http = server;
       closers.push(() => server.close());
       logger.info({ port: server.port }, 'HTTP server listening');
     }
     // Last, so that whoever waits for this line finds everything running.
-    if (chat) logger.info('console adapter started');
+    if (terminal) logger.info('console adapter started');
   } catch (error) {
     await closeAll();
     throw error;
@@ -159,7 +135,7 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
     })();
     return stopping;
   };
-  return { config, logger, db, core, console: terminal, http, telegram, discord, stop };
+  return { config, logger, db, core, adapters, http, stop };
 }
 
 /**
@@ -215,9 +191,15 @@ async function databaseAnswers(db: Database): Promise<boolean> {
   }
 }
 
-function startsConsole(config: Config, mode: StartOptions['console'] = 'auto'): boolean {
-  if (mode === 'auto') return !config.discord && !config.telegram;
-  return mode === 'always';
+/** The console's streams when it runs: without platform tokens, or when asked for. */
+function consoleStreams(config: Config, options: StartOptions): ConsoleStreams | undefined {
+  const mode = options.console ?? 'auto';
+  const runs = mode === 'auto' ? !config.discord && !config.telegram : mode === 'always';
+  if (!runs) return undefined;
+  return {
+    input: options.consoleStreams?.input ?? process.stdin,
+    output: options.consoleStreams?.output ?? process.stdout,
+  };
 }
 
 /**
@@ -253,7 +235,7 @@ async function main(): Promise<void> {
     process.stderr.write(`Configuration error:\n${error.message}\n`);
     process.exit(1);
   }
-  app.console?.closed.then(() => shutdown('end of input'));
+  for (const adapter of app.adapters.values()) adapter.ended?.then(() => shutdown('end of input'));
   if (requested) shutdown(requested);
 }
 

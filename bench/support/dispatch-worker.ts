@@ -83,6 +83,7 @@ const dispatcher = new Dispatcher({
             admins: [],
             commandsPerMinute: 60,
             policyVersion: 'bench',
+            platformNames: {},
           },
           cron: nodeCronRules,
         })

@@ -15,6 +15,8 @@ export interface CoreSettings {
   commandsPerMinute: number;
   /** Version of the privacy notice people agree to. */
   policyVersion: string;
+  /** Each platform's name in sentences, by id (`telegram` -> `Telegram`). */
+  platformNames: Readonly<Record<string, string>>;
 }
 
 /** What every service is built from. */
@@ -25,10 +27,15 @@ export interface CoreDeps {
   cron: CronRules;
 }
 
-/** Where the core reports failures it could not turn into a reply (pino fits). */
-export interface ErrorLog {
+/** Where every part of the program reports what happened (pino fits). */
+export interface Log {
+  info(details: Record<string, unknown>, message: string): void;
+  warn(details: Record<string, unknown>, message: string): void;
   error(details: Record<string, unknown>, message: string): void;
 }
+
+/** The part of {@link Log} a reporter of failures needs. */
+export type ErrorLog = Pick<Log, 'error'>;
 
 /** Cron expressions, read in a time zone (node-cron implements it outside the core). */
 export interface CronRules {

@@ -2,6 +2,7 @@ import type { Store } from '../core/ports.ts';
 import { PrismaBroadcastRepo } from './prisma-broadcast.repo.ts';
 import { PrismaCampaignRepo } from './prisma-campaign.repo.ts';
 import { atomically, type DbClient } from './prisma-client.ts';
+import { PrismaConversationStore } from './prisma-conversations.ts';
 import { PrismaEventRepo } from './prisma-event.repo.ts';
 import { PrismaNotificationRepo } from './prisma-notification.repo.ts';
 import { PrismaPrivacyRepo } from './prisma-privacy.repo.ts';
@@ -19,6 +20,7 @@ export class PrismaStore implements Store {
   readonly privacy: PrismaPrivacyRepo;
   readonly broadcasts: PrismaBroadcastRepo;
   readonly stats: PrismaStatsRepo;
+  readonly conversations: PrismaConversationStore;
 
   constructor(private readonly db: DbClient) {
     this.campaigns = new PrismaCampaignRepo(db);
@@ -29,6 +31,7 @@ export class PrismaStore implements Store {
     this.privacy = new PrismaPrivacyRepo(db);
     this.broadcasts = new PrismaBroadcastRepo(db);
     this.stats = new PrismaStatsRepo(db);
+    this.conversations = new PrismaConversationStore(db);
   }
 
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {

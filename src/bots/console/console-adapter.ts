@@ -6,27 +6,38 @@ import type { Core } from '../../core/core.ts';
 import type { ErrorLog } from '../../core/deps.ts';
 import { translate } from '../../core/i18n/i18n.ts';
 import type { Button, CommandAction, ReplyFile } from '../../core/interaction/reply.ts';
-import type { Actor } from '../../core/interaction/request.ts';
+import type { Notifier } from '../../core/notifications/notifier.ts';
+import type { AdapterOptions, ChatAdapter } from '../chat-adapter.ts';
 import { consoleText } from './console.messages.ts';
+import { CONSOLE_ACTOR, CONSOLE_WORDS } from './console-actor.ts';
+import { ConsoleNotifier } from './console-notifier.ts';
 import { renderMessage, saveFile } from './console-render.ts';
 
-/** The person at the terminal: admin of the campaign they act for. */
-export const CONSOLE_ACTOR: Actor = {
-  platform: 'console',
-  userId: 'local',
-  displayName: 'Local organizer',
-};
-
-/** What the console adapter is built from. */
-export interface ConsoleAdapterOptions {
-  core: Pick<Core, 'text' | 'services'>;
+/** The console's settings: where lines come from and where replies go. */
+export interface ConsoleStreams {
   /** Lines typed or piped in (standard input in the program). */
   input: NodeJS.ReadableStream;
   /** Where replies go (standard output in the program; logs stay on standard error). */
   output: NodeJS.WritableStream;
   /** Folder for files of replies (CSV, ICS, JSON); `./data/exports` by default. */
   exportDir?: string;
+}
+
+/** What the console adapter is built from. */
+export interface ConsoleAdapterOptions extends ConsoleStreams {
+  core: Pick<Core, 'text' | 'services'>;
   log: ErrorLog;
+}
+
+/** Starts the console chat on the given streams. */
+export async function startConsoleAdapter({
+  config,
+  core,
+  log,
+}: AdapterOptions<ConsoleStreams>): Promise<ConsoleAdapter> {
+  const adapter = new ConsoleAdapter({ ...config, core, log });
+  await adapter.start();
+  return adapter;
 }
 
 /**
@@ -34,21 +45,22 @@ export interface ConsoleAdapterOptions {
  * `console:local`; buttons are printed as numbered choices and typing a number runs that
  * button's command. Lines are handled one at a time, so a script can be piped in.
  */
-export class ConsoleAdapter {
-  /** Resolves once input has ended (or {@link close} was called) and every line was answered. */
-  readonly closed: Promise<void>;
+export class ConsoleAdapter implements ChatAdapter {
+  readonly platform = 'console';
+  readonly notifier: Notifier = new ConsoleNotifier(this);
+  /** Resolves once input has ended (or {@link stop} was called) and every line was answered. */
+  readonly ended: Promise<void>;
   private markClosed!: () => void;
   private readline?: Interface;
   private queue: Promise<void> = Promise.resolve();
   private choices: CommandAction[] = [];
-  private prompting = false;
   private locale: Locale = 'en';
   /** A person at a terminal (prompt shown) rather than a script (typed lines echoed). */
   private readonly interactive: boolean;
   private readonly exportDir: string;
 
   constructor(private readonly options: ConsoleAdapterOptions) {
-    this.closed = new Promise((done) => {
+    this.ended = new Promise((done) => {
       this.markClosed = done;
     });
     this.interactive = isTty(options.input) && isTty(options.output);
@@ -91,10 +103,10 @@ export class ConsoleAdapter {
   }
 
   /** Stops reading input and waits for the line in progress to be answered. */
-  async close(): Promise<void> {
+  async stop(): Promise<void> {
     if (!this.readline) return;
     this.readline.close();
-    await this.closed;
+    await this.ended;
   }
 
   private async onLine(line: string): Promise<void> {
@@ -113,7 +125,7 @@ export class ConsoleAdapter {
 
   /** A number picks a shown choice, unless the line answers a question the core asked. */
   private async answer(text: string): Promise<void> {
-    if (!this.prompting && /^\d+$/.test(text) && this.choices.length > 0) {
+    if (/^\d+$/.test(text) && this.choices.length > 0 && !(await this.asking())) {
       const action = this.choices[Number(text) - 1];
       if (!action) {
         this.write(`${this.say('noChoice')(text, this.choices.length)}\n\n`);
@@ -126,16 +138,22 @@ export class ConsoleAdapter {
     return this.run(text);
   }
 
+  /** Whether the core waits for the answer to a question it asked at this terminal. */
+  private asking(): Promise<boolean> {
+    return this.options.core.text.asking(CONSOLE_ACTOR);
+  }
+
   private async run(line: string): Promise<void> {
-    const reply = await this.options.core.text.handle(line, { actor: CONSOLE_ACTOR });
+    const reply = await this.options.core.text.handle(line, {
+      actor: CONSOLE_ACTOR,
+      words: CONSOLE_WORDS,
+    });
     if (!reply) {
       // Neither a command nor an answer: any question asked before has expired.
-      this.prompting = false;
       this.write(`${this.say('hint')()}\n\n`);
       return;
     }
     this.locale = reply.locale;
-    this.prompting = !!reply.prompt;
     const { text, actions } = renderMessage(reply.blocks, reply.buttons);
     this.choices = actions;
     const saved = await this.saveFiles(reply.files ?? []);

@@ -1,31 +1,18 @@
 import { type RunnerHandle, run, sequentialize } from '@grammyjs/runner';
 import { Bot, webhookCallback } from 'grammy';
 import type { TelegramConfig } from '../../config.ts';
-import type { Core } from '../../core/core.ts';
-import type { HttpRoute } from '../../http/server.ts';
+import type { AdapterOptions, ChatAdapter } from '../chat-adapter.ts';
 import { publishCommandMenus } from './telegram-menus.ts';
 import { TelegramNotifier } from './telegram-notifier.ts';
-import { type BotLog, loggable, TelegramUpdates } from './telegram-updates.ts';
+import { loggable, TelegramUpdates } from './telegram-updates.ts';
 
 /** Where Telegram posts updates in webhook mode, on the HTTP server. */
 export const TELEGRAM_WEBHOOK_PATH = '/telegram/webhook';
 
-export interface TelegramBotOptions {
-  config: TelegramConfig;
-  core: Pick<Core, 'text' | 'deps' | 'catalogue'>;
-  log: BotLog & { info(details: Record<string, unknown>, message: string): void };
-}
-
-/** A running Telegram bot. */
-export interface TelegramBot {
-  /** Direct messages for the dispatcher. */
-  notifier: TelegramNotifier;
-  /** In webhook mode: the route to add to the HTTP server (`POST /telegram/webhook`). */
-  webhookRoute?: HttpRoute;
+/** A running Telegram bot; in webhook mode its route is `POST /telegram/webhook`. */
+export interface TelegramBot extends ChatAdapter {
   /** Resolves once the update with this id has been fully answered. */
   settled(updateId: number): Promise<void>;
-  /** Stops taking updates and lets those in progress finish. Idempotent. */
-  stop(): Promise<void>;
 }
 
 /**
@@ -34,7 +21,9 @@ export interface TelegramBot {
  * registers the webhook with its secret and returns the route that receives it; requests without
  * the secret get 401.
  */
-export async function startTelegramBot(options: TelegramBotOptions): Promise<TelegramBot> {
+export async function startTelegramBot(
+  options: AdapterOptions<TelegramConfig>,
+): Promise<TelegramBot> {
   const { config, core, log } = options;
   const bot = new Bot(config.token, { client: { apiRoot: config.apiRoot } });
   await bot.init();
@@ -73,8 +62,9 @@ export async function startTelegramBot(options: TelegramBotOptions): Promise<Tel
     log.info({ username, mode: 'webhook' }, 'telegram bot ready');
     const handler = webhookCallback(bot, 'http', { secretToken: secret });
     return {
+      platform: 'telegram',
       notifier,
-      webhookRoute: { method: 'POST', path: TELEGRAM_WEBHOOK_PATH, handler },
+      routes: [{ method: 'POST', path: TELEGRAM_WEBHOOK_PATH, handler }],
       settled: (id) => tracker.settled(id),
       stop: async () => undefined,
     };
@@ -88,6 +78,7 @@ export async function startTelegramBot(options: TelegramBotOptions): Promise<Tel
   log.info({ username, mode: 'polling' }, 'telegram bot ready');
   let stopping: Promise<void> | undefined;
   return {
+    platform: 'telegram',
     notifier,
     settled: (id) => tracker.settled(id),
     stop: () => {

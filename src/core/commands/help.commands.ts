@@ -15,9 +15,7 @@ export const helpCommands = [
         .filter((d) => organizer || !['host', 'organizer', 'admin'].includes(d.access))
         .map((d) => {
           const name =
-            ctx.request.actor.platform === 'telegram' && d.aliases?.[0]
-              ? `/${d.aliases[0]}`
-              : commandName(d);
+            ctx.request.words.listsAliases && d.aliases?.[0] ? `/${d.aliases[0]}` : commandName(d);
           return `${name} - ${d.description[ctx.locale]}`;
         });
       return ctx.reply([ctx.t('help.title'), lines.join('\n')]);

@@ -114,7 +114,7 @@ export class CommandRunner {
       if (!unboundAdmin) return { id: 'error.organizers_only', params: { command } };
     }
     if (definition.access === 'supporter' && !isRegistered(ctx.supporter)) {
-      return { id: 'error.join_first', params: { join: joinCommand(request) } };
+      return { id: 'error.join_first', params: { join: request.words.joinCommand } };
     }
     return null;
   }
@@ -199,9 +199,10 @@ export class CommandRunner {
         formatWhen(instant, zone ?? scope.campaign.timezone, scope.locale),
       findUser: (value) =>
         services.supporters.findByUserOption(scope.campaign.id, request.actor.platform, value),
+      platformName: (platform) => this.env.deps.settings.platformNames[platform] ?? platform,
       self: () => {
         if (!scope.supporter)
-          throw new DomainError('ERROR_JOIN_FIRST', { join: joinCommand(request) });
+          throw new DomainError('ERROR_JOIN_FIRST', { join: request.words.joinCommand });
         return scope.supporter;
       },
     };
@@ -229,10 +230,6 @@ function effectiveRole(
     return 'organizer';
   }
   return 'volunteer';
-}
-
-function joinCommand(request: CommandRequest): string {
-  return request.actor.platform === 'telegram' ? '/start' : '/join';
 }
 
 /** The declared message of a domain error; none for internal codes and other failures. */

@@ -1,0 +1,15 @@
+import type { Actor, PlatformWords } from '../../core/interaction/request.ts';
+
+/** The person at the terminal: admin of the campaign they act for. */
+export const CONSOLE_ACTOR: Actor = {
+  platform: 'console',
+  userId: 'local',
+  displayName: 'Local organizer',
+};
+
+/** The console registers with `/join` and has no servers. */
+export const CONSOLE_WORDS: PlatformWords = {
+  joinCommand: '/join',
+  listsAliases: false,
+  spaceRoles: false,
+};
