@@ -1,3 +1,4 @@
+import { normalizeTag } from '../campaigns/tags.ts';
 import type { NewNotification } from '../notifications/notification.types.ts';
 import { notificationKey } from '../notifications/notification-keys.ts';
 import type { Store } from '../ports.ts';
@@ -9,8 +10,8 @@ const DAY_MS = 24 * 60 * 60_000;
 /** Whether the supporter holds the tag a task requires (always true when it requires none). */
 export function meetsTag(task: Task, supporter: Supporter): boolean {
   if (!task.requiredTag) return true;
-  const wanted = task.requiredTag.toLocaleLowerCase();
-  return supporter.tags.some((tag) => tag.toLocaleLowerCase() === wanted);
+  const wanted = normalizeTag(task.requiredTag);
+  return supporter.tags.some((tag) => normalizeTag(tag) === wanted);
 }
 
 /**
