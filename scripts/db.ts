@@ -41,13 +41,14 @@ function prisma(args: string[], databaseUrl: string): Promise<number> {
   });
 }
 
+/** Generates both clients at once (each CLI run waits mostly on its own start-up). */
 async function generate(args: string[]): Promise<number> {
-  for (const kind of ['sqlite', 'postgres'] as const) {
-    const schema = projectLayout(kind).schema;
-    const code = await prisma(['generate', '--schema', schema, ...args], DEFAULT_DATABASE_URL);
-    if (code !== 0) return code;
-  }
-  return 0;
+  const codes = await Promise.all(
+    (['sqlite', 'postgres'] as const).map((kind) =>
+      prisma(['generate', '--schema', projectLayout(kind).schema, ...args], DEFAULT_DATABASE_URL),
+    ),
+  );
+  return codes.find((code) => code !== 0) ?? 0;
 }
 
 async function twin(): Promise<number> {

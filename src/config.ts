@@ -45,8 +45,11 @@ export interface Config {
   readonly database: { readonly url: string; readonly kind: DatabaseKind };
   readonly discord?: DiscordConfig;
   readonly telegram?: TelegramConfig;
-  /** Port of the health, metrics and webhook server; 0 means no server. */
-  readonly http: { readonly port: number };
+  /**
+   * Port of the health, metrics and webhook server; 0 means no server. `requested` tells whether
+   * `HTTP_PORT` was set: the console alone starts no server unless it was.
+   */
+  readonly http: { readonly port: number; readonly requested: boolean };
   readonly scheduler: { readonly cron: string };
   /** Used for the campaign created on first start and as defaults of new campaigns. */
   readonly campaignDefaults: {
@@ -54,9 +57,12 @@ export interface Config {
     readonly timezone: string;
     readonly locale: Locale;
   };
-  readonly log: { readonly level: LogLevel };
+  /** `file`: where log lines go (`-` for standard error); unset: the default of the mode. */
+  readonly log: { readonly level: LogLevel; readonly file?: string };
   readonly rateLimit: { readonly commandsPerMinute: number };
   readonly admins: readonly AdminId[];
+  /** How long a platform may stay unreachable at start before the start fails. */
+  readonly platformStartTimeoutMs: number;
 }
 
 /** Thrown by {@link loadConfig}: one message line per bad variable, never a secret's value. */
@@ -82,6 +88,12 @@ export function configSecrets(config: Config): string[] {
   const secrets = [config.discord?.token, config.telegram?.token, config.telegram?.webhook?.secret];
   return secrets.filter((secret) => secret !== undefined);
 }
+
+/** The name of the first campaign when `CAMPAIGN_NAME` is unset, in `DEFAULT_LOCALE`. */
+const DEFAULT_CAMPAIGN_NAMES: Record<Locale, string> = {
+  en: 'Our campaign',
+  fr: 'Notre campagne',
+};
 
 const SECRET_VARIABLES = new Set([
   'DISCORD_TOKEN',
@@ -147,13 +159,13 @@ const envSchema = z.object({
     .regex(/^[\w-]{1,256}$/)
     .optional()
     .describe('1 to 256 characters among A-Z a-z 0-9 _ -'),
-  HTTP_PORT: integer(0, 65535).default(8080).describe('an integer from 0 to 65535 (0 = off)'),
+  HTTP_PORT: integer(0, 65535).optional().describe('an integer from 0 to 65535 (0 = off)'),
   SCHEDULER_CRON: z
     .string()
     .refine((expression) => isCronExpression(expression))
     .default('*/15 * * * * *')
     .describe('a node-cron expression of 5 or 6 fields, like */15 * * * * *'),
-  CAMPAIGN_NAME: z.string().max(100).default('Our campaign').describe('1 to 100 characters'),
+  CAMPAIGN_NAME: z.string().max(100).optional().describe('1 to 100 characters'),
   DEFAULT_TIMEZONE: z
     .string()
     .transform(canonicalTimeZone)
@@ -165,6 +177,10 @@ const envSchema = z.object({
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info')
     .describe('one of fatal, error, warn, info, debug, trace, silent'),
+  LOG_FILE: z.string().optional().describe('a file path, or - for standard error'),
+  PLATFORM_START_TIMEOUT: integer(1, 3600)
+    .default(60)
+    .describe('seconds, an integer from 1 to 3600'),
   COMMAND_RATE_LIMIT: integer(1, 1_000_000).default(20).describe('a positive integer'),
   ADMIN_IDS: adminIds.default([]).describe('a comma list of discord:<userId> or telegram:<userId>'),
 });
@@ -249,16 +265,17 @@ function toConfig(env: Env): Config {
     telegram: env.TELEGRAM_BOT_TOKEN
       ? { token: env.TELEGRAM_BOT_TOKEN, apiRoot: env.TELEGRAM_API_ROOT, webhook }
       : undefined,
-    http: { port: env.HTTP_PORT },
+    http: { port: env.HTTP_PORT ?? 8080, requested: env.HTTP_PORT !== undefined },
     scheduler: { cron: env.SCHEDULER_CRON },
     campaignDefaults: {
-      name: env.CAMPAIGN_NAME,
+      name: env.CAMPAIGN_NAME ?? DEFAULT_CAMPAIGN_NAMES[env.DEFAULT_LOCALE],
       timezone: env.DEFAULT_TIMEZONE,
       locale: env.DEFAULT_LOCALE,
     },
-    log: { level: env.LOG_LEVEL },
+    log: { level: env.LOG_LEVEL, file: env.LOG_FILE },
     rateLimit: { commandsPerMinute: env.COMMAND_RATE_LIMIT },
     admins: env.ADMIN_IDS,
+    platformStartTimeoutMs: env.PLATFORM_START_TIMEOUT * 1000,
   };
 }
 

@@ -74,3 +74,11 @@ export function createLogger(options: LoggerOptions): Logger {
   };
   return pino({ level, redact: { paths: REDACT_PATHS, censor: CENSOR } }, scrubbed);
 }
+
+/**
+ * An appending log file (its folder created when missing), written synchronously so that no
+ * line is lost when the process exits.
+ */
+export function logFile(path: string): DestinationStream {
+  return pino.destination({ dest: path, mkdir: true, append: true, sync: true });
+}

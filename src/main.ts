@@ -6,7 +6,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import type { ChatAdapter } from './bots/chat-adapter.ts';
-import type { ConsoleStreams } from './bots/console/console-adapter.ts';
+import { errorReason, PlatformStartError } from './bots/platform-start.ts';
 import { type Config, ConfigError, configSecrets, loadConfig } from './config.ts';
 import { type Clock, systemClock } from './core/clock.ts';
 import { type Core, createCore } from './core/core.ts';
@@ -14,13 +14,18 @@ import { CoreNotificationContent } from './core/notifications/content.ts';
 import { DigestPlanner } from './core/notifications/digests.ts';
 import type { Notifier } from './core/notifications/notifier.ts';
 import { PromDeliveryMetrics } from './http/metrics.ts';
-import { type HttpServer, startHttpServer } from './http/server.ts';
-import { createLogger, type Logger } from './logger.ts';
+import { type HttpServer, PortUnavailableError, startHttpServer } from './http/server.ts';
+import { createLogger, type Logger, logFile, maskSecrets } from './logger.ts';
 import { platformNames, startAdapters } from './platforms.ts';
 import { nodeCronRules } from './scheduler/cron-rules.ts';
 import { Dispatcher } from './scheduler/dispatcher.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
+import type { SendBudget } from './scheduler/send-budget.ts';
 import { type Database, openDatabase } from './store/database.ts';
+import { PrismaSendBudget } from './store/prisma-delivery-budget.ts';
+
+/** Where the logs go when the console runs and `LOG_FILE` is unset. */
+export const DEFAULT_LOG_FILE = './data/organizer.log';
 
 /** Version of the privacy notice supporters agree to; bump it when the notice changes. */
 export const POLICY_VERSION = '2026-11';
@@ -46,7 +51,10 @@ export interface StartOptions {
   env?: NodeJS.ProcessEnv;
   /** The clock of the core and the dispatcher (the system's by default; tests fix it). */
   clock?: Clock;
-  /** Where log lines go (standard error by default, so standard output stays for the console). */
+  /**
+   * Where log lines go; by default `LOG_FILE`, else `./data/organizer.log` when the console runs
+   * (the chat owns the terminal), else standard error.
+   */
   logDestination?: { write(line: string): unknown };
   /**
    * `auto` (default): the console runs when no platform token is set; `always`: it runs even with
@@ -55,17 +63,55 @@ export interface StartOptions {
   console?: 'auto' | 'always' | 'never';
   /** Streams of the console (standard input and output by default). */
   consoleStreams?: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream };
+  /** Aborts the start (SIGINT or SIGTERM during it): {@link startApp} then rejects with its reason. */
+  signal?: AbortSignal;
 }
 
-/** Starts the assistant from the environment. Throws {@link ConfigError} on bad settings. */
+/** The start failed; the sentence saying why is already logged (and masked of every secret). */
+export class StartFailedError extends Error {
+  override readonly name = 'StartFailedError';
+
+  constructor(
+    sentence: string,
+    /** Whether the log line went to the terminal (standard error) rather than a file. */
+    readonly onTerminal: boolean,
+  ) {
+    super(sentence);
+  }
+}
+
+/**
+ * Starts the assistant from the environment. Throws {@link ConfigError} on bad settings and
+ * {@link StartFailedError} (after logging its one sentence) when anything else stops the start.
+ */
 export async function startApp(options: StartOptions = {}): Promise<App> {
   const config = loadConfig(options.env);
+  const withConsole = startsConsole(config, options.console);
+  const logPath = config.log.file ?? (withConsole ? DEFAULT_LOG_FILE : '-');
   const logger = createLogger({
     level: config.log.level,
     secrets: configSecrets(config),
-    destination: options.logDestination ?? process.stderr,
+    destination: options.logDestination ?? (logPath === '-' ? process.stderr : logFile(logPath)),
   });
-  const db = await openDatabase(config.database.url);
+  // Every failure from here on is one logged sentence; an abort is passed on as it is.
+  const failed = (error: unknown) => {
+    if (options.signal?.aborted) {
+      logger.info({ reason: options.signal.reason }, 'start interrupted');
+      return options.signal.reason;
+    }
+    const sentence =
+      error instanceof PlatformStartError || error instanceof PortUnavailableError
+        ? error.message
+        : `The assistant could not start: ${errorReason(error)}.`;
+    logger.fatal(sentence);
+    const onTerminal = !options.logDestination && logPath === '-';
+    return new StartFailedError(maskSecrets(sentence, configSecrets(config)), onTerminal);
+  };
+  const db = await openDatabase(config.database.url).catch((error: unknown) => {
+    throw failed(
+      new PlatformStartError(`The database could not be opened: ${errorReason(error)}.`),
+    );
+  });
   logger.info(
     { database: config.database.kind, migrationsApplied: db.applied.length },
     'database ready',
@@ -96,18 +142,32 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
     );
     const campaign = await core.services.campaigns.ensureDefault();
     logger.info({ campaignId: campaign.id }, 'default campaign ready');
-    if (!config.discord && !config.telegram) logger.info('no platform token is configured');
-    const terminal = consoleStreams(config, options);
-    await startAdapters({ config, console: terminal }, { core, log: logger }, (adapter) => {
+    const platforms = !!config.discord || !!config.telegram;
+    if (!platforms) logger.info('no platform token is configured');
+    const sources = {
+      config,
+      console: withConsole
+        ? {
+            input: options.consoleStreams?.input ?? process.stdin,
+            output: options.consoleStreams?.output ?? process.stdout,
+            logFile: options.logDestination || logPath === '-' ? undefined : logPath,
+          }
+        : undefined,
+    };
+    const deps = {
+      core,
+      log: logger,
+      limits: { timeoutMs: config.platformStartTimeoutMs, signal: options.signal },
+    };
+    const started = (adapter: ChatAdapter) => {
       adapters.set(adapter.platform, adapter);
       closers.push(() => adapter.stop());
-    });
+    };
+    await startAdapters(sources, deps, started, false);
 
     const metrics = new PromDeliveryMetrics();
-    const notifiers = [...adapters.values()].map((adapter) => adapter.notifier);
-    const scheduler = startDelivery(config, core, notifiers, metrics, logger);
-    closers.push(() => scheduler.stop());
-    if (config.http.port !== 0) {
+    // The console alone needs no HTTP server, unless HTTP_PORT asks for one.
+    if (config.http.port !== 0 && (platforms || config.http.requested)) {
       const server = await startHttpServer({
         port: config.http.port,
         metrics,
@@ -119,11 +179,17 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
       closers.push(() => server.close());
       logger.info({ port: server.port }, 'HTTP server listening');
     }
+    // The chat opens once nothing can stop the start any more (a busy port, a bad token).
+    await startAdapters(sources, deps, started, true);
+    const notifiers = [...adapters.values()].map((adapter) => adapter.notifier);
+    const budget = new PrismaSendBudget(db.client);
+    const scheduler = startDelivery(config, core, { notifiers, budget }, metrics, logger);
+    closers.push(() => scheduler.stop());
     // Last, so that whoever waits for this line finds everything running.
-    if (terminal) logger.info('console adapter started');
+    if (withConsole) logger.info('console adapter started');
   } catch (error) {
     await closeAll();
-    throw error;
+    throw failed(error);
   }
 
   let stopping: Promise<void> | undefined;
@@ -145,7 +211,7 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
 function startDelivery(
   config: Config,
   core: Core,
-  notifiers: Notifier[],
+  { notifiers, budget }: { notifiers: Notifier[]; budget: SendBudget },
   metrics: PromDeliveryMetrics,
   logger: Logger,
 ): Scheduler {
@@ -161,6 +227,8 @@ function startDelivery(
     log: logger,
     metrics,
     workerId,
+    // Shared through the database: every process together keeps to each platform's rate.
+    budget,
   });
   const digests = new DigestPlanner(core.deps);
   const scheduler = new Scheduler({
@@ -191,28 +259,25 @@ async function databaseAnswers(db: Database): Promise<boolean> {
   }
 }
 
-/** The console's streams when it runs: without platform tokens, or when asked for. */
-function consoleStreams(config: Config, options: StartOptions): ConsoleStreams | undefined {
-  const mode = options.console ?? 'auto';
-  const runs = mode === 'auto' ? !config.discord && !config.telegram : mode === 'always';
-  if (!runs) return undefined;
-  return {
-    input: options.consoleStreams?.input ?? process.stdin,
-    output: options.consoleStreams?.output ?? process.stdout,
-  };
+/** The console runs without platform tokens, or when asked for. */
+function startsConsole(config: Config, mode: StartOptions['console'] = 'auto'): boolean {
+  if (mode === 'auto') return !config.discord && !config.telegram;
+  return mode === 'always';
 }
 
 /**
- * Runs until SIGINT, SIGTERM or the end of the console's input, then shuts down and exits 0; bad
- * settings exit 1.
+ * Runs until SIGINT, SIGTERM or the end of the console's input, then shuts down and exits 0 (a
+ * signal during the start interrupts it); bad settings and a failed start exit 1.
  */
 async function main(): Promise<void> {
   let app: App | undefined;
   let requested: NodeJS.Signals | 'end of input' | undefined;
   let stopping = false;
+  const starting = new AbortController();
   const shutdown = (reason: NodeJS.Signals | 'end of input') => {
     requested ??= reason;
-    // A signal during start is kept and acted on as soon as the app is up.
+    // A signal during start aborts it; startApp then closes what it opened.
+    if (!app) starting.abort(reason);
     if (!app || stopping) return;
     stopping = true;
     const running = app;
@@ -229,8 +294,16 @@ async function main(): Promise<void> {
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
   try {
-    app = await startApp({ console: process.argv.includes('--console') ? 'always' : 'auto' });
+    app = await startApp({
+      console: process.argv.includes('--console') ? 'always' : 'auto',
+      signal: starting.signal,
+    });
   } catch (error) {
+    if (starting.signal.aborted) process.exit(0);
+    if (error instanceof StartFailedError) {
+      if (!error.onTerminal) process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`Configuration error:\n${error.message}\n`);
     process.exit(1);

@@ -18,6 +18,8 @@ export interface Platform<Settings> {
   platform: string;
   name: string;
   settings(sources: PlatformSources): Settings | undefined;
+  /** Opens once nothing can stop the start any more (the console owns the terminal). */
+  opensLast?: boolean;
   load(): Promise<StartAdapter<Settings>>;
 }
 
@@ -30,6 +32,7 @@ export const PLATFORMS: readonly Platform<unknown>[] = [
     platform: 'console',
     name: 'console',
     settings: (sources) => sources.console,
+    opensLast: true,
     load: async () => (await import('./bots/console/console-adapter.ts')).startConsoleAdapter,
   }),
   platform({
@@ -52,17 +55,19 @@ export function platformNames(): Record<string, string> {
 }
 
 /**
- * Starts the adapters of the platforms that have settings, one after the other; `started` gets
- * each as soon as it runs, so that a failure of the next one can still stop it.
+ * Starts the adapters of the platforms that have settings (those that open last, or the others),
+ * one after the other; `started` gets each as soon as it runs, so that a failure of the next one
+ * can still stop it.
  */
 export async function startAdapters(
   sources: PlatformSources,
   deps: Omit<AdapterOptions<unknown>, 'config'>,
   started: (adapter: ChatAdapter) => void,
+  last: boolean,
 ): Promise<void> {
   for (const entry of PLATFORMS) {
     const config = entry.settings(sources);
-    if (config === undefined) continue;
+    if (config === undefined || !!entry.opensLast !== last) continue;
     const start = await entry.load();
     started(await start({ ...deps, config }));
   }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, configSecrets, databaseKind, loadConfig } from '../src/config.ts';
 
-/** The variables of the configuration table in the product specification. */
+/** The variables of the configuration table in the product specification, and LOG_FILE. */
 const VARIABLES = [
   'DATABASE_URL',
   'DISCORD_TOKEN',
@@ -21,6 +21,7 @@ const VARIABLES = [
   'DEFAULT_TIMEZONE',
   'DEFAULT_LOCALE',
   'LOG_LEVEL',
+  'LOG_FILE',
   'COMMAND_RATE_LIMIT',
   'ADMIN_IDS',
 ];
@@ -47,13 +48,24 @@ describe('loadConfig', () => {
       database: { url: 'file:./data/organizer.db', kind: 'sqlite' },
       discord: undefined,
       telegram: undefined,
-      http: { port: 8080 },
+      http: { port: 8080, requested: false },
       scheduler: { cron: '*/15 * * * * *' },
       campaignDefaults: { name: 'Our campaign', timezone: 'UTC', locale: 'en' },
-      log: { level: 'info' },
+      log: { level: 'info', file: undefined },
       rateLimit: { commandsPerMinute: 20 },
       admins: [],
     });
+  });
+
+  it('names the first campaign in DEFAULT_LOCALE when CAMPAIGN_NAME is unset', () => {
+    expect(load({ DEFAULT_LOCALE: 'fr' }).campaignDefaults.name).toBe('Notre campagne');
+    expect(load({ DEFAULT_LOCALE: 'fr', CAMPAIGN_NAME: 'Quartier' }).campaignDefaults.name).toBe(
+      'Quartier',
+    );
+  });
+
+  it('tells a port asked for from the default one', () => {
+    expect(load({ HTTP_PORT: '8080' }).http).toEqual({ port: 8080, requested: true });
   });
 
   it('treats empty and blank values as unset', () => {

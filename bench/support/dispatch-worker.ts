@@ -4,7 +4,10 @@
  * reports what it delivered.
  */
 import { setTimeout as delay } from 'node:timers/promises';
+import { REST } from 'discord.js';
 import { Api } from 'grammy';
+import { rejectLongDirectMessageWaits } from '../../src/bots/discord/discord-errors.ts';
+import { DiscordNotifier } from '../../src/bots/discord/discord-notifier.ts';
 import { TelegramNotifier } from '../../src/bots/telegram/telegram-notifier.ts';
 import type { Platform } from '../../src/core/campaigns/campaign.types.ts';
 import { systemClock } from '../../src/core/clock.ts';
@@ -15,14 +18,18 @@ import { nodeCronRules } from '../../src/scheduler/cron-rules.ts';
 import { Dispatcher, type TickSummary } from '../../src/scheduler/dispatcher.ts';
 import type { PlatformLimits } from '../../src/scheduler/throttle.ts';
 import { openDatabase } from '../../src/store/database.ts';
+import { PrismaSendBudget } from '../../src/store/prisma-delivery-budget.ts';
 
 export interface WorkerConfig {
   databaseUrl: string;
   workerId: string;
-  /** A notifier that accepts at once, or the real Telegram notifier against a Bot API. */
+  /** A notifier that accepts at once, or the real Telegram or Discord notifier against a fake. */
   notifier:
     | { kind: 'instant'; platform: Platform }
-    | { kind: 'telegram'; apiRoot: string; token: string };
+    | { kind: 'telegram'; apiRoot: string; token: string }
+    | { kind: 'discord'; apiBase: string; token: string };
+  /** Paces through the database's shared send budget (else each process paces alone). */
+  sharedBudget?: boolean;
   /** `core`: the real renderer (reads the campaign and the broadcast); `static`: fixed text. */
   content: 'core' | 'static';
   limits?: PlatformLimits;
@@ -59,15 +66,14 @@ const log = {
     errors.push(`${message} ${describe(details)}`),
 };
 const sentKeys: string[] = [];
-const inner: Notifier =
-  config.notifier.kind === 'telegram'
-    ? new TelegramNotifier(new Api(config.notifier.token, { apiRoot: config.notifier.apiRoot }))
-    : { platform: config.notifier.platform, send: async () => {} };
+const inner = innerNotifier(config.notifier);
 const notifier: Notifier = {
   platform: inner.platform,
-  send: async (message) => {
-    await inner.send(message);
+  ...(inner.requestsFor && { requestsFor: inner.requestsFor.bind(inner) }),
+  send: async (message, signal) => {
+    const receipt = await inner.send(message, signal);
     sentKeys.push(message.key);
+    return receipt;
   },
 };
 const dispatcher = new Dispatcher({
@@ -92,6 +98,7 @@ const dispatcher = new Dispatcher({
   log,
   workerId: config.workerId,
   ...(config.limits && { limits: config.limits }),
+  ...(config.sharedBudget && { budget: new PrismaSendBudget(db.client) }),
 });
 
 const readyMaxRssMb = maxRssMb();
@@ -125,6 +132,17 @@ const report: WorkerReport = {
   errors,
 };
 process.send?.({ type: 'done', report }, () => process.exit(0));
+
+function innerNotifier(choice: WorkerConfig['notifier']): Notifier {
+  if (choice.kind === 'telegram') {
+    return new TelegramNotifier(new Api(choice.token, { apiRoot: choice.apiRoot }));
+  }
+  if (choice.kind === 'discord') {
+    const rest = new REST({ api: choice.apiBase, rejectOnRateLimit: rejectLongDirectMessageWaits });
+    return new DiscordNotifier(rest.setToken(choice.token));
+  }
+  return { platform: choice.platform, send: async () => {} };
+}
 
 function maxRssMb(): number {
   return process.resourceUsage().maxRSS / 1024;

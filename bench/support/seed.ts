@@ -14,10 +14,19 @@ export const FIRST_CHAT_ID = 700_000_000;
  */
 export async function seedDueBroadcast(
   db: Database,
-  options: { count: number; platform: Platform; now: Date },
-): Promise<void> {
+  options: {
+    count: number;
+    platform: Platform;
+    now: Date;
+    /** The platform user ids (default: distinct numbers from FIRST_CHAT_ID). */
+    externalIds?: string[];
+    /** Whether the private chat is known (default yes; a Discord DM channel not opened yet: no). */
+    chatKnown?: boolean;
+  },
+): Promise<{ broadcastId: number }> {
   const { client } = db;
   const { count, platform, now } = options;
+  const externalId = (n: number) => options.externalIds?.[n] ?? String(FIRST_CHAT_ID + n);
   const campaign = await client.campaign.create({
     data: { name: 'Bench campaign', timezone: 'Europe/Paris', locale: 'en', inviteCode: 'BENCH' },
   });
@@ -46,8 +55,8 @@ export async function seedDueBroadcast(
         campaignId: campaign.id,
         supporterId: id,
         platform,
-        externalId: String(FIRST_CHAT_ID + numbers[i]!),
-        chatId: String(FIRST_CHAT_ID + numbers[i]!),
+        externalId: externalId(numbers[i]!),
+        chatId: options.chatKnown === false ? null : externalId(numbers[i]!),
         lastSeenAt: now,
       })),
     });
@@ -62,6 +71,22 @@ export async function seedDueBroadcast(
       })),
     });
   }
+  return { broadcastId: broadcast.id };
+}
+
+/** A second wave: the same broadcast's message again to everyone, as new rows due now. */
+export async function seedSecondWave(db: Database, broadcastId: number, now: Date): Promise<void> {
+  const rows = await db.client.notification.findMany({ where: { broadcastId } });
+  await db.client.notification.createMany({
+    data: rows.map((row) => ({
+      campaignId: row.campaignId,
+      kind: row.kind,
+      key: `${row.key}:again`,
+      recipientId: row.recipientId,
+      broadcastId,
+      dueAt: new Date(now.getTime() - 1_000),
+    })),
+  });
 }
 
 function range(from: number, to: number): number[] {

@@ -11,8 +11,7 @@ import type {
 import type { EngineAdapterFactory } from './adapter-utils.ts';
 import { type Datasource, parseDatasource } from './datasource.ts';
 import { EngineError, toEngineError } from './errors.ts';
-import { openPostgresFactory } from './postgres-adapter.ts';
-import { openSqliteFactory, removeSqliteFiles } from './sqlite-adapter.ts';
+import { removeSqliteFiles } from './sqlite-adapter.ts';
 import { loadSchemaEngine } from './wasm.ts';
 
 /** How to start an engine. */
@@ -70,10 +69,14 @@ export class WasmSchemaEngine {
     if (shadow && shadow.kind !== datasource.kind) {
       throw new EngineError('The shadow database must be of the same kind as the main one.');
     }
+    // Only the driver of this kind of database is loaded.
     const adapters =
       datasource.kind === 'sqlite'
-        ? openSqliteFactory(datasource.path, shadow?.kind === 'sqlite' ? shadow.path : undefined)
-        : openPostgresFactory(datasource.url, shadow?.url);
+        ? (await import('./sqlite-adapter.ts')).openSqliteFactory(
+            datasource.path,
+            shadow?.kind === 'sqlite' ? shadow.path : undefined,
+          )
+        : (await import('./postgres-adapter.ts')).openPostgresFactory(datasource.url, shadow?.url);
     const bound = bindMigrationAwareSqlAdapterFactory(adapters);
     try {
       const engine = await start(bound, options);

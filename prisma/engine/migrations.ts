@@ -1,12 +1,27 @@
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MigrationDirectory, MigrationList } from '@prisma/schema-engine-wasm';
 import { type Datasource, projectLayout } from './datasource.ts';
 
 const LOCKFILE = 'migration_lock.toml';
 const SCRIPT = 'migration.sql';
-const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const PROJECT_ROOT = projectRoot(fileURLToPath(import.meta.url));
+
+/**
+ * The project folder: the nearest one above this code that holds package.json (two levels up
+ * from prisma/engine/ in the sources, one up from dist/ once compiled).
+ */
+function projectRoot(file: string): string {
+  let folder = dirname(file);
+  while (!existsSync(join(folder, 'package.json'))) {
+    const parent = dirname(folder);
+    if (parent === folder) throw new Error(`No package.json above ${file}`);
+    folder = parent;
+  }
+  return folder;
+}
 
 /** The project's migrations folder for a kind of database (absolute path). */
 export function projectMigrationsFolder(kind: Datasource['kind']): string {

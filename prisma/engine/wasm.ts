@@ -35,6 +35,11 @@ export function loadSchemaEngine(): SchemaEngineClass {
   return loaded;
 }
 
+/** Whether this process has loaded the engine (a start with nothing to migrate does not). */
+export function schemaEngineLoaded(): boolean {
+  return loaded !== undefined;
+}
+
 /** The engine build's revision, as the native engine's `--version` reports it. */
 export function engineVersion(): string {
   loadSchemaEngine();

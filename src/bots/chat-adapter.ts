@@ -2,6 +2,7 @@ import type { Core } from '../core/core.ts';
 import type { Log } from '../core/deps.ts';
 import type { Notifier } from '../core/notifications/notifier.ts';
 import type { HttpRoute } from '../http/server.ts';
+import type { StartLimits } from './platform-start.ts';
 
 /**
  * What every chat platform implements, so that the composition root starts, wires and stops
@@ -26,6 +27,8 @@ export interface AdapterOptions<Settings> {
   config: Settings;
   core: Core;
   log: Log;
+  /** How long the platform may stay unreachable at start (60 s by default), and what aborts it. */
+  limits?: StartLimits;
 }
 
 /** Connects a platform and resolves once it takes events; throws when it cannot start. */

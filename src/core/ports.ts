@@ -88,9 +88,14 @@ export interface SupporterRepo {
     identityId: number,
     patch: Partial<Pick<Identity, 'username' | 'chatId' | 'unreachable' | 'lastSeenAt'>>,
   ): Promise<Identity>;
-  /** Replaces the supporter's tags, creating missing tags in the campaign. */
-  setTags(campaignId: number, supporterId: number, tags: string[]): Promise<Supporter>;
+  /**
+   * Replaces the skills the supporter declared, creating missing tags in the campaign; the tags
+   * organizers gave stay.
+   */
+  setSkills(campaignId: number, supporterId: number, skills: string[]): Promise<Supporter>;
+  /** An organizer gives the supporter a tag (created in the campaign when missing). */
   addTag(campaignId: number, supporterId: number, tag: string): Promise<Supporter>;
+  /** An organizer takes a tag back; the same word declared as a skill stays a skill. */
   removeTag(campaignId: number, supporterId: number, tag: string): Promise<Supporter>;
   addPoints(campaignId: number, supporterId: number, points: number): Promise<void>;
   /** Adds another platform account to an existing supporter. */
@@ -225,6 +230,13 @@ export interface NotificationRepo {
    * it: false when the lease was taken over (or, except for `sent`, the row is no longer pending).
    */
   settle(id: number, workerId: string, outcome: Settlement): Promise<boolean>;
+  /**
+   * Marks these rows sent at `at` in one write, those whose lease `workerId` still holds; returns
+   * the ids it marked.
+   */
+  markSent(ids: number[], workerId: string, at: Date): Promise<number[]>;
+  /** Moves `workerId`'s leases on these pending rows to end at `until`; returns the ids it holds. */
+  extendLeases(ids: number[], workerId: string, until: Date): Promise<number[]>;
   /** Frees `workerId`'s leases on these rows without changing them (they stay due). */
   release(ids: number[], workerId: string): Promise<number>;
   /** Pending rows due at `now`, in every campaign. */
@@ -248,10 +260,16 @@ export interface PrivacyRepo {
   auditLog(campaignId: number): Promise<AuditEntry[]>;
   /**
    * Erases a supporter's personal data in one transaction: profile fields nulled, identities,
-   * link codes and tags deleted, assignment notes cleared, pending notifications skipped, the
+   * link codes and tags deleted (and tags nobody else holds and no task requires), assignment notes cleared, pending notifications skipped, the
    * consent log reduced to one `erased` record. Counts stay on the anonymized row.
    */
   erase(campaignId: number, supporterId: number, at: Date): Promise<void>;
+  /**
+   * After an erasure committed: makes the space the erased rows took unreadable where the
+   * database needs a step for it (SQLite: empties the write-ahead log; PostgreSQL: VACUUM of
+   * the tables erasure touches). Runs outside any transaction.
+   */
+  purgeErased(): Promise<void>;
 }
 
 /** All repositories, plus a way to run several writes as one. */

@@ -25,6 +25,17 @@ export interface HttpServerOptions {
   routes?: readonly HttpRoute[];
 }
 
+/** The port is taken by another program (or not allowed): the start stops with this sentence. */
+export class PortUnavailableError extends Error {
+  override readonly name = 'PortUnavailableError';
+
+  constructor(readonly port: number) {
+    super(
+      `Port ${port} is already in use (or not allowed): set HTTP_PORT to a free port, or HTTP_PORT=0 to run without the HTTP server.`,
+    );
+  }
+}
+
 /** A listening server and the way to stop it. */
 export interface HttpServer {
   /** The bound port (useful when 0 asked for any free one). */
@@ -59,9 +70,15 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
     }
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    const refuse = (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE' || error.code === 'EACCES'
+          ? new PortUnavailableError(port)
+          : error,
+      );
+    server.once('error', refuse);
     server.listen(port, host, () => {
-      server.off('error', reject);
+      server.off('error', refuse);
       resolve();
     });
   });

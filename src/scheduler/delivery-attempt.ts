@@ -1,3 +1,4 @@
+import type { Platform } from '../core/campaigns/campaign.types.ts';
 import type { Settlement } from '../core/notifications/delivery.types.ts';
 import {
   type DeliveryPlan,
@@ -6,7 +7,7 @@ import {
 } from '../core/notifications/delivery-policy.ts';
 import type { Notification } from '../core/notifications/notification.types.ts';
 import type { RenderedNotification } from '../core/notifications/notification-content.ts';
-import type { Notifier } from '../core/notifications/notifier.ts';
+import type { Notifier, SendReceipt } from '../core/notifications/notifier.ts';
 import type { Identity, Supporter } from '../core/supporters/supporter.types.ts';
 import type { DeliveryOutcome } from './delivery-metrics.ts';
 import type { Batch } from './dispatch.types.ts';
@@ -29,9 +30,10 @@ export async function handleRow(
 }
 
 /**
- * Renders a row and sends it to `identity`, then marks it sent at once: the platform accepted it.
- * Failures go through the delivery policy. True when the row must be planned again (the identity
- * turned out unreachable but the supporter has another).
+ * Renders a row and sends it to `identity` once the platform's shared budget gives it a slot and
+ * while the batch's lease outlasts the send's timeout; an accepted row is queued to be marked
+ * sent. Failures go through the delivery policy. True when the row must be planned again (the
+ * identity turned out unreachable but the supporter has another).
  */
 async function deliverRow(
   batch: Batch,
@@ -39,10 +41,11 @@ async function deliverRow(
   recipient: Supporter,
   identity: Identity,
 ): Promise<boolean> {
-  const { content, notifiers, throttle, clock, store, workerId, metrics, log } = batch.deps;
+  const { content, notifiers, throttle, clock, metrics, workerId, log } = batch.deps;
   const { platform, externalId, chatId } = identity;
   // The plan only picks identities on platforms with a notifier.
   const notifier = notifiers.get(platform) as Notifier;
+  const target = { platform, externalId, chatId };
   let rendered: RenderedNotification | null;
   try {
     rendered = await content.render(row, recipient);
@@ -54,21 +57,80 @@ async function deliverRow(
     await settle(batch, row, platform, 'skipped', { status: 'skipped', reason });
     return false;
   }
+  await takeSlot(batch, platform, notifier.requestsFor?.(target) ?? 1);
+  if (clock.now().getTime() + batch.deps.sendTimeoutMs > batch.lease.until) {
+    // The lease could end before the platform answers: the row goes back, still due.
+    batch.held.delete(row.id);
+    await batch.deps.store.notifications.release([row.id], workerId);
+    return false;
+  }
+  let receipt: SendReceipt | undefined;
   try {
-    await notifier.send({ key: row.key, recipient: { platform, externalId, chatId }, ...rendered });
+    receipt =
+      (await sendWithin(batch.deps.sendTimeoutMs, (signal) =>
+        notifier.send({ key: row.key, recipient: target, ...rendered }, signal),
+      )) ?? undefined;
   } catch (error) {
     throttle.record(platform, chatOf(identity), clock.now().getTime());
     return fail(batch, row, identity, error);
   }
   const at = clock.now();
   throttle.record(platform, chatOf(identity), at.getTime());
-  if (!(await store.notifications.settle(row.id, workerId, { status: 'sent', at }))) {
-    log.warn({ key: row.key, workerId }, 'notification sent after its lease was taken over');
-  }
+  batch.marks.add(row.id, row.key, at.getTime());
   batch.summary.sent += 1;
   metrics.handled(row.kind, platform, 'sent');
   metrics.lag(Math.max(0, at.getTime() - row.dueAt.getTime()) / 1000);
+  if (receipt?.chatId && receipt.chatId !== chatId) {
+    // A direct-message channel the platform opened: the next message goes straight to it.
+    identity.chatId = receipt.chatId;
+    await batch.deps.store.supporters
+      .updateIdentity(row.campaignId, identity.id, { chatId: receipt.chatId })
+      .catch((error: unknown) => log.warn({ err: error, key: row.key }, 'chat id not kept'));
+  }
   return false;
+}
+
+/** Late by more than this for its slot, a send takes a new one (it could bunch up with the next). */
+const LATE_SLOT_MS = 10;
+
+/** Waits for `requests` consecutive slots of the platform's shared budget, if it has a pace. */
+async function takeSlot(batch: Batch, platform: Platform, requests: number): Promise<void> {
+  const { budget, throttle, clock, sleep } = batch.deps;
+  const interval = throttle.intervalMs(platform);
+  if (interval === undefined) return;
+  for (;;) {
+    const first = await budget.reserve(platform, requests, interval, clock.now().getTime());
+    const wait = first - clock.now().getTime();
+    if (wait > 0) await sleep(wait);
+    if (clock.now().getTime() - first <= LATE_SLOT_MS) return;
+  }
+}
+
+/** Thrown when a send got no answer in time. */
+export class SendTimeout extends Error {
+  constructor(readonly ms: number) {
+    super(`no answer within ${ms / 1000} s`);
+    this.name = 'SendTimeout';
+  }
+}
+
+/** Runs a send with an abort signal that fires after `ms`; a send still running then loses. */
+async function sendWithin<T>(ms: number, send: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const timeout = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      timeout.abort();
+      reject(new SendTimeout(ms));
+    }, ms);
+  });
+  try {
+    return await Promise.race([send(timeout.signal), expired]);
+  } catch (error) {
+    throw timeout.signal.aborted ? new SendTimeout(ms) : error;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Applies the delivery policy to a failed attempt; true when the row must be planned again. */
@@ -82,16 +144,26 @@ async function fail(
   const now = clock.now();
   const outcome = failureOutcome(error, row.attempts, now, random);
   const { platform } = identity;
+  const tried = row.attempts + 1;
   const { kind, reason } = outcome;
   log.warn({ key: row.key, kind: row.kind, platform, outcome: kind, reason }, 'not delivered');
-  if (kind === 'unreachable') {
+  if (error instanceof SendTimeout) {
+    // The platform may have taken it: sending it again could repeat it, so it is not retried.
+    const note = `${reason}; not sent again, as it may have arrived`;
+    await settle(batch, row, platform, 'failed', {
+      status: 'failed',
+      reason: note,
+      attempts: tried,
+    });
+  } else if (kind === 'unreachable') {
     await store.supporters.updateIdentity(row.campaignId, identity.id, { unreachable: true });
     identity.unreachable = true;
     if (pickIdentity(batch.context.identities.get(row.recipientId) ?? [], notifiers)) return true;
     await markUnreachable(batch, row, platform);
   } else if (kind === 'rate_limited') {
     const dueAt = new Date(now.getTime() + outcome.retryAfterMs);
-    throttle.pause(platform, dueAt.getTime());
+    if (outcome.scope === 'chat') throttle.pauseChat(platform, chatOf(identity), dueAt.getTime());
+    else throttle.pause(platform, dueAt.getTime());
     await settle(batch, row, platform, 'retried', { status: 'pending', dueAt, lastError: reason });
   } else if (kind === 'retry') {
     const { dueAt, attempts } = outcome;
@@ -108,6 +180,7 @@ async function fail(
 async function markUnreachable(batch: Batch, row: Notification, platform: string): Promise<void> {
   const { store, metrics } = batch.deps;
   const { campaignId, recipientId } = row;
+  batch.held.delete(row.id);
   const supporter = await store.supporters.update(campaignId, recipientId, {
     status: 'unreachable',
   });
@@ -127,6 +200,7 @@ export async function settle(
   settlement: Exclude<Settlement, { status: 'sent' }>,
 ): Promise<void> {
   const { store, workerId, metrics } = batch.deps;
+  batch.held.delete(row.id);
   if (!(await store.notifications.settle(row.id, workerId, settlement))) return;
   batch.summary[outcome] += 1;
   metrics.handled(row.kind, platform, outcome);

@@ -9,6 +9,7 @@ import type { Store } from '../core/ports.ts';
 import { deliverBatch } from './delivery-batch.ts';
 import { type DeliveryMetrics, noMetrics } from './delivery-metrics.ts';
 import type { DispatchDeps, Sleep, TickSummary } from './dispatch.types.ts';
+import { LocalSendBudget, type SendBudget } from './send-budget.ts';
 import { DeliveryThrottle, type PlatformLimits } from './throttle.ts';
 
 export type { Sleep, TickSummary } from './dispatch.types.ts';
@@ -26,10 +27,24 @@ export interface DispatcherOptions {
    * part). A process restarted with the same id takes its leftover leases back at once.
    */
   workerId?: string;
-  /** Rows leased per claim (default 100). */
+  /** Rows leased per claim (default 200). */
   batchSize?: number;
-  /** How long a claim holds its rows (default 60 s); a crashed process's rows wait this long. */
+  /**
+   * How long a claim holds its rows (default 60 s), extended while they are worked on; a crashed
+   * process's rows wait this long.
+   */
   leaseMs?: number;
+  /** Sends in flight at once, to different chats (default 16). */
+  concurrency?: number;
+  /** A send not answered within this is given up and not retried (default 10 s). */
+  sendTimeoutMs?: number;
+  /** Sent rows marked in one write (default 50). */
+  markBatch?: number;
+  /**
+   * Per-second send slots of each platform. Processes sharing a database must share one (the
+   * database's `DeliveryBudget` table); the default is this process's own.
+   */
+  budget?: SendBudget;
   /** Per-platform rate limits, each replacing the fields it sets of `DEFAULT_LIMITS`. */
   limits?: PlatformLimits;
   /** How waits for rate limits pass (default: timers; tests move a fixed clock instead). */
@@ -38,26 +53,28 @@ export interface DispatcherOptions {
   random?: () => number;
 }
 
-const DEFAULT_BATCH_SIZE = 100;
+const DEFAULT_BATCH_SIZE = 200;
 const DEFAULT_LEASE_MS = 60_000;
+const DEFAULT_CONCURRENCY = 16;
+const DEFAULT_SEND_TIMEOUT_MS = 10_000;
+const DEFAULT_MARK_BATCH = 50;
 
 /**
- * Delivers due outbox rows: each tick leases batches of due rows and hands them, one at a time,
- * to the notifier of the recipient's platform, then marks them sent, retried, deferred, failed or
- * skipped under the delivery policy. Several processes can tick on one PostgreSQL database.
+ * Delivers due outbox rows: each tick leases batches of due rows and hands them, several at a
+ * time, to the notifier of the recipient's platform within the platform's shared pace, then marks
+ * them sent (in batches), retried, deferred, failed or skipped under the delivery policy. Several
+ * processes can tick on one PostgreSQL database.
  */
 export class Dispatcher {
   readonly workerId: string;
   private readonly deps: DispatchDeps;
   private readonly batchSize: number;
-  private readonly leaseMs: number;
   private running: Promise<TickSummary> | undefined;
 
   constructor(options: DispatcherOptions) {
     this.workerId =
       options.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
     this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-    this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
     this.deps = {
       store: options.store,
       content: options.content,
@@ -67,9 +84,17 @@ export class Dispatcher {
       workerId: this.workerId,
       notifiers: new Map(options.notifiers.map((notifier) => [notifier.platform, notifier])),
       throttle: new DeliveryThrottle(options.limits),
+      budget: options.budget ?? new LocalSendBudget(),
       sleep: options.sleep ?? sleepOnTimers,
       random: options.random ?? Math.random,
+      leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
+      concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
+      sendTimeoutMs: options.sendTimeoutMs ?? DEFAULT_SEND_TIMEOUT_MS,
+      markBatch: options.markBatch ?? DEFAULT_MARK_BATCH,
     };
+    if (this.deps.sendTimeoutMs >= this.deps.leaseMs / 2) {
+      throw new Error('sendTimeoutMs must be under half of leaseMs');
+    }
   }
 
   /**
@@ -94,14 +119,12 @@ export class Dispatcher {
         const rows = await store.notifications.claimDue({
           workerId: this.workerId,
           now: new Date(now),
-          until: new Date(now + this.leaseMs),
+          until: new Date(now + this.deps.leaseMs),
           limit: this.batchSize,
           platforms: [...this.deps.notifiers.keys()],
         });
         if (rows.length === 0) break;
-        // A row is only started in the first half of the lease, so a slow send ends within it.
-        const lease = { startBy: now + this.leaseMs / 2 };
-        await deliverBatch(this.deps, rows, lease, summary, signal);
+        await deliverBatch(this.deps, rows, now + this.deps.leaseMs, summary, signal);
       }
       metrics.queueDepth(await store.notifications.countDue(clock.now()));
     } catch (error) {

@@ -24,6 +24,9 @@ export class Scheduler {
   start(): void {
     if (this.task || this.stopping.signal.aborted) return;
     this.task = cron.schedule(this.options.expression, () => this.trigger());
+    // node-cron prints missed firings on the terminal, where the console chat is; a missed firing
+    // is harmless here (the next tick delivers what fell due).
+    this.task.on('execution:missed', () => undefined);
   }
 
   /**

@@ -1,8 +1,11 @@
 import type { Platform } from '../core/campaigns/campaign.types.ts';
 
-/** A platform's sending limits; an absent field means no limit of that kind. */
+/** A platform's pace; an absent field means no limit of that kind. */
 export interface PlatformLimit {
-  /** Messages in any one-second window, over all chats. */
+  /**
+   * Sends per second over all chats, and over every process sharing the send budget: sends are
+   * spaced `1000 / perSecond` ms apart.
+   */
   perSecond?: number;
   /** Minimum time between two messages to the same chat. */
   perChatIntervalMs?: number;
@@ -11,28 +14,35 @@ export interface PlatformLimit {
 export type PlatformLimits = Partial<Record<Platform, PlatformLimit>>;
 
 /**
- * Telegram: about 30 messages per second overall and one per second per chat. Discord: a global
- * cap under its 50 requests/s (discord.js paces each route by the response headers). The
+ * Telegram allows 30 messages per second and one per second per chat; Discord 50 requests per
+ * second. Both are paced a little under their limit (29/s, 48 requests/s), so that the jitter
+ * of a send's way to the platform never adds up to more than the limit in any one second. The
  * console has none.
  */
 export const DEFAULT_LIMITS: Readonly<Record<Platform, PlatformLimit>> = {
-  telegram: { perSecond: 30, perChatIntervalMs: 1_000 },
-  discord: { perSecond: 40 },
+  telegram: { perSecond: 29, perChatIntervalMs: 1_000 },
+  discord: { perSecond: 48 },
   console: {},
 };
 
-const WINDOW_MS = 1_000;
 /** Per-chat send times are forgotten once this many are kept and they are past their interval. */
 const CHAT_MEMORY = 10_000;
 
 /**
- * Per-platform pacing, driven by the instants it is given (not by timers), so the dispatcher's
- * clock decides and tests can move time. Nothing is sent while a platform is paused after a 429.
+ * This process's view of the per-chat intervals and of the pauses a platform asked for (429),
+ * driven by the instants it is given (not by timers), so the dispatcher's clock decides and tests
+ * can move time. The per-second pace is shared through a {@link SendBudget} instead.
  */
 export class DeliveryThrottle {
   private readonly platforms = new Map<string, PlatformPace>();
 
   constructor(private readonly limits: PlatformLimits = {}) {}
+
+  /** Milliseconds between two sends on `platform` (undefined: no per-second limit). */
+  intervalMs(platform: Platform): number | undefined {
+    const { perSecond } = this.pace(platform).limit;
+    return perSecond === undefined ? undefined : 1_000 / perSecond;
+  }
 
   /** Milliseconds to wait before a message to `chat` on `platform` may go at `now` (0: go). */
   waitMs(platform: Platform, chat: string, now: number): number {
@@ -44,9 +54,14 @@ export class DeliveryThrottle {
     this.pace(platform).record(chat, now);
   }
 
-  /** Sends nothing on `platform` before `until` (the platform's `retry_after`). */
+  /** Sends nothing on `platform` before `until` (a platform-wide `retry_after`). */
   pause(platform: Platform, until: number): void {
-    this.pace(platform).pause(until);
+    this.pace(platform).pausedUntil = Math.max(this.pace(platform).pausedUntil, until);
+  }
+
+  /** Sends nothing to `chat` on `platform` before `until` (that chat's `retry_after`). */
+  pauseChat(platform: Platform, chat: string, until: number): void {
+    this.pace(platform).pauseChat(chat, until);
   }
 
   private pace(platform: Platform): PlatformPace {
@@ -60,49 +75,40 @@ export class DeliveryThrottle {
 }
 
 class PlatformPace {
-  /** The last `perSecond` send instants, oldest at `next` once full (a ring). */
-  private readonly recent: number[] = [];
-  private next = 0;
+  /** Last send instant per chat, oldest first (entries are re-inserted on each send). */
   private readonly chats = new Map<string, number>();
-  private pausedUntil = 0;
+  private readonly chatPauses = new Map<string, number>();
+  pausedUntil = 0;
 
-  constructor(private readonly limit: PlatformLimit) {}
+  constructor(readonly limit: PlatformLimit) {}
 
   waitMs(chat: string, now: number): number {
     let ready = this.pausedUntil;
-    const { perSecond, perChatIntervalMs } = this.limit;
-    if (perSecond !== undefined && this.recent.length >= perSecond) {
-      ready = Math.max(ready, (this.recent[this.next] ?? 0) + WINDOW_MS);
+    const paused = this.chatPauses.get(chat);
+    if (paused !== undefined) {
+      if (paused <= now) this.chatPauses.delete(chat);
+      else ready = Math.max(ready, paused);
     }
     const last = this.chats.get(chat);
-    if (perChatIntervalMs !== undefined && last !== undefined) {
-      ready = Math.max(ready, last + perChatIntervalMs);
-    }
+    const interval = this.limit.perChatIntervalMs;
+    if (interval !== undefined && last !== undefined) ready = Math.max(ready, last + interval);
     return Math.max(0, ready - now);
   }
 
   record(chat: string, now: number): void {
-    const { perSecond, perChatIntervalMs } = this.limit;
-    if (perSecond !== undefined) {
-      if (this.recent.length < perSecond) this.recent.push(now);
-      else {
-        this.recent[this.next] = now;
-        this.next = (this.next + 1) % perSecond;
-      }
-    }
-    if (perChatIntervalMs === undefined) return;
+    const interval = this.limit.perChatIntervalMs;
+    if (interval === undefined) return;
     this.chats.delete(chat);
     this.chats.set(chat, now);
-    if (this.chats.size > CHAT_MEMORY) this.forgetChats(now - perChatIntervalMs);
+    if (this.chats.size > CHAT_MEMORY) this.forgetChats(now - interval);
   }
 
-  pause(until: number): void {
-    this.pausedUntil = Math.max(this.pausedUntil, until);
+  pauseChat(chat: string, until: number): void {
+    this.chatPauses.set(chat, Math.max(this.chatPauses.get(chat) ?? 0, until));
   }
 
   /** Drops chats last sent to before `before`: they no longer hold anything back. */
   private forgetChats(before: number): void {
-    // Insertion order is send order (entries are re-inserted on each send): oldest first.
     for (const [chat, at] of this.chats) {
       if (at >= before) break;
       this.chats.delete(chat);

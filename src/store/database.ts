@@ -1,10 +1,6 @@
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaPg } from '@prisma/adapter-pg';
 import { parseDatasource } from '../../prisma/engine/datasource.ts';
 import { deployMigrations } from '../../prisma/engine/deploy.ts';
 import { type DatabaseKind, databaseKind } from '../config.ts';
-import { PrismaClient as PostgresClient } from '../generated/postgres/client.ts';
-import { PrismaClient as SqliteClient } from '../generated/sqlite/client.ts';
 import type { RootClient } from './prisma-client.ts';
 import { PrismaStore } from './prisma-store.ts';
 
@@ -32,35 +28,48 @@ const SQLITE_BUSY_TIMEOUT_MS = 5_000;
 export async function openDatabase(url: string, options: OpenOptions = {}): Promise<Database> {
   const kind = databaseKind(url);
   const applied = (await deployMigrations(url)).applied;
-  const client = kind === 'sqlite' ? await openSqlite(url) : openPostgres(url, options.poolSize);
+  const client =
+    kind === 'sqlite' ? await openSqlite(url) : await openPostgres(url, options.poolSize);
   await client.$connect();
   return {
     kind,
     client,
-    store: new PrismaStore(client),
+    store: new PrismaStore(client, kind),
     applied,
     close: () => client.$disconnect(),
   };
 }
 
+// Each database's driver, adapter and generated client are imported only when that database is
+// opened: a process never loads the other one's (a few MB of code and a query compiler each).
 async function openSqlite(url: string): Promise<RootClient> {
   const datasource = parseDatasource(url);
   if (datasource.kind !== 'sqlite') throw new Error('openSqlite needs a file: URL');
+  const [{ PrismaBetterSqlite3 }, { PrismaClient: SqliteClient }] = await Promise.all([
+    import('@prisma/adapter-better-sqlite3'),
+    import('../generated/sqlite/client.ts'),
+  ]);
   const adapter = new PrismaBetterSqlite3({
     url: datasource.path,
     timeout: SQLITE_BUSY_TIMEOUT_MS,
   });
   const client = new SqliteClient({ adapter });
   // WAL lets readers work while a write is in flight (NORMAL sync is durable across crashes of
-  // the process in WAL mode); foreign keys enforce the delete rules.
+  // the process in WAL mode); foreign keys enforce the delete rules; secure_delete overwrites
+  // deleted and replaced content with zeros, so an erased person leaves no bytes in free space.
   await client.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+  await client.$queryRawUnsafe('PRAGMA secure_delete = ON');
   await client.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
   await client.$queryRawUnsafe(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   await client.$queryRawUnsafe('PRAGMA foreign_keys = ON');
   return client;
 }
 
-function openPostgres(url: string, poolSize = 10): RootClient {
+async function openPostgres(url: string, poolSize = 10): Promise<RootClient> {
+  const [{ PrismaPg }, { PrismaClient: PostgresClient }] = await Promise.all([
+    import('@prisma/adapter-pg'),
+    import('../generated/postgres/client.ts'),
+  ]);
   const adapter = new PrismaPg({ connectionString: url, max: poolSize });
   // Both clients are generated from the same models; the repositories use the SQLite one's type.
   return new PostgresClient({ adapter }) as unknown as RootClient;

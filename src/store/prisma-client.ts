@@ -27,3 +27,9 @@ export function isUniqueViolation(error: unknown): boolean {
 export function isRecordMissing(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === 'P2025';
 }
+
+/** True on the PostgreSQL client (raw SQL differs between the two providers). */
+export function isPostgres(db: DbClient): boolean {
+  // Both generated clients share one type; the provider tells them apart.
+  return (db as { _activeProvider?: string })._activeProvider === 'postgresql';
+}

@@ -4,7 +4,7 @@
  * still hold it, so a process whose lease was taken over cannot mark the row again.
  */
 import type { ClaimRequest, Settlement } from '../core/notifications/delivery.types.ts';
-import type { DbClient } from './prisma-client.ts';
+import { type DbClient, isPostgres } from './prisma-client.ts';
 
 /**
  * One statement on PostgreSQL: concurrent dispatchers skip the rows another one is locking, so
@@ -26,15 +26,6 @@ WHERE "id" IN (
   FOR UPDATE SKIP LOCKED
 )
 RETURNING "id"`;
-
-/**
- * Marking a row sent is the one write per delivered message: plain SQL, as Prisma's query
- * building would double its cost. `updatedAt` is Prisma's bookkeeping, kept up to date by hand.
- */
-const MARK_SENT_SQLITE = `UPDATE "Notification" SET "status" = 'sent', "sentAt" = ?, "claimedUntil" = NULL,
- "updatedAt" = ? WHERE "id" = ? AND "claimedBy" = ?`;
-const MARK_SENT_POSTGRES = `UPDATE "Notification" SET "status" = 'sent', "sentAt" = $1, "claimedUntil" = NULL,
- "updatedAt" = $2 WHERE "id" = $3 AND "claimedBy" = $4`;
 
 /** Leases due rows to `request.workerId`; returns the ids it now holds, oldest due first. */
 export async function claimDueIds(db: DbClient, request: ClaimRequest): Promise<number[]> {
@@ -96,10 +87,8 @@ export async function settleClaim(
   workerId: string,
   outcome: Settlement,
 ): Promise<boolean> {
-  if (outcome.status === 'sent') {
-    const sql = isPostgres(db) ? MARK_SENT_POSTGRES : MARK_SENT_SQLITE;
-    return (await db.$executeRawUnsafe(sql, outcome.at, new Date(), id, workerId)) === 1;
-  }
+  if (outcome.status === 'sent')
+    return (await markSentClaims(db, [id], workerId, outcome.at)).length === 1;
   const result = await db.notification.updateMany({
     where: { id, claimedBy: workerId, status: 'pending' },
     data: settlementData(outcome),
@@ -121,6 +110,62 @@ function settlementData(outcome: Exclude<Settlement, { status: 'sent' }>) {
   return { status: outcome.status, lastError: outcome.reason, claimedUntil: null, ...attempts };
 }
 
+/**
+ * Marks rows sent in one statement, those `workerId` still holds (sent is written even if the row
+ * was skipped meanwhile: it was sent, the record says so). Plain SQL: this is the write per
+ * delivered message, and Prisma's query building would double its cost. `updatedAt` is Prisma's
+ * bookkeeping, kept up to date by hand.
+ */
+export async function markSentClaims(
+  db: DbClient,
+  ids: number[],
+  workerId: string,
+  at: Date,
+): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const set = `"status" = 'sent', "sentAt" = $1, "claimedUntil" = NULL, "updatedAt" = $2`;
+  return heldIds(db, set, ids, workerId, [at, new Date()], '');
+}
+
+/** Moves the end of `workerId`'s leases on pending rows to `until`; returns the ids it holds. */
+export async function extendClaims(
+  db: DbClient,
+  ids: number[],
+  workerId: string,
+  until: Date,
+): Promise<number[]> {
+  if (ids.length === 0) return [];
+  return heldIds(db, `"claimedUntil" = $1`, ids, workerId, [until], ` AND "status" = 'pending'`);
+}
+
+/**
+ * Runs `UPDATE "Notification" SET <set> WHERE id IN ids AND claimedBy = workerId <and>` and
+ * returns the ids it changed. `set` numbers its parameters from $1 (`values`); on SQLite they
+ * are bound in the same order as positional `?`.
+ */
+async function heldIds(
+  db: DbClient,
+  set: string,
+  ids: number[],
+  workerId: string,
+  values: unknown[],
+  and: string,
+): Promise<number[]> {
+  const next = values.length + 1;
+  let sql: string;
+  let params: unknown[];
+  if (isPostgres(db)) {
+    sql = `UPDATE "Notification" SET ${set} WHERE "id" = ANY($${next}::int[]) AND "claimedBy" = $${next + 1}${and} RETURNING "id"`;
+    params = [...values, ids, workerId];
+  } else {
+    const list = ids.map(() => '?').join(', ');
+    sql = `UPDATE "Notification" SET ${set.replace(/\$\d+/g, '?')} WHERE "id" IN (${list}) AND "claimedBy" = ?${and} RETURNING "id"`;
+    params = [...values, ...ids, workerId];
+  }
+  const rows = await db.$queryRawUnsafe<{ id: number }[]>(sql, ...params);
+  return rows.map((row) => Number(row.id));
+}
+
 /** Frees leases of rows `workerId` will not handle after all, leaving them due as they were. */
 export async function releaseClaims(
   db: DbClient,
@@ -133,9 +178,4 @@ export async function releaseClaims(
     data: { claimedBy: null, claimedUntil: null },
   });
   return result.count;
-}
-
-function isPostgres(db: DbClient): boolean {
-  // Both generated clients share one type (see prisma-client.ts); the provider tells them apart.
-  return (db as { _activeProvider?: string })._activeProvider === 'postgresql';
 }

@@ -14,7 +14,13 @@ import type { NotificationRepo } from '../core/ports.ts';
 import type { Notification as NotificationRow } from '../generated/sqlite/client.ts';
 import { type DbClient, isUniqueViolation } from './prisma-client.ts';
 import { loadDeliveryContext } from './prisma-delivery-context.ts';
-import { claimDueIds, releaseClaims, settleClaim } from './prisma-notification-claims.ts';
+import {
+  claimDueIds,
+  extendClaims,
+  markSentClaims,
+  releaseClaims,
+  settleClaim,
+} from './prisma-notification-claims.ts';
 
 const payloadSchema = z.record(z.string(), z.unknown());
 
@@ -100,6 +106,14 @@ export class PrismaNotificationRepo implements NotificationRepo {
 
   settle(id: number, workerId: string, outcome: Settlement): Promise<boolean> {
     return settleClaim(this.db, id, workerId, outcome);
+  }
+
+  markSent(ids: number[], workerId: string, at: Date): Promise<number[]> {
+    return markSentClaims(this.db, ids, workerId, at);
+  }
+
+  extendLeases(ids: number[], workerId: string, until: Date): Promise<number[]> {
+    return extendClaims(this.db, ids, workerId, until);
   }
 
   release(ids: number[], workerId: string): Promise<number> {

@@ -1,12 +1,29 @@
+import type { DatabaseKind } from '../config.ts';
 import { NotFoundError } from '../core/errors.ts';
 import type { PrivacyRepo } from '../core/ports.ts';
 import type { AuditEntry, ConsentAction, ConsentRecord } from '../core/privacy/privacy.types.ts';
 import type { ConsentRecord as ConsentRow } from '../generated/sqlite/client.ts';
 import { atomically, type DbClient } from './prisma-client.ts';
+import { dropUnusedTags } from './prisma-supporter.repo.ts';
+
+/** The tables erasure deletes from or rewrites: the ones whose free space may hold a person. */
+const ERASED_TABLES = [
+  'Supporter',
+  'Identity',
+  'LinkCode',
+  'SupporterTag',
+  'Tag',
+  'Assignment',
+  'Notification',
+  'ConsentRecord',
+];
 
 /** The consent log and the organizers' audit log. */
 export class PrismaPrivacyRepo implements PrivacyRepo {
-  constructor(private readonly db: DbClient) {}
+  constructor(
+    private readonly db: DbClient,
+    private readonly kind: DatabaseKind,
+  ) {}
 
   async recordConsent(
     campaignId: number,
@@ -51,7 +68,13 @@ export class PrismaPrivacyRepo implements PrivacyRepo {
       }
       await tx.identity.deleteMany({ where: owned });
       await tx.linkCode.deleteMany({ where: owned });
+      const held = await tx.supporterTag.findMany({ where: owned, select: { tagId: true } });
       await tx.supporterTag.deleteMany({ where: owned });
+      await dropUnusedTags(
+        tx,
+        campaignId,
+        held.map((row) => row.tagId),
+      );
       await tx.assignment.updateMany({ where: owned, data: { note: null } });
       const theirs = { campaignId, recipientId: supporterId };
       // Delivery errors may quote the chat they were sent to.
@@ -81,6 +104,17 @@ export class PrismaPrivacyRepo implements PrivacyRepo {
         },
       });
     });
+  }
+
+  async purgeErased(): Promise<void> {
+    if (this.kind === 'sqlite') {
+      // secure_delete already zeroed the rows in the file; the write-ahead log may still hold
+      // earlier copies of the pages, so it is copied back and emptied.
+      await this.db.$queryRawUnsafe('PRAGMA wal_checkpoint(TRUNCATE)');
+      return;
+    }
+    // VACUUM removes the dead row versions erasure left behind (outside any transaction).
+    for (const table of ERASED_TABLES) await this.db.$executeRawUnsafe(`VACUUM "${table}"`);
   }
 }
 

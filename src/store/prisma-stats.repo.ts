@@ -27,7 +27,7 @@ export class PrismaStatsRepo implements StatsRepo {
       where: { campaignId, ...(name !== undefined && { name: normalizeTag(name) }) },
       select: {
         name: true,
-        _count: { select: { supporters: { where: { supporter: registered } } } },
+        _count: { select: { supporters: { where: { granted: true, supporter: registered } } } },
       },
       orderBy: { name: 'asc' },
     });

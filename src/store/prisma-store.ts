@@ -1,3 +1,4 @@
+import type { DatabaseKind } from '../config.ts';
 import type { Store } from '../core/ports.ts';
 import { PrismaBroadcastRepo } from './prisma-broadcast.repo.ts';
 import { PrismaCampaignRepo } from './prisma-campaign.repo.ts';
@@ -22,19 +23,24 @@ export class PrismaStore implements Store {
   readonly stats: PrismaStatsRepo;
   readonly conversations: PrismaConversationStore;
 
-  constructor(private readonly db: DbClient) {
+  constructor(
+    private readonly db: DbClient,
+    private readonly kind: DatabaseKind,
+  ) {
     this.campaigns = new PrismaCampaignRepo(db);
     this.supporters = new PrismaSupporterRepo(db);
     this.tasks = new PrismaTaskRepo(db);
     this.events = new PrismaEventRepo(db);
     this.notifications = new PrismaNotificationRepo(db);
-    this.privacy = new PrismaPrivacyRepo(db);
+    this.privacy = new PrismaPrivacyRepo(db, kind);
     this.broadcasts = new PrismaBroadcastRepo(db);
     this.stats = new PrismaStatsRepo(db);
     this.conversations = new PrismaConversationStore(db);
   }
 
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
-    return atomically(this.db, (tx) => work(tx === this.db ? this : new PrismaStore(tx)));
+    return atomically(this.db, (tx) =>
+      work(tx === this.db ? this : new PrismaStore(tx, this.kind)),
+    );
   }
 }

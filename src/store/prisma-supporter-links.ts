@@ -174,11 +174,14 @@ async function moveTags(
   intoId: number,
   fromId: number,
 ): Promise<void> {
-  const held = await tx.supporterTag.findMany({ where: { campaignId, supporterId: intoId } });
-  const have = new Set(held.map((t) => t.tagId));
   const rows = await tx.supporterTag.findMany({ where: { campaignId, supporterId: fromId } });
-  for (const row of rows.filter((r) => !have.has(r.tagId))) {
-    await tx.supporterTag.create({ data: { campaignId, supporterId: intoId, tagId: row.tagId } });
+  for (const { tagId, granted, declared } of rows) {
+    // What either account was given or declared stays given or declared.
+    await tx.supporterTag.upsert({
+      where: { supporterId_tagId: { supporterId: intoId, tagId } },
+      create: { campaignId, supporterId: intoId, tagId, granted, declared },
+      update: { ...(granted && { granted }), ...(declared && { declared }) },
+    });
   }
   await tx.supporterTag.deleteMany({ where: { campaignId, supporterId: fromId } });
 }

@@ -96,7 +96,9 @@ export class PrismaSupporterRepo implements SupporterRepo {
         ...(filter.consented !== undefined && {
           consentAt: filter.consented ? { not: null } : null,
         }),
-        ...(filter.tag && { tags: { some: { tag: { name: normalizeTag(filter.tag) } } } }),
+        ...(filter.tag && {
+          tags: { some: { granted: true, tag: { name: normalizeTag(filter.tag) } } },
+        }),
       },
       include: { ...withTags, identities: { select: { username: true } } },
       orderBy: { id: 'asc' },
@@ -139,14 +141,26 @@ export class PrismaSupporterRepo implements SupporterRepo {
     }
   }
 
-  setTags(campaignId: number, supporterId: number, tags: string[]): Promise<Supporter> {
+  setSkills(campaignId: number, supporterId: number, skills: string[]): Promise<Supporter> {
     return atomically(this.db, async (tx) => {
       await requireSupporter(tx, campaignId, supporterId);
-      await tx.supporterTag.deleteMany({ where: { campaignId, supporterId } });
-      for (const name of new Set(tags.map(normalizeTag).filter(Boolean))) {
+      const owned = { campaignId, supporterId };
+      const before = await tx.supporterTag.findMany({ where: { ...owned, declared: true } });
+      await tx.supporterTag.updateMany({ where: owned, data: { declared: false } });
+      await tx.supporterTag.deleteMany({ where: { ...owned, granted: false } });
+      for (const name of new Set(skills.map(normalizeTag).filter(Boolean))) {
         const tag = await upsertTag(tx, campaignId, name);
-        await tx.supporterTag.create({ data: { campaignId, supporterId, tagId: tag.id } });
+        await tx.supporterTag.upsert({
+          where: { supporterId_tagId: { supporterId, tagId: tag.id } },
+          create: { ...owned, tagId: tag.id, declared: true },
+          update: { declared: true },
+        });
       }
+      await dropUnusedTags(
+        tx,
+        campaignId,
+        before.map((row) => row.tagId),
+      );
       return new PrismaSupporterRepo(tx).findById(campaignId, supporterId) as Promise<Supporter>;
     });
   }
@@ -157,17 +171,17 @@ export class PrismaSupporterRepo implements SupporterRepo {
       const tag = await upsertTag(tx, campaignId, normalizeTag(name));
       await tx.supporterTag.upsert({
         where: { supporterId_tagId: { supporterId, tagId: tag.id } },
-        create: { campaignId, supporterId, tagId: tag.id },
-        update: {},
+        create: { campaignId, supporterId, tagId: tag.id, granted: true },
+        update: { granted: true },
       });
       return new PrismaSupporterRepo(tx).findById(campaignId, supporterId) as Promise<Supporter>;
     });
   }
 
   async removeTag(campaignId: number, supporterId: number, name: string): Promise<Supporter> {
-    await this.db.supporterTag.deleteMany({
-      where: { campaignId, supporterId, tag: { name: normalizeTag(name) } },
-    });
+    const held = { campaignId, supporterId, tag: { name: normalizeTag(name) } };
+    await this.db.supporterTag.updateMany({ where: held, data: { granted: false } });
+    await this.db.supporterTag.deleteMany({ where: { ...held, declared: false } });
     const supporter = await this.findById(campaignId, supporterId);
     if (!supporter) throw new NotFoundError('supporter', supporterId);
     return supporter;
@@ -243,6 +257,21 @@ export function upsertTag(db: DbClient, campaignId: number, name: string) {
   });
 }
 
+/**
+ * Deletes those of the given tags that nobody holds or declares any more and no task requires, so
+ * a free-text skill does not outlive the people who typed it.
+ */
+export async function dropUnusedTags(
+  db: DbClient,
+  campaignId: number,
+  tagIds: number[],
+): Promise<void> {
+  if (tagIds.length === 0) return;
+  await db.tag.deleteMany({
+    where: { campaignId, id: { in: tagIds }, supporters: { none: {} }, tasks: { none: {} } },
+  });
+}
+
 async function requireSupporter(db: DbClient, campaignId: number, id: number): Promise<void> {
   const found = await db.supporter.count({ where: { id, campaignId } });
   if (!found) throw new NotFoundError('supporter', id);
@@ -268,7 +297,14 @@ export function toSupporter(row: SupporterRow): Supporter {
     lastActiveAt: row.lastActiveAt,
     erasedAt: row.erasedAt,
     createdAt: row.createdAt,
-    tags: row.tags.map((t) => t.tag.name).sort(),
+    tags: row.tags
+      .filter((t) => t.granted)
+      .map((t) => t.tag.name)
+      .sort(),
+    skills: row.tags
+      .filter((t) => t.declared)
+      .map((t) => t.tag.name)
+      .sort(),
   };
 }
 

@@ -87,8 +87,8 @@ describe('/supporters', () => {
     const reply = await h.say(admin, '/supporters');
     const text = h.text(reply);
     expect(text).toContain('Supporters: 3');
-    expect(text).toContain('Alice Martin (@alice) · tags: canvassers · 12 pts · active');
-    expect(text).toContain('bob (@bob) · tags: none · 0 pts · active');
+    expect(text).toContain('Alice Martin (@alice) · tags: canvassers · 12 points · active');
+    expect(text).toContain('bob (@bob) · tags: none · 0 points · active');
     expect(text).not.toContain('dan');
     expect(reply.private).toBe(true);
   });

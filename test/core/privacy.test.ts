@@ -85,7 +85,7 @@ describe('/mydata', () => {
     expect(data.identities).toMatchObject([
       { platform: 'telegram', externalId: zoe.userId, username: 'zoe_forgetme' },
     ]);
-    expect(data.tags).toEqual(['canvassing', 'phoning']);
+    expect(data.skills).toEqual(['canvassing', 'phoning']);
     expect(data.assignments).toMatchObject([{ taskTitle: 'Main flyers', status: 'done' }]);
     expect(data.rsvps).toMatchObject([{ eventTitle: 'Main canvass', answer: 'yes' }]);
     expect(data.consentRecords).toMatchObject([{ action: 'consented', policyVersion: '1' }]);
@@ -208,7 +208,7 @@ describe('/forgetme', () => {
       zoe.userId,
     );
     expect(again?.id).not.toBe(zoeId);
-    expect(again).toMatchObject({ points: 0, tags: [] });
+    expect(again).toMatchObject({ points: 0, tags: [], skills: [] });
   });
 });
 

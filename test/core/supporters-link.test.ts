@@ -30,8 +30,8 @@ describe('/link', () => {
     await h.volunteer('4001', 'eve_t');
     const older = await supporterOf(h, campaignId, 'discord', eve.userId);
     const newer = await supporterOf(h, campaignId, 'telegram', '4001');
-    await store.supporters.setTags(campaignId, older.id, ['canvassing']);
-    await store.supporters.setTags(campaignId, newer.id, ['phoning', 'canvassing']);
+    await store.supporters.addTag(campaignId, older.id, 'canvassing');
+    await store.supporters.setSkills(campaignId, newer.id, ['phoning', 'canvassing']);
     await store.supporters.addPoints(campaignId, older.id, 5);
     await store.supporters.addPoints(campaignId, newer.id, 7);
     const flyers = await store.tasks.create(campaignId, { title: 'Flyers', slots: 3 });
@@ -68,7 +68,11 @@ describe('/link', () => {
 
     expect(await store.supporters.findById(campaignId, newer.id)).toBeNull();
     const merged = await store.supporters.findById(campaignId, older.id);
-    expect(merged).toMatchObject({ points: 12, tags: ['canvassing', 'phoning'] });
+    expect(merged).toMatchObject({
+      points: 12,
+      tags: ['canvassing'],
+      skills: ['canvassing', 'phoning'],
+    });
     const identities = await store.supporters.identities(campaignId, older.id);
     expect(identities.map((i) => i.platform)).toEqual(['discord', 'telegram']);
     const assignments = await store.tasks.assignments(campaignId, { supporterId: older.id });

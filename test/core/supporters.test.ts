@@ -116,7 +116,7 @@ describe('/profile', () => {
       locale: 'fr',
       quietHours: '22:00-08:00',
       remindersEnabled: false,
-      tags: ['canvassing', 'phoning'],
+      skills: ['canvassing', 'phoning'],
     });
     expect(h.text(await h.say('2001', '/profile'))).toContain('Fuseau horaire : America/New_York');
   });
@@ -132,7 +132,7 @@ describe('/profile', () => {
       locale: 'fr',
       quietHours: '22:00-08:00',
       remindersEnabled: false,
-      tags: ['canvassing', 'phoning'],
+      skills: ['canvassing', 'phoning'],
     });
   };
 

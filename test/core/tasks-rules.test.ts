@@ -20,10 +20,10 @@ async function taskCount(): Promise<number> {
   return (await h.db.store.tasks.list(campaignId)).length;
 }
 
-async function tag(actor: Actor, tags: string[]): Promise<void> {
+async function tag(actor: Actor, name: string): Promise<void> {
   const found = await h.db.store.supporters.findByIdentity(campaignId, 'telegram', actor.userId);
   if (!found) throw new Error(`unknown ${actor.userId}`);
-  await h.db.store.supporters.setTags(campaignId, found.id, tags);
+  await h.db.store.supporters.addTag(campaignId, found.id, name);
 }
 
 describe('bad input to /task create writes nothing and says what works', () => {
@@ -144,7 +144,7 @@ describe('choosing tasks: /tasks and /task next', () => {
     solo = await h.volunteer('300', 'solo');
     driver = await h.volunteer('301', 'driver');
     const taker = await h.volunteer('302', 'taker');
-    await tag(driver, ['drivers']);
+    await tag(driver, 'drivers');
     ids.later = await createTask('title:Later due:"in 3 days"');
     ids.sooner = await createTask('title:Sooner due:"in 1 day"');
     ids.undatedOld = await createTask('title:"Undated old"');

@@ -76,8 +76,8 @@ describe('task hand-outs', () => {
     quiet = await h.volunteer('1003', 'quiet');
     unconsented = { platform: 'telegram', userId: '1004', chatId: '1004' };
     await h.say(unconsented, '/start');
-    await h.db.store.supporters.setTags(campaignId, (await supporterOf(tagged)).id, ['south']);
-    await h.db.store.supporters.setTags(campaignId, (await supporterOf(quiet)).id, ['south']);
+    await h.db.store.supporters.addTag(campaignId, (await supporterOf(tagged)).id, 'south');
+    await h.db.store.supporters.addTag(campaignId, (await supporterOf(quiet)).id, 'south');
     await h.db.store.supporters.update(campaignId, (await supporterOf(quiet)).id, {
       remindersEnabled: false,
     });
@@ -180,7 +180,7 @@ describe('claiming, finishing and dropping', () => {
     const before = (await supporterOf(ana)).points;
     const reply = await h.say(ana, `/task done ${id} 40 posters on the market square`);
     expect(h.text(reply)).toContain(`Well done! Task #${id} is finished: Posters.`);
-    expect(h.text(reply)).toContain(`+15 points: you now have ${before + 15}.`);
+    expect(h.text(reply)).toContain(`+15 points: you now have ${before + 15} points.`);
     const me = await supporterOf(ana);
     expect(me.points).toBe(before + 15);
     const [assignment] = await h.db.store.tasks.assignments(campaignId, {

@@ -39,6 +39,8 @@ export interface FakeDiscordOptions {
    * SQLite calls miss an ACK, and discord.js then reconnects as from a zombie connection.
    */
   heartbeatMs?: number;
+  /** Requests accepted per sliding second (Discord's global limit) before answering 429. */
+  requestsPerSecond?: number;
 }
 
 /** Who acts: a member in a guild's channel, or a user in their DM with the bot. */
@@ -61,7 +63,13 @@ const TOKENLESS = /^\/(interactions|webhooks)\//;
  */
 export class FakeDiscord extends DiscordState {
   readonly calls: RestCall[] = [];
+  /** When each authorised REST request arrived (`Date.now()`), accepted or not. */
+  readonly requestTimes: number[] = [];
+  /** 429 answers given by the global limit. */
+  tooManyRequests = 0;
   readonly gateway: FakeGateway;
+  private requestsPerSecond: number | undefined;
+  private recent: number[] = [];
   private failures: (InjectedFailure & { remaining: number })[] = [];
   private readonly changed = new EventEmitter();
   private readonly server = createServer((request, response) => {
@@ -93,6 +101,7 @@ export class FakeDiscord extends DiscordState {
       options.shards ?? 1,
       options.heartbeatMs ?? 41_250,
     );
+    fake.requestsPerSecond = options.requestsPerSecond;
     await new Promise<void>((done) => fake.server.listen(0, '127.0.0.1', done));
     return fake;
   }
@@ -242,10 +251,13 @@ export class FakeDiscord extends DiscordState {
     const method = request.method ?? 'GET';
     const { body, files } = await readBody(request);
     const auth = request.headers.authorization === `Bot ${this.token}`;
+    if (auth) this.requestTimes.push(Date.now());
     const answer: RestAnswer =
       !auth && !TOKENLESS.test(path)
         ? { status: 401, body: { code: 0, message: '401: Unauthorized' } }
-        : (this.injected(method, path) ?? restRoute(this, { method, path, body, files }));
+        : (this.injected(method, path) ??
+          this.overGlobalLimit(auth) ??
+          restRoute(this, { method, path, body, files }));
     this.calls.push({ method, path, auth, body, files, status: answer.status });
     response.writeHead(answer.status, {
       ...(answer.body !== undefined && { 'content-type': 'application/json' }),
@@ -253,6 +265,23 @@ export class FakeDiscord extends DiscordState {
     });
     response.end(answer.body === undefined ? undefined : JSON.stringify(answer.body));
     this.changed.emit('call');
+  }
+
+  /** Discord's global limit over a sliding second: a 429 marked global beyond it. */
+  private overGlobalLimit(auth: boolean): RestAnswer | undefined {
+    if (!auth || this.requestsPerSecond === undefined) return undefined;
+    const now = performance.now();
+    this.recent = this.recent.filter((at) => at > now - 1_000);
+    if (this.recent.length < this.requestsPerSecond) {
+      this.recent.push(now);
+      return undefined;
+    }
+    this.tooManyRequests += 1;
+    return {
+      status: 429,
+      headers: { 'retry-after': '1', 'x-ratelimit-global': 'true', 'x-ratelimit-scope': 'global' },
+      body: { message: 'You are being rate limited.', retry_after: 1, global: true },
+    };
   }
 
   private injected(method: string, path: string): RestAnswer | undefined {

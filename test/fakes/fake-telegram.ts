@@ -1,6 +1,7 @@
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Message, Update } from 'grammy/types';
 import {
   type ApiFailure,
@@ -28,6 +29,14 @@ export interface FakeTelegramOptions {
   token?: string;
   /** Messages accepted per sliding second before answering 429; unlimited by default. */
   messagesPerSecond?: number;
+  /** Minimum time between two messages accepted in one chat before answering 429; none by default. */
+  perChatIntervalMs?: number;
+}
+
+/** A message-sending request as it arrived (`Date.now()`), accepted or not. */
+export interface SendRequest {
+  at: number;
+  chatId: string;
 }
 
 /** One request the fake received. */
@@ -59,7 +68,12 @@ export class FakeTelegram {
   readonly calls: RecordedCall[] = [];
   /** 429 answers given, by the rate limit or injected. */
   tooManyRequests = 0;
+  /** Every request of a message-sending method, in arrival order. */
+  readonly sendRequests: SendRequest[] = [];
   private failures: (FailureMatch & { remaining: number; failure: ApiFailure })[] = [];
+  private hangs: (FailureMatch & { remaining: number; ms: number })[] = [];
+  /** Last accepted message instant (ms) per chat, for the per-chat limit. */
+  private readonly lastInChat = new Map<string, number>();
   /** Instants (ms) of the messages accepted within the last second, oldest first. */
   private recentSends: number[] = [];
   private nextCallbackId = 1;
@@ -75,13 +89,18 @@ export class FakeTelegram {
   private constructor(
     readonly token: string,
     private messagesPerSecond: number | undefined,
+    private readonly perChatIntervalMs: number | undefined,
   ) {
     this.state = newBotApiState(token, this.closing.signal);
   }
 
   /** Starts a fake on a free port of 127.0.0.1. */
   static async start(options: FakeTelegramOptions = {}): Promise<FakeTelegram> {
-    const fake = new FakeTelegram(options.token ?? FAKE_BOT_TOKEN, options.messagesPerSecond);
+    const fake = new FakeTelegram(
+      options.token ?? FAKE_BOT_TOKEN,
+      options.messagesPerSecond,
+      options.perChatIntervalMs,
+    );
     await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
     fake.port = (fake.server.address() as AddressInfo).port;
     return fake;
@@ -125,6 +144,14 @@ export class FakeTelegram {
 
   clearFailures(): void {
     this.failures = [];
+  }
+
+  /**
+   * Handles matching calls (the message is accepted and kept) but answers them only after `ms`,
+   * as a platform whose answer is held up in a slow network would.
+   */
+  hang(match: FailureMatch, ms: number): void {
+    this.hangs.push({ ...match, remaining: match.times ?? 1, ms });
   }
 
   setMessagesPerSecond(limit: number | undefined): void {
@@ -211,9 +238,12 @@ export class FakeTelegram {
     if (!call.tokenOk) return failWith({ status: 401, description: 'Unauthorized' });
     const handler = botApiMethods[method];
     if (!handler) return failWith({ status: 404, description: 'Not Found' });
+    const sending = SEND_METHODS.has(method);
+    const chatId = String(call.params.chat_id);
+    if (sending) this.sendRequests.push({ at: Date.now(), chatId });
     const injected = this.takeFailure(method, call.params);
     if (injected) return failWith(injected);
-    if (SEND_METHODS.has(method) && !this.admitSend()) {
+    if (sending && !this.admitSend(chatId)) {
       return failWith({
         status: 429,
         description: 'Too Many Requests: retry after 1',
@@ -221,7 +251,10 @@ export class FakeTelegram {
       });
     }
     try {
-      reply(200, { ok: true, result: await handler(call.params, this.state) });
+      const result = await handler(call.params, this.state);
+      const hang = this.take(this.hangs, method, call.params);
+      if (hang) await delay(hang.ms, undefined, { signal: this.closing.signal }).catch(() => {});
+      reply(200, { ok: true, result });
     } catch (error) {
       if (!(error instanceof ApiFailureError)) throw error;
       failWith(error.failure);
@@ -229,26 +262,43 @@ export class FakeTelegram {
   }
 
   private takeFailure(method: string, params: Params): ApiFailure | undefined {
-    const rule = this.failures.find(
+    return this.take(this.failures, method, params)?.failure;
+  }
+
+  private take<T extends FailureMatch & { remaining: number }>(
+    rules: T[],
+    method: string,
+    params: Params,
+  ): T | undefined {
+    const rule = rules.find(
       (candidate) =>
         candidate.remaining > 0 &&
         (candidate.method === undefined || candidate.method === method) &&
         (candidate.chatId === undefined || String(candidate.chatId) === String(params.chat_id)),
     );
-    if (!rule) return undefined;
-    rule.remaining--;
-    return rule.failure;
+    if (rule) rule.remaining--;
+    return rule;
   }
 
-  /** Sliding one-second window: a message is accepted while fewer than the limit were in the last second. */
-  private admitSend(): boolean {
-    if (this.messagesPerSecond === undefined) return true;
+  /**
+   * Sliding one-second window: a message is accepted while fewer than the limit were in the last
+   * second, and (with a per-chat limit) when its chat's last message is old enough.
+   */
+  private admitSend(chatId: string): boolean {
     const now = performance.now();
-    let expired = 0;
-    while (expired < this.recentSends.length && this.recentSends[expired]! <= now - 1000) expired++;
-    if (expired > 0) this.recentSends.splice(0, expired);
-    if (this.recentSends.length >= this.messagesPerSecond) return false;
-    this.recentSends.push(now);
+    const last = this.lastInChat.get(chatId);
+    if (this.perChatIntervalMs !== undefined && last !== undefined) {
+      if (now - last < this.perChatIntervalMs) return false;
+    }
+    if (this.messagesPerSecond !== undefined) {
+      let expired = 0;
+      while (expired < this.recentSends.length && this.recentSends[expired]! <= now - 1000)
+        expired++;
+      if (expired > 0) this.recentSends.splice(0, expired);
+      if (this.recentSends.length >= this.messagesPerSecond) return false;
+      this.recentSends.push(now);
+    }
+    this.lastInChat.set(chatId, now);
     return true;
   }
 }

@@ -17,19 +17,44 @@ import {
 import { ROOT } from './prisma-cli.ts';
 
 const DEPLOY_MODULE = join(ROOT, 'prisma/engine/deploy.ts');
+const WASM_MODULE = join(ROOT, 'prisma/engine/wasm.ts');
 /** Left alone, the engine's timers would hold a finished process for 10 to 60 seconds. */
 const EXIT_DELAY_LIMIT_MS = 3_000;
 
-/** Runs deployMigrations in a new process; returns how long the process lived after it. */
-function exitDelayAfterDeploy(url: string): Promise<number> {
-  const script = `import(${JSON.stringify(DEPLOY_MODULE)})
-    .then((m) => m.deployMigrations(${JSON.stringify(url)}))
-    .then(() => console.log(Date.now()))`;
+/** Runs a module script in a new process; resolves to its standard output. */
+function runScript(script: string): Promise<string> {
   return new Promise((done, fail) =>
-    execFile(process.execPath, ['--import', 'tsx', '-e', script], { cwd: ROOT }, (error, out) =>
-      error ? fail(error) : done(Date.now() - Number(out.trim())),
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '-e', script],
+      { cwd: ROOT },
+      (error, out) => (error ? fail(error) : done(out.trim())),
     ),
   );
+}
+
+/** A migration that started and never finished, as a crash in the middle would leave it. */
+const FAILED_MIGRATION = '20990101000000_half_done';
+const INSERT_FAILED_MIGRATION =
+  'INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, applied_steps_count) ' +
+  `VALUES ('x', 'x', '${FAILED_MIGRATION}', CURRENT_TIMESTAMP, 0)`;
+
+/** Deploys from a new process, as a restart does: what it applied and whether it loaded the engine. */
+async function redeployInNewProcess(url: string): Promise<unknown> {
+  const script = `const { deployMigrations } = await import(${JSON.stringify(DEPLOY_MODULE)});
+    const { schemaEngineLoaded } = await import(${JSON.stringify(WASM_MODULE)});
+    const { applied } = await deployMigrations(${JSON.stringify(url)});
+    console.log(JSON.stringify({ applied, engineLoaded: schemaEngineLoaded() }));`;
+  return JSON.parse(await runScript(script));
+}
+
+/** Runs deployMigrations in a new process; returns how long the process lived after it. */
+async function exitDelayAfterDeploy(url: string): Promise<number> {
+  const script = `const { deployMigrations } = await import(${JSON.stringify(DEPLOY_MODULE)});
+    await deployMigrations(${JSON.stringify(url)});
+    console.log(Date.now());`;
+  const out = await runScript(script);
+  return Date.now() - Number(out);
 }
 
 /** The tables the schema's models map to (every model is a table of its own name here). */
@@ -62,6 +87,29 @@ describe('deployMigrations on SQLite', () => {
     try {
       await deployMigrations(temp.url);
       expect(await deployMigrations(temp.url)).toEqual({ applied: [] });
+    } finally {
+      temp.cleanup();
+    }
+  });
+
+  it('leaves an up-to-date database alone, without loading the schema engine', async () => {
+    const temp = tempSqliteUrl();
+    try {
+      await deployMigrations(temp.url);
+      expect(await redeployInNewProcess(temp.url)).toEqual({ applied: [], engineLoaded: false });
+    } finally {
+      temp.cleanup();
+    }
+  });
+
+  it('leaves a failed migration to the engine, which refuses to go on', async () => {
+    const temp = tempSqliteUrl();
+    try {
+      await deployMigrations(temp.url);
+      const db = new Database(temp.url.slice('file:'.length));
+      db.prepare(INSERT_FAILED_MIGRATION).run();
+      db.close();
+      await expect(deployMigrations(temp.url)).rejects.toThrow(FAILED_MIGRATION);
     } finally {
       temp.cleanup();
     }
@@ -107,6 +155,32 @@ describe.skipIf(!TEST_POSTGRES_URL)('deployMigrations on PostgreSQL', () => {
       } finally {
         await client.end();
       }
+    } finally {
+      await database.drop();
+    }
+  });
+
+  it('leaves an up-to-date database alone, without loading the schema engine', async () => {
+    const database = await createPostgresDatabase('organizer_deploy_current');
+    try {
+      await deployMigrations(database.url);
+      expect(await redeployInNewProcess(database.url)).toEqual({
+        applied: [],
+        engineLoaded: false,
+      });
+    } finally {
+      await database.drop();
+    }
+  });
+
+  it('leaves a failed migration to the engine, which refuses to go on', async () => {
+    const database = await createPostgresDatabase('organizer_deploy_failed');
+    try {
+      await deployMigrations(database.url);
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      await client.query(INSERT_FAILED_MIGRATION).finally(() => client.end());
+      await expect(deployMigrations(database.url)).rejects.toThrow(FAILED_MIGRATION);
     } finally {
       await database.drop();
     }

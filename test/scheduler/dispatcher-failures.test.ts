@@ -56,27 +56,55 @@ describe('delivery failures', () => {
     expect(await t.row(key)).toMatchObject({ status: 'sent' });
   });
 
-  it('honours retry_after: nothing goes to the platform before the pause ends, then the row is retried', async () => {
-    const telegram = new RecordingNotifier('telegram', t.clock);
+  it('honours a platform-wide retry_after: nothing goes to the platform before the pause ends, then the row is retried', async () => {
+    const discord = new RecordingNotifier('discord', t.clock);
     const tries: { key: string; at: number }[] = [];
-    telegram.failWith = (message) => {
+    discord.failWith = (message) => {
       tries.push({ key: message.key, at: t.clock.now().getTime() });
       if (tries.length === 1) {
-        throw new DeliveryError('rate_limited', 'Too Many Requests: retry after 5', 5_000);
+        throw new DeliveryError('rate_limited', 'Global rate limit', 5_000, 'platform');
       }
     };
-    const first = await t.queue('broadcast', await t.recipient('telegram'));
-    await t.queue('broadcast', await t.recipient('telegram'));
-    await t.queue('broadcast', await t.recipient('telegram'));
+    const first = await t.queue('broadcast', await t.recipient('discord'));
+    await t.queue('broadcast', await t.recipient('discord'));
+    await t.queue('broadcast', await t.recipient('discord'));
     const start = NOW.getTime();
 
-    const summary = await t.dispatcher({ notifiers: [telegram] }).tick();
+    const summary = await t.dispatcher({ notifiers: [discord] }).tick();
 
     expect(summary).toMatchObject({ sent: 3, retried: 1 });
     expect(tries.slice(1).every((attempt) => attempt.at >= start + 5_000)).toBe(true);
-    expect(telegram.keys()).toContain(first);
+    expect(discord.keys()).toContain(first);
     // A pause asked by the platform is not a failed attempt.
     expect(await t.row(first)).toMatchObject({ status: 'sent', attempts: 0 });
+  });
+
+  it('delays only the Telegram chat that got a 429, not the other chats', async () => {
+    const telegram = new RecordingNotifier('telegram', t.clock);
+    const ana = await t.recipient('telegram');
+    const [anaIdentity] = await t.store.supporters.identities(t.campaign.id, ana.id);
+    let refused = false;
+    telegram.failWith = (message) => {
+      if (message.recipient.chatId === anaIdentity?.chatId && !refused) {
+        refused = true;
+        throw new DeliveryError('rate_limited', 'Too Many Requests: retry after 5', 5_000, 'chat');
+      }
+    };
+    const toAna = await t.queue('broadcast', ana);
+    const others = [];
+    for (let i = 0; i < 5; i += 1)
+      others.push(await t.queue('broadcast', await t.recipient('telegram')));
+    const start = NOW.getTime();
+
+    const dispatcher = t.dispatcher({ notifiers: [telegram] });
+    expect(await dispatcher.tick()).toMatchObject({ sent: 5, retried: 1 });
+    t.clock.set(new Date(start + 5_000));
+    expect(await dispatcher.tick()).toMatchObject({ sent: 1 });
+
+    const at = new Map(telegram.deliveries.map((d) => [d.key, d.at - start]));
+    // The other chats go at the platform's pace, long before Ana's pause ends.
+    for (const key of others) expect(at.get(key)).toBeLessThan(500);
+    expect(at.get(toAna)).toBeGreaterThanOrEqual(5_000);
   });
 
   it('retries transient errors with exponential backoff, then fails the row after 5 attempts', async () => {
@@ -159,19 +187,20 @@ describe('platform rate limits', () => {
 
     const [anaIdentity] = await t.store.supporters.identities(t.campaign.id, ana.id);
     const who = (chat: string) => (chat === anaIdentity?.chatId ? 'ana' : 'bob');
+    // Bob waits only for the platform's next slot (1/29 s), Ana a second per message.
     expect(telegram.deliveries.map((d) => [who(d.chat), d.at - NOW.getTime()])).toEqual([
       ['ana', 0],
-      ['bob', 0],
+      ['bob', 34],
       ['ana', 1_000],
       ['ana', 2_000],
     ]);
   });
 
-  it('never sends more than the overall per-second limit in any one-second window', async () => {
+  it('spaces sends evenly at the per-second limit, never more in any one-second window', async () => {
     const telegram = new RecordingNotifier('telegram', t.clock);
     for (let i = 0; i < 70; i += 1) await t.queue('broadcast', await t.recipient('telegram'));
 
-    await t.dispatcher({ notifiers: [telegram], limits: { telegram: { perSecond: 30 } } }).tick();
+    await t.dispatcher({ notifiers: [telegram] }).tick();
 
     const times = telegram.deliveries.map((d) => d.at);
     expect(times).toHaveLength(70);
@@ -180,6 +209,7 @@ describe('platform rate limits', () => {
         30,
       );
     }
-    expect(times.at(-1)).toBe(NOW.getTime() + 2_000);
+    // Paced at 29/s: 69 intervals of 1/29 s after the first.
+    expect((times.at(-1) ?? 0) - NOW.getTime()).toBeCloseTo((69 * 1_000) / 29, -1);
   });
 });

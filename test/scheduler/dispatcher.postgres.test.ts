@@ -2,18 +2,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/core/clock.ts';
 import { Dispatcher } from '../../src/scheduler/dispatcher.ts';
 import { type Database, openDatabase } from '../../src/store/database.ts';
+import { PrismaSendBudget } from '../../src/store/prisma-delivery-budget.ts';
+import { FakeTelegram } from '../fakes/fake-telegram.ts';
 import {
   createPostgresDatabase,
   reportPostgresSkip,
   TEST_POSTGRES_URL,
 } from '../support/databases.ts';
 import {
+  dueRows,
+  enqueueAll,
   keyContent,
   NOW,
   RecordingNotifier,
   recordingLog,
   seedCampaign,
 } from './fixtures/delivery-fixtures.ts';
+import {
+  busiestSecond,
+  drain,
+  telegramDispatcher,
+  telegramRecipients,
+} from './fixtures/telegram-delivery.ts';
 
 reportPostgresSkip('dispatchers on PostgreSQL');
 
@@ -103,4 +113,42 @@ describe.skipIf(!TEST_POSTGRES_URL)('dispatchers on PostgreSQL', () => {
     const sent = await first.store.notifications.list(campaignId, { status: ['sent'] });
     expect(sent).toHaveLength(ROWS);
   }, 120_000);
+
+  it('keeps two dispatchers sharing the Telegram budget within 30 messages in any sliding second', async () => {
+    const [first, second] = open as [Database, Database];
+    const fake = await FakeTelegram.start({ messagesPerSecond: 30, perChatIntervalMs: 1_000 });
+    try {
+      const campaign = await first.store.campaigns.create({
+        name: 'Budget',
+        timezone: 'UTC',
+        locale: 'en',
+        inviteCode: 'budget',
+      });
+      const people = await telegramRecipients(first.store, campaign.id, 50_000, 120);
+      const rows = dueRows(people, people.length, new Date(Date.now() - 1_000));
+      await enqueueAll(first.store, campaign.id, rows);
+      // Two processes: each its own connections and its own view of the shared budget.
+      const dispatchers = [first, second].map((db, i) =>
+        telegramDispatcher(db.store, fake, {
+          workerId: `budget-${i}`,
+          batchSize: 20,
+          budget: new PrismaSendBudget(db.client),
+        }),
+      );
+
+      const sentBy = await Promise.all(dispatchers.map(drain));
+
+      const times = fake.sendRequests.map((request) => request.at);
+      console.log(
+        `shared budget: ${sentBy.join(' + ')} sent, busiest second ${busiestSecond(times)}`,
+      );
+      expect(busiestSecond(times)).toBeLessThanOrEqual(30);
+      expect(fake.tooManyRequests).toBe(0);
+      expect(sentBy.every((sent) => sent > 0)).toBe(true);
+      expect(fake.messages()).toHaveLength(120);
+      expect(new Set(fake.messages().map((message) => message.chat.id)).size).toBe(120);
+    } finally {
+      await fake.close();
+    }
+  }, 60_000);
 });

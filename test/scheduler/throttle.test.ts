@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LocalSendBudget } from '../../src/scheduler/send-budget.ts';
 import { DeliveryThrottle } from '../../src/scheduler/throttle.ts';
 
 describe('delivery throttle', () => {
@@ -10,29 +11,18 @@ describe('delivery throttle', () => {
     expect(throttle.waitMs('telegram', 'a', 1_000)).toBe(0);
   });
 
-  it('allows 30 Telegram messages in any second, then waits for the oldest to leave the window', () => {
+  it('paces Telegram at 29 and Discord at 48 a second, under their limits, and the console not at all', () => {
     const throttle = new DeliveryThrottle();
-    for (let i = 0; i < 30; i += 1) throttle.record('telegram', `chat-${i}`, i * 10);
-    expect(throttle.waitMs('telegram', 'new', 300)).toBe(700);
-    throttle.record('telegram', 'new', 1_000);
-    expect(throttle.waitMs('telegram', 'newer', 1_000)).toBe(10);
+    expect(throttle.intervalMs('telegram')).toBeCloseTo(1_000 / 29);
+    expect(throttle.intervalMs('discord')).toBeCloseTo(1_000 / 48);
+    expect(throttle.intervalMs('console')).toBeUndefined();
   });
 
   it('takes overrides for benchmarks and keeps the other defaults', () => {
     const throttle = new DeliveryThrottle({ telegram: { perSecond: 300 } });
-    for (let i = 0; i < 299; i += 1) throttle.record('telegram', `chat-${i}`, 0);
-    expect(throttle.waitMs('telegram', 'other', 0)).toBe(0);
+    expect(throttle.intervalMs('telegram')).toBeCloseTo(1_000 / 300);
+    throttle.record('telegram', 'chat-1', 0);
     expect(throttle.waitMs('telegram', 'chat-1', 0)).toBe(1_000);
-  });
-
-  it('caps Discord at 40 messages a second and leaves the console unlimited', () => {
-    const throttle = new DeliveryThrottle();
-    for (let i = 0; i < 40; i += 1) {
-      throttle.record('discord', 'same-channel', 0);
-      throttle.record('console', 'same-chat', 0);
-    }
-    expect(throttle.waitMs('discord', 'other', 0)).toBe(1_000);
-    expect(throttle.waitMs('console', 'same-chat', 0)).toBe(0);
   });
 
   it('sends nothing on a paused platform until the pause ends', () => {
@@ -41,5 +31,24 @@ describe('delivery throttle', () => {
     expect(throttle.waitMs('telegram', 'a', 1_000)).toBe(4_000);
     expect(throttle.waitMs('discord', 'a', 1_000)).toBe(0);
     expect(throttle.waitMs('telegram', 'a', 5_000)).toBe(0);
+  });
+
+  it('holds back only the chat that was asked to wait', () => {
+    const throttle = new DeliveryThrottle();
+    throttle.pauseChat('telegram', 'a', 5_000);
+    expect(throttle.waitMs('telegram', 'a', 1_000)).toBe(4_000);
+    expect(throttle.waitMs('telegram', 'b', 1_000)).toBe(0);
+    expect(throttle.waitMs('telegram', 'a', 5_000)).toBe(0);
+  });
+});
+
+describe('send budget of one process', () => {
+  it('hands out consecutive slots one interval apart, never before now', async () => {
+    const budget = new LocalSendBudget();
+    expect(await budget.reserve('telegram', 1, 50, 1_000)).toBe(1_000);
+    expect(await budget.reserve('telegram', 2, 50, 1_000)).toBe(1_050);
+    expect(await budget.reserve('telegram', 1, 50, 1_000)).toBe(1_150);
+    expect(await budget.reserve('discord', 1, 20, 1_000)).toBe(1_000);
+    expect(await budget.reserve('telegram', 1, 50, 5_000)).toBe(5_000);
   });
 });

@@ -96,18 +96,22 @@ export function repositoryContract(
       expect((await store.supporters.findByUsername(a.id, 'telegram', '@alice_k'))?.id).toBe(s.id);
     });
 
-    it('replaces, adds and removes tags, lower-cased and unique', async () => {
+    it('replaces skills and adds and removes tags, lower-cased and unique', async () => {
       const s = await store.supporters.createWithIdentity(a.id, {
         platform: 'console',
         externalId: 'x',
       });
-      await store.supporters.setTags(a.id, s.id, ['Canvass', 'phone', 'canvass ']);
       await store.supporters.addTag(a.id, s.id, 'North');
+      await store.supporters.addTag(a.id, s.id, 'phone');
+      await store.supporters.setSkills(a.id, s.id, ['Canvass', 'phone', 'canvass ']);
       const after = await store.supporters.removeTag(a.id, s.id, 'PHONE');
-      expect(after.tags).toEqual(['canvass', 'north']);
+      expect(after).toMatchObject({ tags: ['north'], skills: ['canvass', 'phone'] });
       expect((await store.supporters.list(a.id, { tag: 'north' })).map((x) => x.id)).toEqual([
         s.id,
       ]);
+      expect(await store.supporters.list(a.id, { tag: 'canvass' })).toEqual([]);
+      const cleared = await store.supporters.setSkills(a.id, s.id, []);
+      expect(cleared).toMatchObject({ tags: ['north'], skills: [] });
     });
 
     it('searches by display name or username and filters by consent', async () => {
@@ -156,7 +160,7 @@ export function repositoryContract(
       await expect(
         store.supporters.update(b.id, s.id, { displayName: 'Mallory' }),
       ).rejects.toBeInstanceOf(NotFoundError);
-      await expect(store.supporters.setTags(b.id, s.id, ['x'])).rejects.toBeInstanceOf(
+      await expect(store.supporters.setSkills(b.id, s.id, ['x'])).rejects.toBeInstanceOf(
         NotFoundError,
       );
       await expect(

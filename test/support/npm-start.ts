@@ -21,14 +21,15 @@ export interface NpmRun {
 }
 
 /**
- * Runs `npm start` (or another npm script) in the project with only PATH, HOME and the given
+ * Runs `npm start` (or another npm script) in the project, that is the compiled program in dist/
+ * (built before the tests by test/support/build-program.ts), with only PATH, HOME and the given
  * variables, with the HTTP server off unless `HTTP_PORT` is given (parallel runs would all want
- * port 8080). Standard input is a pipe the test may write to and end. Kill the child when done.
+ * port 8080) and the logs on standard error unless `LOG_FILE` is given (empty: the default file). Standard input is a pipe the test may write to and end. Kill the child when done.
  */
 export function npmStart(env: Record<string, string>, script = 'start'): NpmRun {
   const child = spawn('npm', ['run', script, '--silent'], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, HTTP_PORT: '0', ...env },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, HTTP_PORT: '0', LOG_FILE: '-', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let output = '';

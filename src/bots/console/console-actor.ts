@@ -1,10 +1,13 @@
 import type { Actor, PlatformWords } from '../../core/interaction/request.ts';
 
-/** The person at the terminal: admin of the campaign they act for. */
+/**
+ * The person at the terminal: admin of the campaign they act for, named `@local` (or `me`) in
+ * commands; their display name is in the campaign's language.
+ */
 export const CONSOLE_ACTOR: Actor = {
   platform: 'console',
   userId: 'local',
-  displayName: 'Local organizer',
+  username: 'local',
 };
 
 /** The console registers with `/join` and has no servers. */

@@ -6,12 +6,16 @@ import type { Core } from '../../core/core.ts';
 import type { ErrorLog } from '../../core/deps.ts';
 import { translate } from '../../core/i18n/i18n.ts';
 import type { Button, CommandAction, ReplyFile } from '../../core/interaction/reply.ts';
+import type { Actor } from '../../core/interaction/request.ts';
 import type { Notifier } from '../../core/notifications/notifier.ts';
 import type { AdapterOptions, ChatAdapter } from '../chat-adapter.ts';
 import { consoleText } from './console.messages.ts';
 import { CONSOLE_ACTOR, CONSOLE_WORDS } from './console-actor.ts';
 import { ConsoleNotifier } from './console-notifier.ts';
 import { renderMessage, saveFile } from './console-render.ts';
+
+/** How many numbered choices stay usable after they scrolled away. */
+const MAX_CHOICES = 500;
 
 /** The console's settings: where lines come from and where replies go. */
 export interface ConsoleStreams {
@@ -21,6 +25,8 @@ export interface ConsoleStreams {
   output: NodeJS.WritableStream;
   /** Folder for files of replies (CSV, ICS, JSON); `./data/exports` by default. */
   exportDir?: string;
+  /** The file the logs go to, named in the welcome so the operator knows where to look. */
+  logFile?: string;
 }
 
 /** What the console adapter is built from. */
@@ -53,7 +59,9 @@ export class ConsoleAdapter implements ChatAdapter {
   private markClosed!: () => void;
   private readline?: Interface;
   private queue: Promise<void> = Promise.resolve();
-  private choices: CommandAction[] = [];
+  /** Every choice shown, by number: numbers keep counting up, so none is ever rebound. */
+  private readonly choices = new Map<number, CommandAction>();
+  private nextChoice = 1;
   private locale: Locale = 'en';
   /** A person at a terminal (prompt shown) rather than a script (typed lines echoed). */
   private readonly interactive: boolean;
@@ -71,7 +79,8 @@ export class ConsoleAdapter implements ChatAdapter {
   async start(): Promise<void> {
     const campaign = await this.options.core.services.campaigns.ensureDefault();
     this.locale = campaign.locale;
-    this.write(`${this.say('welcome')(campaign.name)}\n${this.say('intro')()}\n\n`);
+    const logs = this.options.logFile ? `\n${this.say('logs')(this.options.logFile)}` : '';
+    this.write(`${this.say('welcome')(campaign.name)}\n${this.say('intro')()}${logs}\n\n`);
     const readline = createInterface({
       input: this.options.input,
       output: this.interactive ? this.options.output : undefined,
@@ -93,11 +102,10 @@ export class ConsoleAdapter implements ChatAdapter {
 
   /**
    * Prints a message that arrives on its own (a reminder, a broadcast) with its buttons as
-   * numbered choices, which then replace the choices shown before.
+   * numbered choices, numbered after every choice shown before.
    */
   show(blocks: readonly string[], buttons: readonly (readonly Button[])[] = []): void {
-    const { text, actions } = renderMessage(blocks, buttons);
-    if (actions.length > 0) this.choices = actions;
+    const text = this.numbered(blocks, buttons);
     this.write(`${this.interactive ? '\n' : ''}${this.say('incoming')()}\n${text}\n\n`);
     this.promptUser();
   }
@@ -125,10 +133,10 @@ export class ConsoleAdapter implements ChatAdapter {
 
   /** A number picks a shown choice, unless the line answers a question the core asked. */
   private async answer(text: string): Promise<void> {
-    if (/^\d+$/.test(text) && this.choices.length > 0 && !(await this.asking())) {
-      const action = this.choices[Number(text) - 1];
+    if (/^\d+$/.test(text) && this.choices.size > 0 && !(await this.asking())) {
+      const action = this.choices.get(Number(text));
       if (!action) {
-        this.write(`${this.say('noChoice')(text, this.choices.length)}\n\n`);
+        this.write(`${this.say('noChoice')(text, this.nextChoice - 1)}\n\n`);
         return;
       }
       const line = formatCommandLine(action);
@@ -144,20 +152,35 @@ export class ConsoleAdapter implements ChatAdapter {
   }
 
   private async run(line: string): Promise<void> {
-    const reply = await this.options.core.text.handle(line, {
-      actor: CONSOLE_ACTOR,
-      words: CONSOLE_WORDS,
-    });
+    // No platform tells the console's language: the campaign's stands in for it.
+    const { locale } = await this.options.core.services.campaigns.ensureDefault();
+    const actor: Actor = {
+      ...CONSOLE_ACTOR,
+      displayName: consoleText.userName[locale](),
+      platformLocale: locale,
+    };
+    const reply = await this.options.core.text.handle(line, { actor, words: CONSOLE_WORDS });
     if (!reply) {
       // Neither a command nor an answer: any question asked before has expired.
       this.write(`${this.say('hint')()}\n\n`);
       return;
     }
     this.locale = reply.locale;
-    const { text, actions } = renderMessage(reply.blocks, reply.buttons);
-    this.choices = actions;
+    const text = this.numbered(reply.blocks, reply.buttons);
     const saved = await this.saveFiles(reply.files ?? []);
     this.write(`${[text, ...saved].filter(Boolean).join('\n\n')}\n\n`);
+  }
+
+  /** Renders a message, numbering its buttons after the choices shown before and keeping them. */
+  private numbered(blocks: readonly string[], buttons?: readonly (readonly Button[])[]): string {
+    const { text, actions } = renderMessage(blocks, buttons, this.nextChoice);
+    for (const action of actions) this.choices.set(this.nextChoice++, action);
+    // A long session keeps the latest choices only; older numbers are then simply unknown.
+    for (const number of this.choices.keys()) {
+      if (this.choices.size <= MAX_CHOICES) break;
+      this.choices.delete(number);
+    }
+    return text;
   }
 
   private async saveFiles(files: readonly ReplyFile[]): Promise<string[]> {

@@ -5,17 +5,18 @@ import type { Button, CommandAction, ReplyFile } from '../../core/interaction/re
 /** A message as terminal text, and the actions its numbered choices stand for. */
 export interface RenderedMessage {
   text: string;
-  /** `actions[0]` is choice 1. */
+  /** `actions[0]` is the choice numbered `first`. */
   actions: CommandAction[];
 }
 
 /**
- * Blocks separated by blank lines, then right under them one line per button row with its buttons numbered from
- * 1 in reading order: `[1] Claim #3   [2] Drop #3`.
+ * Blocks separated by blank lines, then right under them one line per button row with its buttons
+ * numbered from `first` (1 by default) in reading order: `[1] Claim #3   [2] Drop #3`.
  */
 export function renderMessage(
   blocks: readonly string[],
   buttons: readonly (readonly Button[])[] = [],
+  first = 1,
 ): RenderedMessage {
   const actions: CommandAction[] = [];
   const rows = buttons
@@ -24,7 +25,7 @@ export function renderMessage(
       row
         .map((button) => {
           actions.push(button.action);
-          return `[${actions.length}] ${button.label}`;
+          return `[${first + actions.length - 1}] ${button.label}`;
         })
         .join('   '),
     );

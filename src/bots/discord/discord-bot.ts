@@ -6,6 +6,7 @@ import { Announcer } from './announcements.ts';
 import { registerIfChanged } from './command-registration.ts';
 import { loggableError, rejectLongDirectMessageWaits } from './discord-errors.ts';
 import { DiscordNotifier } from './discord-notifier.ts';
+import { connectDiscord } from './discord-start.ts';
 import { DiscordInteractions } from './interactions.ts';
 import { slashCommands } from './slash-commands.ts';
 
@@ -55,8 +56,8 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
   // Listening before login: the ready event may come before login() resolves.
   const ready = once(client, Events.ClientReady);
   try {
-    await client.login(config.token);
-    await ready;
+    const limits = options.limits ?? { timeoutMs: 60_000 };
+    await connectDiscord(client, config.token, config.apiBase, ready, limits);
     const shards = client.options.shards;
     log.info({ guilds: client.guilds.cache.size, shards }, 'discord bot ready');
     if (!Array.isArray(shards) || shards.includes(0)) {

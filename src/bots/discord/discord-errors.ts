@@ -20,21 +20,23 @@ export function rejectLongDirectMessageWaits(data: RateLimitData): boolean {
 
 /**
  * A failed Discord call in the terms of the delivery policy: 50007 unreachable, 429 rate
- * limited (with the wait), 5xx and network errors transient, other 4xx permanent. The message
+ * limited (with the wait; only the channel waits unless the limit is global), 5xx and network errors transient, other 4xx permanent. The message
  * names the status and code, never a URL (webhook URLs hold interaction tokens).
  */
 export function deliveryError(error: unknown): DeliveryError {
   if (error instanceof DeliveryError) return error;
   if (error instanceof RateLimitError) {
     const wait = Math.max(error.retryAfter, error.timeToReset, error.sublimitTimeout);
-    return new DeliveryError('rate_limited', `Discord rate limit on ${error.route}`, wait);
+    const scope = error.global ? 'platform' : 'chat';
+    return new DeliveryError('rate_limited', `Discord rate limit on ${error.route}`, wait, scope);
   }
   if (error instanceof DiscordAPIError) {
     const text = `Discord ${error.status} (code ${error.code}): ${error.message}`;
     if (error.code === CANNOT_MESSAGE_USER) return new DeliveryError('unreachable', text);
     if (error.status === 429) {
-      const retryAfter = (error.rawError as { retry_after?: number }).retry_after ?? 1;
-      return new DeliveryError('rate_limited', text, retryAfter * 1000);
+      const raw = error.rawError as { retry_after?: number; global?: boolean };
+      const scope = raw.global ? 'platform' : 'chat';
+      return new DeliveryError('rate_limited', text, (raw.retry_after ?? 1) * 1000, scope);
     }
     return new DeliveryError(error.status >= 500 ? 'transient' : 'permanent', text);
   }

@@ -1,39 +1,49 @@
 import { type REST, Routes } from 'discord.js';
-import type { Notifier, OutgoingMessage } from '../../core/notifications/notifier.ts';
+import type {
+  Notifier,
+  OutgoingMessage,
+  Recipient,
+  SendReceipt,
+} from '../../core/notifications/notifier.ts';
 import { deliveryError } from './discord-errors.ts';
 import { renderNotice } from './discord-render.ts';
 
 /**
- * Direct messages on Discord for the dispatcher: opens the DM channel with the user (remembered
- * for the process's lifetime: it never changes), then posts the message with its buttons.
+ * Direct messages on Discord for the dispatcher: posts to the recipient's DM channel, opening it
+ * first when its id is not known yet; the id opened comes back in the receipt, so the dispatcher
+ * keeps it with the identity and the channel is never opened again (not even after a restart).
  * Failures are thrown as DeliveryError (50007 unreachable, 429 rate limited, 5xx transient,
  * other 4xx permanent).
  */
 export class DiscordNotifier implements Notifier {
   readonly platform = 'discord' as const;
-  private readonly dmChannels = new Map<string, string>();
 
   constructor(private readonly rest: REST) {}
 
-  async send(message: OutgoingMessage): Promise<void> {
+  /** Two requests while the DM channel is unknown (open it, then post), else one. */
+  requestsFor(recipient: Recipient): number {
+    return recipient.chatId ? 1 : 2;
+  }
+
+  async send(message: OutgoingMessage, signal?: AbortSignal): Promise<SendReceipt> {
     try {
-      const channelId =
-        message.recipient.chatId ?? (await this.dmChannel(message.recipient.externalId));
+      const known = message.recipient.chatId;
+      const channelId = known ?? (await this.openDm(message.recipient.externalId, signal));
       await this.rest.post(Routes.channelMessages(channelId), {
         body: { ...renderNotice(message.blocks, message.buttons), allowed_mentions: { parse: [] } },
+        ...(signal && { signal }),
       });
+      return known ? {} : { chatId: channelId };
     } catch (error) {
       throw deliveryError(error);
     }
   }
 
-  private async dmChannel(userId: string): Promise<string> {
-    const known = this.dmChannels.get(userId);
-    if (known) return known;
+  private async openDm(userId: string, signal?: AbortSignal): Promise<string> {
     const channel = (await this.rest.post(Routes.userChannels(), {
       body: { recipient_id: userId },
+      ...(signal && { signal }),
     })) as { id: string };
-    this.dmChannels.set(userId, channel.id);
     return channel.id;
   }
 }

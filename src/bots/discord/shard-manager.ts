@@ -1,13 +1,13 @@
 /**
  * Runs the assistant sharded with discord.js's ShardingManager: one process per Discord shard,
- * all on the same PostgreSQL database (`node --import tsx src/bots/discord/shard-manager.ts`).
- * Each process runs the program (src/main.ts) with SHARDS and SHARD_COUNT set, which discord.js
+ * all on the same PostgreSQL database (`node dist/bots/discord/shard-manager.js` once built).
+ * Each process runs the program (main.js beside it) with SHARDS and SHARD_COUNT set, which discord.js
  * reads; shard 0 registers the commands; every process dispatches reminders, the database's row
  * locks keeping each delivery single.
  */
 import { once } from 'node:events';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { extname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { REST, Routes, type Shard, ShardingManager } from 'discord.js';
 import { type DiscordConfig, loadConfig } from '../../config.ts';
 import type { Log } from '../../core/deps.ts';
@@ -15,7 +15,7 @@ import { createLogger } from '../../logger.ts';
 
 export interface ShardsOptions {
   config: DiscordConfig;
-  /** The program each shard process runs. */
+  /** The program each shard process runs (a `.ts` file runs through tsx). */
   file: string;
   /** Shards in all; by default the number Discord recommends. */
   totalShards?: number;
@@ -37,7 +37,8 @@ export async function startShards(options: ShardsOptions): Promise<ShardingManag
   const manager = new ShardingManager(options.file, {
     token: config.token,
     totalShards,
-    execArgv: ['--import', 'tsx'],
+    // Shards run with this process's Node options (see `npm start`); TypeScript through tsx.
+    execArgv: options.file.endsWith('.ts') ? ['--import', 'tsx'] : process.execArgv,
   });
   manager.on('shardCreate', (shard: Shard) => {
     // Shards share the host: each needs its own port (environment variables win over `.env`).
@@ -88,7 +89,8 @@ async function main(): Promise<void> {
   }
   const manager = await startShards({
     config: config.discord,
-    file: resolve('src/main.ts'),
+    // The program beside this one: dist/main.js once built, src/main.ts from the sources.
+    file: fileURLToPath(new URL(`../../main${extname(import.meta.url)}`, import.meta.url)),
     httpPort: config.http.port,
     log,
   });

@@ -1,10 +1,13 @@
+import { autoRetry } from '@grammyjs/auto-retry';
 import { type RunnerHandle, run, sequentialize } from '@grammyjs/runner';
-import { Bot, webhookCallback } from 'grammy';
+import { Api, Bot } from 'grammy';
 import type { TelegramConfig } from '../../config.ts';
 import type { AdapterOptions, ChatAdapter } from '../chat-adapter.ts';
 import { publishCommandMenus } from './telegram-menus.ts';
 import { TelegramNotifier } from './telegram-notifier.ts';
+import { reachTelegram } from './telegram-start.ts';
 import { loggable, TelegramUpdates } from './telegram-updates.ts';
+import { telegramWebhookHandler } from './telegram-webhook.ts';
 
 /** Where Telegram posts updates in webhook mode, on the HTTP server. */
 export const TELEGRAM_WEBHOOK_PATH = '/telegram/webhook';
@@ -26,12 +29,18 @@ export async function startTelegramBot(
 ): Promise<TelegramBot> {
   const { config, core, log } = options;
   const bot = new Bot(config.token, { client: { apiRoot: config.apiRoot } });
-  await bot.init();
+  const limits = options.limits ?? { timeoutMs: 60_000 };
+  bot.botInfo = await reachTelegram(bot.api, config.apiRoot, limits, log);
   const username = bot.botInfo.username;
   await publishCommandMenus(bot.api, core.catalogue).catch((error: unknown) =>
     log.error({ err: loggable(error) }, 'telegram command menus not published'),
   );
-  const updates = new TelegramUpdates({ core, api: bot.api, username, log });
+  // Replies come after their command ran: a flood wait, a 5xx or a network error is retried
+  // (at most 3 times, waiting at most 10 s for a flood limit) rather than reported as a failure.
+  // Direct messages keep bot.api: the dispatcher has its own retry rules.
+  const replies = new Api(config.token, { apiRoot: config.apiRoot });
+  replies.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 10 }));
+  const updates = new TelegramUpdates({ core, api: replies, username, log });
   const tracker = new UpdateTracker();
   bot.use(
     sequentialize((ctx) =>
@@ -60,7 +69,7 @@ export async function startTelegramBot(
       allowed_updates: ['message', 'callback_query'],
     });
     log.info({ username, mode: 'webhook' }, 'telegram bot ready');
-    const handler = webhookCallback(bot, 'http', { secretToken: secret });
+    const handler = telegramWebhookHandler(bot, secret, log);
     return {
       platform: 'telegram',
       notifier,

@@ -22,8 +22,10 @@ export function toDeliveryError(error: unknown, method: string): unknown {
     return new DeliveryError('unreachable', message);
   }
   if (status === 429) {
+    // The bot-wide pace is kept by the dispatcher's shared budget, so a 429 is taken as this
+    // chat's own limit: only this chat waits.
     const seconds = error.parameters.retry_after ?? DEFAULT_RETRY_AFTER_S;
-    return new DeliveryError('rate_limited', message, seconds * 1000);
+    return new DeliveryError('rate_limited', message, seconds * 1000, 'chat');
   }
   return new DeliveryError(status >= 500 ? 'transient' : 'permanent', message);
 }

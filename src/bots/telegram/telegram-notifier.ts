@@ -10,6 +10,8 @@ import {
 } from '../../core/notifications/notifier.ts';
 import { toDeliveryError } from './telegram-errors.ts';
 
+type GrammySignal = Parameters<Api['sendMessage']>[3];
+
 /** Telegram's limits on a text message and on a button's callback data. */
 export const TELEGRAM_TEXT_LIMIT = 4096;
 export const TELEGRAM_CALLBACK_DATA_BYTES = 64;
@@ -24,7 +26,7 @@ export class TelegramNotifier implements Notifier {
   /** `api` is grammY's client (`bot.api`, or `new Api(token, { apiRoot })`). */
   constructor(private readonly api: Api) {}
 
-  async send(message: OutgoingMessage): Promise<void> {
+  async send(message: OutgoingMessage, signal?: AbortSignal): Promise<void> {
     const { recipient, blocks, buttons } = message;
     const text = shorten(
       blocks.filter((block) => block.trim() !== '').join('\n\n'),
@@ -32,9 +34,13 @@ export class TelegramNotifier implements Notifier {
     );
     const keyboard = buttons?.length ? inlineKeyboard(buttons) : undefined;
     try {
-      await this.api.sendMessage(recipient.chatId ?? recipient.externalId, text, {
-        ...(keyboard && { reply_markup: keyboard }),
-      });
+      await this.api.sendMessage(
+        recipient.chatId ?? recipient.externalId,
+        text,
+        { ...(keyboard && { reply_markup: keyboard }) },
+        // grammY types its signal with a polyfill's type; Node's own is what it uses.
+        signal as GrammySignal,
+      );
     } catch (error) {
       throw toDeliveryError(error, 'sendMessage');
     }

@@ -2,7 +2,7 @@ import { type Api, type Context, GrammyError, InputFile } from 'grammy';
 import type { Chat, User } from 'grammy/types';
 import type { Locale } from '../../core/campaigns/campaign.types.ts';
 import { parseCommandLine } from '../../core/commands/command-line.ts';
-import type { TextOrigin } from '../../core/commands/text-commands.ts';
+import { MAX_COMMAND_LINE, type TextOrigin } from '../../core/commands/text-commands.ts';
 import type { Core } from '../../core/core.ts';
 import type { Log } from '../../core/deps.ts';
 import { pickLocale, translate } from '../../core/i18n/i18n.ts';
@@ -53,7 +53,8 @@ export class TelegramUpdates {
   }
 
   private async message(text: string, from: User, chat: Chat, updateId: number): Promise<void> {
-    const parsed = parseCommandLine(text);
+    // An over-long line is not parsed here: in a group it is ignored, privately the core refuses it.
+    const parsed = text.length > MAX_COMMAND_LINE ? null : parseCommandLine(text);
     if (isGroup(chat)) {
       // Bare commands reach every bot of the group: only those for this bot (or unnamed) count.
       if (!parsed) return;
@@ -67,7 +68,19 @@ export class TelegramUpdates {
         await this.options.api.sendMessage(chat.id, telegramText.hint[this.localeOf(from)]());
       return;
     }
-    await this.deliver(reply, chat, origin);
+    await this.afterCommand(updateId, () => this.deliver(reply, chat, origin));
+  }
+
+  /**
+   * Shows the reply of a command that has run. If that fails even after the API's retries, the
+   * failure is logged, and nobody is told the command failed: it took effect.
+   */
+  private async afterCommand(updateId: number, show: () => Promise<void>): Promise<void> {
+    try {
+      await show();
+    } catch (error) {
+      this.options.log.error({ err: loggable(error), updateId }, 'telegram reply not delivered');
+    }
   }
 
   /** A button press: the command line it carries runs like a typed one. */
@@ -80,9 +93,20 @@ export class TelegramUpdates {
     });
     const reply = await this.options.core.text.handle(query.data ?? '', origin);
     if (!reply) return;
+    await this.afterCommand(ctx.update.update_id, () =>
+      this.showPressed(reply, chat, origin, query),
+    );
+  }
+
+  /** In the private chat the pressed message shows the outcome, its buttons replaced. */
+  private async showPressed(
+    reply: Reply,
+    chat: Chat,
+    origin: TextOrigin,
+    query: NonNullable<Context['callbackQuery']>,
+  ): Promise<void> {
     const pressed = query.message;
     if (isGroup(chat) || !pressed) return this.deliver(reply, chat, origin);
-    // In the private chat the pressed message shows the outcome, its buttons replaced.
     const { parts, keyboard } = renderReply(reply);
     const [first = telegramText.done[reply.locale](), ...rest] = parts;
     await this.options.api

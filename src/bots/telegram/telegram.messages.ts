@@ -17,12 +17,12 @@ export const telegramText = {
   } satisfies Sentence<[string]>,
   answerHere: {
     en: () => 'Answer here, in our private chat (or /cancel).',
-    fr: () => 'Répondez ici, dans notre conversation privée (ou /cancel).',
+    fr: () => 'Répondez ici, dans notre conversation privée (ou tapez /annuler).',
   } satisfies Sentence,
   hint: {
     en: () => 'Send a command (they start with /). /help lists the commands you can use.',
     fr: () =>
-      'Envoyez une commande (elles commencent par /). /help liste les commandes disponibles.',
+      'Envoyez une commande (elles commencent par /). /aide liste les commandes disponibles.',
   } satisfies Sentence,
   done: {
     en: () => 'Done.',

@@ -1,13 +1,14 @@
 import { requireTag } from '../campaigns/tags.ts';
 import { DomainError } from '../errors.ts';
 import { CONCERNED_ANSWERS } from '../events/event-reminders.ts';
+import { answerValue } from '../i18n/french-words.ts';
 import type { Store } from '../ports.ts';
 import type { Audience } from './broadcast.types.ts';
 
-/** Reads `all`, `tag:<name>` or `event:<id>` (also `event:#12`); absent means everyone. */
+/** Reads `all` (`tous`), `tag:<name>` or `event:<id>` (also `event:#12`); absent means everyone. */
 export function parseAudience(text: string | undefined): Audience {
   const value = text?.trim() ?? '';
-  if (value === '' || /^all$/i.test(value)) return { kind: 'all' };
+  if (value === '' || answerValue(value) === 'all') return { kind: 'all' };
   const tag = /^tag:(.+)$/is.exec(value)?.[1]?.trim();
   if (tag) return { kind: 'tag', tag };
   const eventId = /^event:\s*#?(\d{1,9})$/i.exec(value)?.[1];

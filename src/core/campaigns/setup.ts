@@ -1,5 +1,6 @@
 import type { CoreDeps, CronRules } from '../deps.ts';
 import { DomainError } from '../errors.ts';
+import { isOff } from '../i18n/french-words.ts';
 import type { Actor, CommandRequest, PlatformWords } from '../interaction/request.ts';
 import type { Store } from '../ports.ts';
 import type { Role } from '../supporters/supporter.types.ts';
@@ -114,7 +115,7 @@ function campaignSettings(options: SetupOptions, cron: CronRules): CampaignSetti
 /** A five-field cron expression (minute hour day month weekday), or null for `off`. */
 function digestSetting(text: string, cron: CronRules): string | null {
   const expression = text.trim().split(/\s+/).join(' ');
-  if (/^(off|none|non|aucun)$/i.test(expression)) return null;
+  if (isOff(expression)) return null;
   // Six fields would add seconds: a digest more often than once a minute is never wanted.
   if (expression.split(' ').length !== 5 || !cron.validate(expression)) {
     throw new DomainError('SETUP_BAD_DIGEST', { text });
@@ -135,7 +136,7 @@ function roleSetting(text: string | undefined, roles: boolean): string | undefin
 function channelSetting(text: string | undefined, roles: boolean): string | null | undefined {
   if (text === undefined) return undefined;
   if (!roles) throw new DomainError('SETUP_CHANNEL_NEEDS_SERVER');
-  if (/^(off|none|non|aucun)$/i.test(text.trim())) return null;
+  if (isOff(text)) return null;
   const id = /^(?:<#(\d{1,20})>|(\d{1,20}))$/.exec(text.trim());
   if (!id) throw new DomainError('SETUP_BAD_CHANNEL', { text });
   return id[1] ?? id[2];

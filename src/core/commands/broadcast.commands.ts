@@ -8,7 +8,10 @@ const messageOption = text({
   rest: true,
   max: 2000,
   description: { en: 'The message to send', fr: 'Le message à envoyer' },
-  example: 'Canvass moved to 10:00 tomorrow',
+  example: {
+    en: 'Canvass moved to 10:00 tomorrow',
+    fr: 'Le porte-à-porte est décalé à 10h demain',
+  },
 });
 
 /** `/broadcast`: one message to everyone, a tag or an event's attendees, now or later. */
@@ -27,9 +30,9 @@ export const broadcastCommands = [
         max: 100,
         description: {
           en: 'Who gets it: all, tag:<name> or event:<id>',
-          fr: 'Destinataires : all, tag:<nom> ou event:<numéro>',
+          fr: 'Destinataires : tous, tag:<nom> ou event:<numéro>',
         },
-        example: 'tag:canvassers',
+        example: { en: 'tag:canvassers', fr: 'tag:porte-a-porte' },
       }),
       at: text({
         max: 100,
@@ -37,7 +40,7 @@ export const broadcastCommands = [
           en: 'When to send it (default now)',
           fr: 'Quand l’envoyer (par défaut maintenant)',
         },
-        example: 'tomorrow 18:00',
+        example: { en: 'tomorrow 18:00', fr: 'demain 18h' },
       }),
     },
     async run(ctx, args) {
@@ -51,7 +54,12 @@ export const broadcastCommands = [
       });
       const params = {
         id: broadcast.id,
-        audience: broadcast.audience,
+        audience:
+          audience.kind === 'all'
+            ? ctx.t('broadcast.audience_all')
+            : audience.kind === 'tag'
+              ? ctx.t('broadcast.audience_tag', { tag: audience.tag })
+              : ctx.t('broadcast.audience_event', { id: audience.eventId }),
         count: broadcast.queuedCount,
       };
       return ctx.reply(

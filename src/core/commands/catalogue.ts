@@ -1,6 +1,9 @@
+import type { Locale } from '../campaigns/campaign.types.ts';
+import { subcommandOf } from '../i18n/french-words.ts';
 import type { MessageId, MessageParams } from '../i18n/i18n.ts';
 import type { ParsedLine } from './command-line.ts';
 import type { CommandDefinition } from './define-command.ts';
+import { exampleOption } from './options.ts';
 
 /** A problem found before the command ran, as a message to show. */
 export interface BindError {
@@ -40,15 +43,23 @@ export class Catalogue {
       .map((d) => d.subcommand!);
   }
 
-  /** Matches the words of a text command to a definition and its option names. */
-  bind(line: ParsedLine): BoundLine {
+  /**
+   * Matches the words of a text command to a definition and its option names; examples in
+   * errors are in `locale`.
+   */
+  bind(line: ParsedLine, locale: Locale = 'en'): BoundLine {
+    if (line.unclosedQuote) {
+      // Saving `"Unbalanced quotes slots:2` as a title would hide the mistake.
+      return fail('error.unclosed_quote', { ...line.unclosedQuote });
+    }
     const tokens = [...line.tokens];
     const subcommands = this.subcommandsOf(line.command);
     let subcommand: string | undefined;
     if (subcommands.length > 0) {
       const first = tokens[0];
-      if (first && !first.name && subcommands.includes(first.value.toLowerCase())) {
-        subcommand = first.value.toLowerCase();
+      const named = first && !first.name ? subcommandOf(first.value) : undefined;
+      if (named && subcommands.includes(named)) {
+        subcommand = named;
         tokens.shift();
       } else {
         subcommand = DEFAULT_SUBCOMMANDS[line.command];
@@ -64,11 +75,15 @@ export class Catalogue {
     }
     const definition = this.find(line.command, subcommand);
     if (!definition) return fail('error.unknown_command', { command: `/${line.command}` });
-    return bindOptions(definition, tokens);
+    return bindOptions(definition, tokens, locale);
   }
 }
 
-function bindOptions(definition: CommandDefinition, tokens: ParsedLine['tokens']): BoundLine {
+function bindOptions(
+  definition: CommandDefinition,
+  tokens: ParsedLine['tokens'],
+  locale: Locale,
+): BoundLine {
   const options = definition.options;
   const names = Object.keys(options);
   const args: Record<string, string> = {};
@@ -97,7 +112,7 @@ function bindOptions(definition: CommandDefinition, tokens: ParsedLine['tokens']
     if (!name) {
       return fail('error.too_many_values', {
         value: positional[0]!,
-        example: exampleLine(definition),
+        example: exampleLine(definition, locale),
       });
     }
     const spec = options[name]!;
@@ -113,12 +128,10 @@ export function commandName(definition: Pick<CommandDefinition, 'name' | 'subcom
 }
 
 /** A command line using every required option's example. */
-export function exampleLine(definition: CommandDefinition): string {
+export function exampleLine(definition: CommandDefinition, locale: Locale): string {
   const parts = Object.entries(definition.options)
     .filter(([, spec]) => spec.required)
-    .map(
-      ([name, spec]) => `${name}:${/\s/.test(spec.example) ? `"${spec.example}"` : spec.example}`,
-    );
+    .map(([name, spec]) => exampleOption(name, spec, locale));
   return [commandName(definition), ...parts].join(' ');
 }
 

@@ -1,3 +1,4 @@
+import { commandOf } from '../i18n/french-words.ts';
 import type { CommandAction } from '../interaction/reply.ts';
 
 /** One word of a command line; `name` is set for `name:value` words. */
@@ -11,6 +12,8 @@ export interface ParsedLine {
   /** The bot named in `/cmd@botname`, if any. */
   mention?: string;
   tokens: Token[];
+  /** A quote that is never closed: the quote mark, its closing mark, the text from its word on. */
+  unclosedQuote?: { quote: string; close: string; text: string };
 }
 
 const OPEN_QUOTES = new Set(['"', '“', '«']);
@@ -19,24 +22,29 @@ const NAMED = /^([a-z][a-z_]*):(.*)$/s;
 
 /**
  * Splits `/task create title:"Hand out flyers" slots:3` into the command and its words. Double
- * quotes (also “…” and «…») keep spaces inside one value. Returns null for text that is not a
- * command.
+ * quotes (also “…” and «…») keep spaces inside one value. French command names (`/aide`,
+ * `/tâches`) become the catalogue's. Returns null for text that is not a command.
  */
 export function parseCommandLine(line: string): ParsedLine | null {
   const text = line.trim();
   if (!text.startsWith('/')) return null;
-  const words = splitWords(text.slice(1));
+  const { words, unclosedQuote } = splitWords(text.slice(1));
   const first = words.shift();
   if (!first?.text) return null;
   const [command = '', mention] = first.text.split('@');
-  if (!/^[a-z_]+$/i.test(command)) return null;
+  if (!/^[\p{L}_]+$/u.test(command)) return null;
   const tokens = words.map(({ text: word, quotedFrom }) => {
     const named = quotedFrom === 0 ? null : NAMED.exec(word);
     return named && (quotedFrom === undefined || quotedFrom > named[1]!.length)
       ? { name: named[1]!, value: named[2]! }
       : { value: word };
   });
-  return { command: command.toLowerCase(), ...(mention && { mention }), tokens };
+  return {
+    command: commandOf(command),
+    ...(mention && { mention }),
+    tokens,
+    ...(unclosedQuote && { unclosedQuote }),
+  };
 }
 
 interface Word {
@@ -45,9 +53,11 @@ interface Word {
   quotedFrom?: number;
 }
 
-function splitWords(text: string): Word[] {
+function splitWords(text: string): { words: Word[]; unclosedQuote?: ParsedLine['unclosedQuote'] } {
   const words: Word[] = [];
   let current: Word | null = null;
+  let wordStart = 0;
+  let unclosedQuote: ParsedLine['unclosedQuote'];
   for (let i = 0; i < text.length; i++) {
     const char = text[i]!;
     if (/\s/.test(char)) {
@@ -55,7 +65,10 @@ function splitWords(text: string): Word[] {
       current = null;
       continue;
     }
-    current ??= { text: '' };
+    if (!current) {
+      current = { text: '' };
+      wordStart = i;
+    }
     if (OPEN_QUOTES.has(char)) {
       const close = CLOSE_QUOTE[char]!;
       const end = text.indexOf(close, i + 1);
@@ -65,11 +78,12 @@ function splitWords(text: string): Word[] {
         i = end;
         continue;
       }
+      unclosedQuote ??= { quote: char, close, text: text.slice(wordStart) };
     }
     current.text += char;
   }
   if (current) words.push(current);
-  return words;
+  return { words, ...(unclosedQuote && { unclosedQuote }) };
 }
 
 /** The command line a button carries, e.g. `/task claim id:12`. */

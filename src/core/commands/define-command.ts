@@ -29,7 +29,7 @@ export interface CommandContext extends View {
   catalogue: Catalogue;
   /** A reply in the caller's language; `private` defaults to the command's own setting. */
   reply(blocks: string | string[], extra?: Partial<Omit<Reply, 'blocks' | 'locale'>>): Reply;
-  /** The supporter an option value names (@username, numeric id or Discord mention). */
+  /** The supporter an option value names (@username, numeric id, Discord mention, `me`). */
   findUser(value: string): Promise<Supporter>;
   /**
    * A future instant typed by a person (ISO or a phrase), read in the campaign's zone; raises

@@ -3,6 +3,7 @@
  * written inline in a command's options, `required: true` would widen to boolean.
  */
 import { z } from 'zod';
+import { answerValue } from '../i18n/french-words.ts';
 import { choice, flag, id, integer, text, user } from './options.ts';
 
 /** The `id` option of every event command. */
@@ -20,17 +21,17 @@ export function eventOptions<R extends boolean>(required: R) {
       max: 200,
       rest: true,
       description: { en: 'Title of the event', fr: 'Titre de l’événement' },
-      example: 'Canvass the market',
+      example: { en: 'Canvass the market', fr: 'Porte-à-porte au marché' },
     }),
     start: text({
       required,
       max: 100,
-      description: { en: 'When it starts', fr: 'Quand il commence' },
+      description: { en: 'Start (date and time)', fr: 'Début (date et heure)' },
       example: '2026-12-05 18:00',
     }),
     end: text({
       max: 100,
-      description: { en: 'When it ends', fr: 'Quand il se termine' },
+      description: { en: 'End (date and time)', fr: 'Fin (date et heure)' },
       example: '2026-12-05 20:00',
     }),
     duration: text({
@@ -41,7 +42,7 @@ export function eventOptions<R extends boolean>(required: R) {
     location: text({
       max: 300,
       description: { en: 'Place or link', fr: 'Lieu ou lien' },
-      example: 'Market square',
+      example: { en: 'Market square', fr: 'Place du marché' },
     }),
     capacity: integer({
       min: 1,
@@ -52,7 +53,7 @@ export function eventOptions<R extends boolean>(required: R) {
     description: text({
       max: 2000,
       description: { en: 'What it is about', fr: 'De quoi il s’agit' },
-      example: 'Bring comfortable shoes',
+      example: { en: 'Bring comfortable shoes', fr: 'Prévoyez de bonnes chaussures' },
     }),
     reminders: text({
       max: 100,
@@ -83,13 +84,13 @@ export const attendeeUser = user({
   example: '@ana',
 });
 
-/** on/off, also accepting the bare word `no_show` as typed in `/event checkin 12 @ana no_show`. */
+/** on/off, also accepting the bare word `no_show` (`absent`) as in `/event checkin 12 @ana no_show`. */
 export function noShowFlag() {
   const spec = flag({
     description: { en: 'They did not come', fr: 'La personne n’est pas venue' },
     example: 'on',
   });
   const bareWord = (v: unknown) =>
-    typeof v === 'string' && v.trim().toLowerCase() === 'no_show' ? true : v;
+    typeof v === 'string' && answerValue(v) === 'no_show' ? true : v;
   return { ...spec, schema: z.preprocess(bareWord, spec.schema) };
 }

@@ -136,7 +136,7 @@ const cancelEvent = defineCommand({
       max: 500,
       rest: true,
       description: { en: 'Why it is cancelled', fr: 'Pourquoi il est annulé' },
-      example: 'Storm warning',
+      example: { en: 'Storm warning', fr: 'Alerte tempête' },
     }),
   },
   async run(ctx, args) {

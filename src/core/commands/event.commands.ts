@@ -35,7 +35,10 @@ const upcomingEvents = defineCommand({
 const answerEvent = defineCommand({
   name: 'event',
   subcommand: 'rsvp',
-  description: { en: 'Answer an event: yes, maybe or no', fr: 'Répondre à un événement' },
+  description: {
+    en: 'Answer an event: yes, maybe or no',
+    fr: 'Répondre à un événement : oui, peut-être ou non',
+  },
   access: 'supporter',
   private: true,
   options: {
@@ -58,7 +61,7 @@ const answerEvent = defineCommand({
 
 const myEvents = defineCommand({
   name: 'myevents',
-  description: { en: 'Events you are going to', fr: 'Les événements où vous allez' },
+  description: { en: 'Events you are going to', fr: 'Les événements auxquels vous participez' },
   access: 'supporter',
   private: true,
   options: {},

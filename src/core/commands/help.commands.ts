@@ -1,24 +1,41 @@
 import { commandName } from './catalogue.ts';
 import { defineCommand } from './define-command.ts';
+import { type HelpReader, helpOverview, helpTopic } from './help-text.ts';
+import { text } from './options.ts';
 
-/** `/help`: the commands this person may use, in their language. */
+/**
+ * `/help`: the commands this person may use, grouped for volunteers and organizers, with one
+ * example each; `/help task` lists a command's subcommands, `/help task create` shows its
+ * options, defaults and examples.
+ */
 export const helpCommands = [
   defineCommand({
     name: 'help',
     description: { en: 'List the commands you can use', fr: 'Lister les commandes disponibles' },
     access: 'anyone',
-    options: {},
+    options: {
+      command: text({
+        max: 100,
+        rest: true,
+        description: {
+          en: 'A command to explain in full',
+          fr: 'Une commande à expliquer en détail',
+        },
+        example: 'task create',
+      }),
+    },
     private: true,
-    async run(ctx) {
-      const organizer = ctx.role !== 'volunteer';
-      const lines = ctx.catalogue.definitions
-        .filter((d) => organizer || !['host', 'organizer', 'admin'].includes(d.access))
-        .map((d) => {
-          const name =
-            ctx.request.words.listsAliases && d.aliases?.[0] ? `/${d.aliases[0]}` : commandName(d);
-          return `${name} - ${d.description[ctx.locale]}`;
-        });
-      return ctx.reply([ctx.t('help.title'), lines.join('\n')]);
+    async run(ctx, args) {
+      const reader: HelpReader = {
+        t: ctx.t,
+        locale: ctx.locale,
+        organizer: ctx.role !== 'volunteer',
+        nameOf: (d) =>
+          ctx.request.words.listsAliases && d.aliases?.[0] ? `/${d.aliases[0]}` : commandName(d),
+      };
+      if (!args.command) return ctx.reply(helpOverview(ctx.catalogue, reader));
+      const topic = helpTopic(ctx.catalogue, reader, args.command);
+      return ctx.reply(topic ?? ctx.t('help.unknown', { command: args.command }));
     },
   }),
 ];

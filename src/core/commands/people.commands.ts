@@ -23,7 +23,7 @@ const tagOption = text({
   required: true,
   max: 50,
   description: { en: 'The tag', fr: 'L’étiquette' },
-  example: 'canvassers',
+  example: { en: 'canvassers', fr: 'porte-a-porte' },
 });
 
 /** `/supporters`, `/tag add|remove`, `/organizer add|remove`: who is in the campaign. */
@@ -37,7 +37,7 @@ export const peopleCommands = [
       tag: text({
         max: 50,
         description: { en: 'Only those with this tag', fr: 'Seulement avec cette étiquette' },
-        example: 'canvassers',
+        example: { en: 'canvassers', fr: 'porte-a-porte' },
       }),
       search: text({
         max: 100,
@@ -161,7 +161,7 @@ function rosterLine(t: Translator, { supporter, handles }: SupporterEntry): stri
   return t('roster.line', {
     name: supporter.displayName ?? t('roster.no_name'),
     handles: names.length > 0 ? ` (${[...new Set(names)].join(', ')})` : '',
-    tags: supporter.tags.join(', ') || t('common.none'),
+    tags: supporter.tags.join(', ') || t('roster.no_tags'),
     points: supporter.points,
     status: t(`roster.status_${supporter.status}`),
   });

@@ -18,7 +18,8 @@ import type { Role, Supporter } from '../supporters/supporter.types.ts';
 import { formatWhen, parseWhen } from '../time/when.ts';
 import { type Catalogue, commandName } from './catalogue.ts';
 import type { CommandContext, CommandDefinition } from './define-command.ts';
-import { argumentsSchema, type OptionSpec } from './options.ts';
+import { clipEchoes } from './echo.ts';
+import { argumentsSchema, exampleOption, exampleValue, type OptionSpec, SELF } from './options.ts';
 import { RateLimiter } from './rate-limiter.ts';
 
 /** Everything the command path needs, built once at start. */
@@ -130,7 +131,8 @@ export class CommandRunner {
     for (const [name, spec] of Object.entries(definition.options)) {
       if (spec.required && !(name in raw)) {
         const description = spec.description[locale];
-        const reply = message(locale, 'prompt.missing', { description, example: spec.example });
+        const example = exampleValue(spec, locale);
+        const reply = message(locale, 'prompt.missing', { description, example });
         const args = raw as Record<string, string | number | boolean>;
         return {
           reply: {
@@ -155,7 +157,7 @@ export class CommandRunner {
     if (result.success) return { args: result.data };
     const name = String(result.error.issues[0]?.path[0]);
     const spec = definition.options[name] as OptionSpec;
-    return { reply: message(locale, optionMessage(spec), optionParams(name, spec)) };
+    return { reply: message(locale, optionMessage(spec), optionParams(name, spec, locale)) };
   }
 
   private context(
@@ -197,8 +199,19 @@ export class CommandRunner {
       },
       formatWhen: (instant, zone) =>
         formatWhen(instant, zone ?? scope.campaign.timezone, scope.locale),
-      findUser: (value) =>
-        services.supporters.findByUserOption(scope.campaign.id, request.actor.platform, value),
+      findUser: async (value) => {
+        if (value !== SELF) {
+          return services.supporters.findByUserOption(
+            scope.campaign.id,
+            request.actor.platform,
+            value,
+          );
+        }
+        if (!isRegistered(scope.supporter)) {
+          throw new DomainError('ERROR_JOIN_FIRST', { join: request.words.joinCommand });
+        }
+        return scope.supporter;
+      },
       platformName: (platform) => this.env.deps.settings.platformNames[platform] ?? platform,
       self: () => {
         if (!scope.supporter)
@@ -243,16 +256,18 @@ function optionMessage(spec: OptionSpec): MessageId {
   return `option.${spec.kind}` as MessageId;
 }
 
-function optionParams(name: string, spec: OptionSpec): MessageParams {
+function optionParams(name: string, spec: OptionSpec, locale: Locale): MessageParams {
+  const shown = (value: string) => exampleValue({ example: value }, locale);
   return {
     option: name,
-    example: `${name}:${/\s/.test(spec.example) ? `"${spec.example}"` : spec.example}`,
+    example: exampleOption(name, spec, locale),
     min: spec.min ?? 0,
     max: spec.max ?? 0,
-    choices: spec.choices?.join(', ') ?? '',
+    choices: spec.choices?.map(shown).join(', ') ?? '',
   };
 }
 
+/** An error, refusal or question: private, and repeating at most a clipped part of any input. */
 function message(locale: Locale, id: MessageId, params?: MessageParams): Reply {
-  return { blocks: [translate(locale, id, params)], private: true, locale };
+  return { blocks: [translate(locale, id, clipEchoes(params))], private: true, locale };
 }

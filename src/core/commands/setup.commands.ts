@@ -38,7 +38,7 @@ export const setupCommands = [
         max: 40,
         description: {
           en: 'Discord channel where new events and tasks are announced (or off)',
-          fr: 'Salon Discord où annoncer les nouveaux événements et tâches (ou off)',
+          fr: 'Salon Discord où annoncer les nouveaux événements et tâches (ou désactivé)',
         },
         example: '<#123456789012345678>',
       }),
@@ -54,7 +54,7 @@ export const setupCommands = [
         max: 100,
         description: {
           en: 'Digest schedule (cron, campaign time zone) or off',
-          fr: 'Horaire du résumé (cron, fuseau de la campagne) ou off',
+          fr: 'Horaire du résumé (cron, fuseau de la campagne) ou désactivé',
         },
         example: '0 9 * * 1',
       }),
@@ -65,7 +65,7 @@ export const setupCommands = [
       name: text({
         max: 100,
         description: { en: 'Campaign name', fr: 'Nom de la campagne' },
-        example: 'Canvass team',
+        example: { en: 'Canvass team', fr: 'Équipe porte-à-porte' },
       }),
       invite: text({
         max: 64,

@@ -22,7 +22,10 @@ const join = defineCommand({
       example: 'k3Xq9ZpA2bWm',
     }),
     agree: flag({
-      description: { en: 'I agree to the privacy notice', fr: 'J’accepte la notice' },
+      description: {
+        en: 'I agree to the privacy notice',
+        fr: 'J’accepte la notice de confidentialité',
+      },
       example: 'on',
     }),
   },
@@ -60,15 +63,19 @@ const join = defineCommand({
 
 function profileBlocks(ctx: CommandContext, s: Supporter): string[] {
   const { t, campaign } = ctx;
-  const none = t('common.none');
   const byDefault = (value: string) => t('profile.campaign_default', { value });
   const lines = [
-    t('profile.name', { value: s.displayName ?? none }),
+    t('profile.name', { value: s.displayName ?? t('roster.no_name') }),
     t('profile.language', { value: s.locale ?? byDefault(campaign.locale) }),
     t('profile.timezone', { value: s.timezone ?? byDefault(campaign.timezone) }),
-    t('profile.quiet_hours', { value: s.quietHours ?? none }),
-    t('profile.reminders', { value: t(s.remindersEnabled ? 'common.on' : 'common.off') }),
-    t('profile.skills', { value: s.tags.join(', ') || none }),
+    s.quietHours
+      ? t('profile.quiet_hours', { value: s.quietHours })
+      : t('profile.quiet_hours_none'),
+    t(s.remindersEnabled ? 'profile.reminders_on' : 'profile.reminders_off'),
+    s.skills.length > 0
+      ? t('profile.skills', { value: s.skills.join(', ') })
+      : t('profile.skills_none'),
+    s.tags.length > 0 ? t('profile.tags', { value: s.tags.join(', ') }) : t('profile.tags_none'),
     t('profile.points', { value: s.points }),
   ];
   return [t('profile.title', { campaign: campaign.name }), lines.join('\n'), t('profile.hint')];
@@ -113,7 +120,7 @@ const profileSet = defineCommand({
       max: 20,
       description: {
         en: 'No messages between these times (or off)',
-        fr: 'Pas de messages entre ces heures (ou off)',
+        fr: 'Pas de messages entre ces heures (ou désactivé)',
       },
       example: '22:00-08:00',
     }),
@@ -125,9 +132,9 @@ const profileSet = defineCommand({
       max: 1000,
       description: {
         en: 'Your skills, separated by commas (or none)',
-        fr: 'Vos compétences, séparées par des virgules (ou none)',
+        fr: 'Vos compétences, séparées par des virgules (ou aucune)',
       },
-      example: 'canvassing,phoning',
+      example: { en: 'canvassing,phoning', fr: 'porte-a-porte,phoning' },
     }),
   },
   async run(ctx, args) {

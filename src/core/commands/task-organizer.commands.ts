@@ -41,7 +41,7 @@ const createOptions = {
     max: 200,
     rest: true,
     description: { en: 'Title of the task', fr: 'Titre de la tâche' },
-    example: 'Hand out flyers',
+    example: { en: 'Hand out flyers', fr: 'Distribuer des tracts' },
   }),
   description: text({
     max: 2000,
@@ -49,34 +49,39 @@ const createOptions = {
       en: 'What to do, in a few lines',
       fr: 'Ce qu’il faut faire, en quelques lignes',
     },
-    example: 'Pick them up at the office',
+    example: { en: 'Pick them up at the office', fr: 'À récupérer au local' },
   }),
   due: text({
     max: 100,
-    description: { en: 'When it must be done by', fr: 'Pour quand elle doit être faite' },
+    description: { en: 'When it must be done by', fr: 'Date limite (date et heure)' },
     example: '2026-12-05 18:00',
   }),
   slots: integer({
     min: 1,
     max: 10_000,
     description: { en: 'Volunteers wanted', fr: 'Nombre de bénévoles recherchés' },
+    defaultValue: '1',
     example: '3',
   }),
   points: integer({
     min: 0,
     max: 1000,
-    description: { en: 'Points earned when done', fr: 'Points gagnés une fois faite' },
+    description: { en: 'Points earned when done', fr: 'Points gagnés une fois la tâche faite' },
+    defaultValue: '0',
     example: '10',
   }),
   tag: text({
     max: 50,
-    description: { en: 'Only for supporters with this tag', fr: 'Réservée à cette étiquette' },
-    example: 'north',
+    description: {
+      en: 'Only for supporters with this tag',
+      fr: 'Réservée aux soutiens avec cette étiquette',
+    },
+    example: { en: 'north', fr: 'nord' },
   }),
   link: text({
     max: 500,
     description: { en: 'A web link for the task', fr: 'Un lien web pour la tâche' },
-    example: 'https://example.org/flyers',
+    example: { en: 'https://example.org/flyers', fr: 'https://example.org/tracts' },
   }),
   notify: flag({
     description: {
@@ -145,7 +150,10 @@ const assignTask = defineCommand({
 const closeTask = defineCommand({
   name: 'task',
   subcommand: 'close',
-  description: { en: 'Close a task to new claims', fr: 'Fermer une tâche aux nouvelles prises' },
+  description: {
+    en: 'Close a task to new claims',
+    fr: 'Fermer une tâche : plus personne ne peut la prendre',
+  },
   access: 'organizer',
   private: true,
   options: { id: taskId },
@@ -161,7 +169,7 @@ const listTasks = defineCommand({
   subcommand: 'list',
   description: {
     en: 'All tasks, how full and who',
-    fr: 'Toutes les tâches, leur remplissage et qui',
+    fr: 'Toutes les tâches, leurs places prises et par qui',
   },
   access: 'organizer',
   private: true,

@@ -80,7 +80,7 @@ const claimTask = defineCommand({
 const finishTask = defineCommand({
   name: 'task',
   subcommand: 'done',
-  description: { en: 'Mark your task as done', fr: 'Marquer votre tâche comme faite' },
+  description: { en: 'Mark your task as done', fr: 'Marquer votre tâche comme terminée' },
   access: 'supporter',
   private: true,
   options: {
@@ -89,7 +89,7 @@ const finishTask = defineCommand({
       max: 1000,
       rest: true,
       description: { en: 'A note for the organizers', fr: 'Une note pour les organisateurs' },
-      example: '120 flyers handed out',
+      example: { en: '120 flyers handed out', fr: '120 tracts distribués' },
     }),
   },
   async run(ctx, args) {
@@ -121,7 +121,7 @@ const dropTask = defineCommand({
 
 const myTasks = defineCommand({
   name: 'mytasks',
-  description: { en: 'Your claimed and done tasks', fr: 'Vos tâches prises et faites' },
+  description: { en: 'Your claimed and done tasks', fr: 'Vos tâches en cours et terminées' },
   access: 'supporter',
   private: true,
   options: {},

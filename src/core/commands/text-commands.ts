@@ -8,10 +8,14 @@ import type { Reply } from '../interaction/reply.ts';
 import type { Actor, CommandRequest } from '../interaction/request.ts';
 import type { Catalogue } from './catalogue.ts';
 import { parseCommandLine } from './command-line.ts';
+import { clipEchoes } from './echo.ts';
 import type { CommandRunner } from './run-command.ts';
 
 /** Context of a text line besides its words. */
 export type TextOrigin = Omit<CommandRequest, 'command' | 'subcommand' | 'args'>;
+
+/** Longest line read as a command or an answer: Telegram's own message limit. */
+export const MAX_COMMAND_LINE = 4096;
 
 /**
  * Text front of the command path, shared by the Telegram and console adapters: parses
@@ -29,6 +33,7 @@ export class TextCommands {
   /** Runs one line; null when it is neither a command nor the answer to a question. */
   async handle(line: string, origin: TextOrigin): Promise<Reply | null> {
     const key = conversationKey(origin.actor);
+    if (line.length > MAX_COMMAND_LINE) return this.tooLong(line, key, origin);
     const parsed = parseCommandLine(line);
     if (parsed?.command === 'cancel') {
       await this.conversations.drop(key);
@@ -50,11 +55,11 @@ export class TextCommands {
       );
     }
     await this.conversations.drop(key);
-    const bound = this.catalogue.bind(parsed);
+    const locale = pickLocale(origin.actor.platformLocale) ?? 'en';
+    const bound = this.catalogue.bind(parsed, locale);
     if (!bound.ok) {
-      const locale = pickLocale(origin.actor.platformLocale) ?? 'en';
       return {
-        blocks: [translate(locale, bound.error.id, bound.error.params)],
+        blocks: [translate(locale, bound.error.id, clipEchoes(bound.error.params))],
         private: true,
         locale,
       };
@@ -66,6 +71,16 @@ export class TextCommands {
   /** Whether a question waits for this person's next plain message. */
   async asking(actor: Actor): Promise<boolean> {
     return (await this.conversations.find(conversationKey(actor), this.clock.now())) !== null;
+  }
+
+  /** Refuses an over-long command or answer without parsing it; other long text is ignored. */
+  private async tooLong(line: string, key: string, origin: TextOrigin): Promise<Reply | null> {
+    const asked = await this.conversations.find(key, this.clock.now());
+    if (!line.trimStart().startsWith('/') && !asked) return null;
+    await this.conversations.drop(key);
+    const locale = pickLocale(origin.actor.platformLocale) ?? 'en';
+    const text = translate(locale, 'error.line_too_long', { max: MAX_COMMAND_LINE });
+    return { blocks: [text], private: true, locale };
   }
 
   private async run(

@@ -1,18 +1,16 @@
 import type { Locale } from '../campaigns/campaign.types.ts';
 import { messages } from './messages/index.ts';
+import { formatMessage, type MessageParams } from './plural.ts';
 
+export type { MessageParams } from './plural.ts';
 export type MessageId = keyof typeof messages;
-export type MessageParams = Record<string, string | number>;
 
 /** Translates one message id; `{name}` blanks are filled from params. */
 export type Translator = (id: MessageId, params?: MessageParams) => string;
 
-/** The message in the given language with its blanks filled. */
+/** The message in the given language with its blanks filled and its plurals chosen. */
 export function translate(locale: Locale, id: MessageId, params: MessageParams = {}): string {
-  const template: string = messages[id][locale];
-  return template.replace(/\{(\w+)\}/g, (blank, name: string) =>
-    name in params ? String(params[name]) : blank,
-  );
+  return formatMessage(messages[id][locale], params, locale);
 }
 
 export function translator(locale: Locale): Translator {

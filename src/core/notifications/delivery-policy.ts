@@ -93,8 +93,11 @@ function seen(identity: Identity): number {
 export type FailureOutcome =
   /** The user cannot be messaged on this identity. */
   | { kind: 'unreachable'; reason: string }
-  /** The platform asked to slow down: pause it, retry the row then (not counted as an attempt). */
-  | { kind: 'rate_limited'; reason: string; retryAfterMs: number }
+  /**
+   * The platform asked to slow down: pause the platform or only the chat (`scope`), retry the row
+   * then (not counted as an attempt).
+   */
+  | { kind: 'rate_limited'; reason: string; retryAfterMs: number; scope: 'chat' | 'platform' }
   | { kind: 'retry'; reason: string; attempts: number; dueAt: Date }
   | { kind: 'failed'; reason: string; attempts: number };
 
@@ -113,8 +116,8 @@ export function failureOutcome(
   const reason = describeFailure(failure, error);
   if (failure === 'unreachable') return { kind: 'unreachable', reason };
   if (failure === 'rate_limited') {
-    const retryAfterMs = (error as DeliveryError).retryAfterMs ?? DEFAULT_RETRY_AFTER_MS;
-    return { kind: 'rate_limited', reason, retryAfterMs };
+    const { retryAfterMs = DEFAULT_RETRY_AFTER_MS, scope } = error as DeliveryError;
+    return { kind: 'rate_limited', reason, retryAfterMs, scope };
   }
   const next = attempts + 1;
   if (failure === 'permanent' || next >= MAX_ATTEMPTS) {

@@ -20,19 +20,30 @@ export interface OutgoingMessage {
   locale: Locale;
 }
 
+/** What a platform's acceptance tells: the chat the message went to when it had to be opened. */
+export interface SendReceipt {
+  /** A direct-message channel opened for this message (Discord): kept for the next ones. */
+  chatId?: string;
+}
+
 /**
  * Delivers direct messages on one platform (the console, Telegram, Discord). Resolves when the
- * platform accepted the message; throws a {@link DeliveryError} saying why it did not.
+ * platform accepted the message; throws a {@link DeliveryError} saying why it did not. A send
+ * whose `signal` aborts gives up (the platform may still have received it).
  */
 export interface Notifier {
   readonly platform: Platform;
-  send(message: OutgoingMessage): Promise<void>;
+  /** Platform requests one message to `recipient` costs (1 when absent). */
+  requestsFor?(recipient: Recipient): number;
+  // biome-ignore lint/suspicious/noConfusingVoidType: a notifier with nothing to tell resolves with nothing
+  send(message: OutgoingMessage, signal?: AbortSignal): Promise<SendReceipt | void>;
 }
 
 /**
  * Why a delivery failed, in the terms of the delivery policy:
  * - `unreachable`: the user blocked the bot or cannot be messaged (Telegram 403, Discord 50007);
- * - `rate_limited`: the platform asked to slow down (429), `retryAfterMs` says for how long;
+ * - `rate_limited`: the platform asked to slow down (429), `retryAfterMs` says for how long and
+ *   `scope` whether the whole platform (`platform`) or only this chat (`chat`) must wait;
  * - `transient`: worth retrying later (5xx, network errors);
  * - `permanent`: retrying would not help (other 4xx).
  */
@@ -43,6 +54,7 @@ export class DeliveryError extends Error {
     readonly failure: DeliveryFailure,
     message: string,
     readonly retryAfterMs?: number,
+    readonly scope: 'chat' | 'platform' = 'platform',
   ) {
     super(message);
     this.name = 'DeliveryError';

@@ -5,7 +5,7 @@ import type { Store } from '../ports.ts';
 export type SupporterExport = Awaited<ReturnType<typeof collectSupporterData>>;
 
 /**
- * Reads everything stored about a supporter in a campaign: profile, platform accounts, tags,
+ * Reads everything stored about a supporter in a campaign: profile, platform accounts, tags, skills,
  * assignments and RSVPs (with what they are about), consent records, messages still to come
  * and organizer actions they took. Null when the campaign holds no such supporter.
  */
@@ -37,13 +37,14 @@ export async function collectSupporterData(
     const event = await store.events.findById(campaignId, eventId);
     if (event) events.set(eventId, event);
   }
-  const { tags, ...profile } = supporter;
+  const { tags, skills, ...profile } = supporter;
   return {
     exportedAt: at,
     campaign: { id: campaign.id, name: campaign.name },
     profile,
     identities: identities.map(({ campaignId: _c, supporterId: _s, ...identity }) => identity),
     tags,
+    skills,
     assignments: assignments.map(({ campaignId: _c, supporterId: _s, ...a }) => ({
       ...a,
       taskTitle: taskTitles.get(a.taskId) ?? null,

@@ -30,11 +30,12 @@ export class PrivacyService {
    * Erases a supporter's personal data in one transaction. What they held goes back first: their
    * claimed task slots are dropped and their answers to events still ahead become "no" (which
    * hands a seat to the waitlist). The anonymized row keeps the counts (tasks done, attendance);
-   * the person is no longer recognised by any platform account.
+   * the person is no longer recognised by any platform account. Then the space the erased rows
+   * took is cleared (`PrivacyRepo.purgeErased`).
    */
-  erase(campaignId: number, supporterId: number): Promise<void> {
+  async erase(campaignId: number, supporterId: number): Promise<void> {
     const now = this.deps.clock.now();
-    return this.deps.store.transaction(async (tx) => {
+    await this.deps.store.transaction(async (tx) => {
       const deps = { ...this.deps, store: tx };
       const campaign = await tx.campaigns.findById(campaignId);
       if (!campaign) throw new NotFoundError('campaign', campaignId);
@@ -47,5 +48,8 @@ export class PrivacyService {
       }
       await tx.privacy.erase(campaignId, supporterId, now);
     });
+    // The erasure is done and must be reported as done: clearing free space is best effort, and
+    // the next erasure (or PostgreSQL's autovacuum) does it again.
+    await this.deps.store.privacy.purgeErased().catch(() => undefined);
   }
 }

@@ -1,5 +1,6 @@
 import type { Locale } from '../campaigns/campaign.types.ts';
 import { DomainError } from '../errors.ts';
+import { isOff } from '../i18n/french-words.ts';
 import { canonicalTimeZone } from '../time/zones.ts';
 import type { SupporterPatch } from './supporter.types.ts';
 
@@ -12,14 +13,12 @@ export interface ProfileInput {
   skills?: string;
 }
 
-/** A checked profile change: fields to write and, when given, the new skill tags. */
+/** A checked profile change: fields to write and, when given, the new skills. */
 export interface ProfileChange {
   patch: SupporterPatch;
-  tags?: string[];
+  skills?: string[];
 }
 
-/** Words that clear quiet hours or skills. */
-const CLEAR = new Set(['off', 'none', '-', 'aucun', 'aucune']);
 const MAX_TAGS = 20;
 const MAX_TAG_LENGTH = 40;
 
@@ -34,14 +33,14 @@ export function parseProfileInput(input: ProfileInput): ProfileChange {
   if (input.language !== undefined) patch.locale = input.language;
   if (input.quiet_hours !== undefined) patch.quietHours = parseQuietHours(input.quiet_hours);
   if (input.reminders !== undefined) patch.remindersEnabled = input.reminders;
-  const tags = input.skills === undefined ? undefined : parseSkills(input.skills);
-  return { patch, ...(tags && { tags }) };
+  const skills = input.skills === undefined ? undefined : parseSkills(input.skills);
+  return { patch, ...(skills && { skills }) };
 }
 
 /** `22:00-08:00` (also `22:00 - 8:00`) as `HH:MM-HH:MM`; `off` clears; the ends must differ. */
 export function parseQuietHours(text: string): string | null {
   const value = text.trim();
-  if (CLEAR.has(value.toLowerCase())) return null;
+  if (isOff(value)) return null;
   const match = /^(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$/.exec(value);
   const [, h1, m1, h2, m2] = match ?? [];
   const start = clock(h1, m1);
@@ -62,7 +61,7 @@ function clock(hours: string | undefined, minutes: string | undefined): string |
 
 /** A comma list of tags; `none` clears them. */
 function parseSkills(text: string): string[] {
-  if (CLEAR.has(text.trim().toLowerCase())) return [];
+  if (isOff(text)) return [];
   const tags = text
     .split(',')
     .map((tag) => tag.trim())

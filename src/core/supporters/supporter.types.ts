@@ -27,8 +27,13 @@ export interface Supporter {
   lastActiveAt: Date | null;
   erasedAt: Date | null;
   createdAt: Date;
-  /** Tag names, sorted. */
+  /**
+   * Tags an organizer gave (`/tag add`), sorted: the only ones that open tag-restricted tasks and
+   * put someone in a `tag:` audience.
+   */
   tags: string[];
+  /** Skills the supporter declared (`/profile set skills:`), sorted: shown, never used for access. */
+  skills: string[];
 }
 
 /** A platform account: (platform, external user id), unique per campaign. */

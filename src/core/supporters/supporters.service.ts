@@ -106,11 +106,11 @@ export class SupportersService {
 
   /** Applies `/profile set`; every value is checked before anything is written. */
   updateProfile(supporter: Supporter, input: ProfileInput): Promise<Supporter> {
-    const { patch, tags } = parseProfileInput(input);
+    const { patch, skills } = parseProfileInput(input);
     const { campaignId, id } = supporter;
     return this.deps.store.transaction(async (tx) => {
       const updated = await tx.supporters.update(campaignId, id, patch);
-      return tags ? tx.supporters.setTags(campaignId, id, tags) : updated;
+      return skills ? tx.supporters.setSkills(campaignId, id, skills) : updated;
     });
   }
 

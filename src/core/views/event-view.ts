@@ -93,7 +93,7 @@ export function attendeeGroups(view: View, attendees: Attendee[]): string[] {
     return view.t('event.attendees_group', {
       label: view.t(`event.group_${answer}`),
       count: group.length,
-      names: names || view.t('common.none'),
+      names: names || view.t('event.nobody'),
     });
   });
 }

@@ -127,7 +127,7 @@ describe('console adapter', () => {
 
   it('says which numbers exist when a number matches no shown choice', async () => {
     const out = await (await startConsole()).script('/pick', '7');
-    expect(out).toContain('There is no choice 7. Type a number from 1 to 2');
+    expect(out).toContain('There is no choice 7. Type a number shown in brackets (up to 2)');
     expect(out).not.toContain('echo:');
   });
 
@@ -147,8 +147,8 @@ describe('console adapter', () => {
 
   it('prints /help with the commands the local organizer may use', async () => {
     const out = await (await startConsole()).script('/help');
-    expect(out).toContain('Commands you can use:');
-    expect(out).toContain('/echo - Repeat a word');
+    expect(out).toContain('For everyone (volunteers):');
+    expect(out).toContain('/echo word:hello - Repeat a word');
     expect(out).toContain('/sheet - Send a file');
   });
 
@@ -182,6 +182,26 @@ describe('console adapter', () => {
     const out = await terminal.script('1');
     expect(out).toContain('New message:\nReminder: Canvass starts in 2 hours.\n[1] Still coming');
     expect(out).toContain('echo: coming');
+  });
+
+  it('keeps numbers unique while visible: a message arriving later continues the numbering', async () => {
+    const terminal = await startConsole();
+    terminal.adapter.show(
+      ['Reminder: Canvass starts in 2 hours.'],
+      [[{ label: 'Still coming', action: { command: 'echo', args: { word: 'coming' } } }]],
+    );
+    const out = await terminal.script('/pick', '1', '3');
+    expect(out).toContain('[1] Still coming');
+    expect(out).toContain('[2] Yes   [3] No');
+    expect(out).toContain('> 1\n-> /echo word:coming\necho: coming');
+    expect(out).toContain('> 3\n-> /echo word:"no thanks"');
+  });
+
+  it('still runs a number whose message scrolled away, as that message said', async () => {
+    const out = await (await startConsole()).script('/pick', '/echo one', '/pick', '2', '4');
+    expect(out).toContain('[3] Yes   [4] No');
+    expect(out).toContain('> 2\n-> /echo word:"no thanks"');
+    expect(out).toContain('> 4\n-> /echo word:"no thanks"');
   });
 
   it('resolves closed when closed from the program, after the line in progress', async () => {

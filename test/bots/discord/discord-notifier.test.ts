@@ -17,10 +17,10 @@ beforeAll(async () => {
 });
 afterAll(() => fake.close());
 
-function reminder(externalId: string): OutgoingMessage {
+function reminder(externalId: string, chatId: string | null = null): OutgoingMessage {
   return {
     key: 'event_reminder:1:1:24h',
-    recipient: { platform: 'discord', externalId, chatId: null },
+    recipient: { platform: 'discord', externalId, chatId },
     blocks: ['Reminder: **Canvass** starts tomorrow'],
     buttons: [
       [
@@ -38,7 +38,7 @@ function reminder(externalId: string): OutgoingMessage {
   };
 }
 
-async function failure(send: Promise<void>): Promise<DeliveryError> {
+async function failure(send: Promise<unknown>): Promise<DeliveryError> {
   const error = await send.then(
     () => undefined,
     (e: unknown) => e,
@@ -49,11 +49,16 @@ async function failure(send: Promise<void>): Promise<DeliveryError> {
 }
 
 describe('DiscordNotifier', () => {
-  it('opens the DM channel once and sends each message there with its buttons', async () => {
-    await notifier.send(reminder(ana.id));
-    await notifier.send(reminder(ana.id));
+  it('opens the DM channel only while its id is unknown, hands it back, and posts there with buttons', async () => {
+    const receipt = await notifier.send(reminder(ana.id));
+    expect(receipt.chatId).toMatch(/^\d+$/);
+    expect(notifier.requestsFor(reminder(ana.id).recipient)).toBe(2);
+    const known = reminder(ana.id, receipt.chatId);
+    expect(await notifier.send(known)).toEqual({});
+    expect(notifier.requestsFor(known.recipient)).toBe(1);
     const opened = fake.calls.filter((c) => c.path === '/users/@me/channels');
     expect(opened.map((c) => c.body)).toEqual([{ recipient_id: ana.id }]);
+    expect(fake.dmsTo(ana)).toHaveLength(2);
     const [first] = fake.dmsTo(ana);
     expect(first?.content).toBe('Reminder: \\*\\*Canvass\\*\\* starts tomorrow');
     expect(buttonsOf(first!).map((b) => [b.label, b.customId])).toEqual([
@@ -77,10 +82,11 @@ describe('DiscordNotifier', () => {
     expect(error.message).toContain('50007');
   });
 
-  it('hands a long rate limit back as rate_limited with Discord’s retry_after', async () => {
+  it('hands a long rate limit of a channel back as rate_limited for that channel, with Discord’s retry_after', async () => {
     fake.fail({ path: /^\/channels\/\d+\/messages$/, status: 429, retryAfter: 30 });
     const error = await failure(notifier.send(reminder(ana.id)));
     expect(error.failure).toBe('rate_limited');
+    expect(error.scope).toBe('chat');
     expect(error.retryAfterMs).toBeGreaterThanOrEqual(30_000);
   });
 

@@ -165,7 +165,7 @@ describe('Discord bot, end to end against the fake Discord', () => {
     const notice = await world.run(inGuild(french), 'join');
     await world.press(inGuild(french), notice.original!, 'J’accepte');
     const record = await world.run(inGuild(french), 'event rsvp', { id: 1, answer: 'yes' });
-    expect(answerText(record)).toContain('Vous participez au n°1 Canvass the market');
+    expect(answerText(record)).toContain('vous venez à l’événement #1 Canvass the market');
   });
 
   it('treats members holding the organizer role set by /setup as organizers', async () => {

@@ -105,10 +105,11 @@ describe('TelegramNotifier failures', () => {
     expect((await failure(notifier.send(message('2002')))).failure).toBe('unreachable');
   });
 
-  it('reports 429 as rate limited with retry_after in milliseconds', async () => {
+  it('reports 429 as rate limited for that chat only, with retry_after in milliseconds', async () => {
     fake.fail({ method: 'sendMessage', times: 1 }, telegramErrors.tooManyRequests(7));
     const error = await failure(notifier.send(message('2003')));
     expect(error.failure).toBe('rate_limited');
+    expect(error.scope).toBe('chat');
     expect(error.retryAfterMs).toBe(7_000);
   });
 

@@ -64,7 +64,7 @@ describe('the command catalogue', () => {
     expect(organizerOnly.length).toBeGreaterThanOrEqual(19);
     const before = await counts();
     for (const definition of organizerOnly) {
-      const reply = await h.say(volunteer, exampleLine(definition));
+      const reply = await h.say(volunteer, exampleLine(definition, 'en'));
       expect(h.text(reply), commandName(definition)).toMatch(/^Only (organizers|campaign admins)/);
     }
     expect(await counts()).toEqual(before);

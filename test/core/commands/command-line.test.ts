@@ -76,6 +76,19 @@ describe('text command lines', () => {
     expect(bind('/task')).toMatchObject({ ok: false, error: { id: 'error.unknown_subcommand' } });
   });
 
+  it('refuses a quote never closed instead of saving it in a title, showing where it opened', () => {
+    expect(bind('/task create title:"Unbalanced quotes slots:2')).toMatchObject({
+      ok: false,
+      error: {
+        id: 'error.unclosed_quote',
+        params: { quote: '"', close: '"', text: 'title:"Unbalanced quotes slots:2' },
+      },
+    });
+    expect(bind('/task create title:«Porte à porte slots:2')).toMatchObject({
+      error: { params: { quote: '«', close: '»', text: 'title:«Porte à porte slots:2' } },
+    });
+  });
+
   it('is not a command without the leading slash', () => {
     expect(parseCommandLine('hello there')).toBeNull();
   });

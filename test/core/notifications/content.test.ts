@@ -89,7 +89,7 @@ describe('event reminders', () => {
     const fr = await render(row, inFrench(supporter));
     expect(fr?.locale).toBe('fr');
     expect(text(fr)).toBe(
-      `Rappel : n°${id} Canvass commence le sam. 5 déc. 2026, 12:00 (America/Montreal), lieu : Market square`,
+      `Rappel : l’événement #${id} Canvass commence le sam. 5 déc. 2026, 12:00 (America/Montreal), lieu : Market square`,
     );
     expect(buttons(fr)).toEqual([
       `Je viens toujours -> /event rsvp id:${id} answer:yes`,
@@ -123,7 +123,7 @@ describe('event notices', () => {
     );
     expect(buttons(en)).toEqual([`Can't make it -> /event rsvp id:${id} answer:no`]);
     expect(text(await render(row, inFrench(supporter)))).toBe(
-      `Bonne nouvelle : une place s’est libérée pour le n°${id} Workshop, lun. 7 déc. 2026, 12:00 (America/Montreal). Vous y participez désormais.`,
+      `Bonne nouvelle : une place s’est libérée pour l’événement #${id} Workshop, lun. 7 déc. 2026, 12:00 (America/Montreal). Vous y participez désormais.`,
     );
   });
 
@@ -148,7 +148,7 @@ describe('event notices', () => {
     expect(buttons(en)).toHaveLength(2);
     expect(text(await render(row, inFrench(supporter)))).toBe(
       [
-        `Le n°${id} Phone bank a changé :`,
+        `L’événement #${id} Phone bank a changé :`,
         'Nouveau début : mar. 8 déc. 2026, 13:00 (America/Montreal) (au lieu de mar. 8 déc. 2026, 12:00 (America/Montreal))',
         'Nouvelle fin : mar. 8 déc. 2026, 15:00 (America/Montreal)',
         'Nouveau lieu : Town hall',
@@ -169,7 +169,7 @@ describe('event notices', () => {
     ]);
     expect(en?.buttons).toBeUndefined();
     expect((await render(row, inFrench(supporter)))?.blocks).toEqual([
-      `Le n°${id} Rally, mer. 9 déc. 2026, 12:00 (America/Montreal), est annulé.`,
+      `L’événement #${id} Rally, mer. 9 déc. 2026, 12:00 (America/Montreal), est annulé.`,
       'Motif : Storm warning',
     ]);
   });

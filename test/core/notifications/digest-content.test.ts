@@ -91,7 +91,7 @@ describe('digest message', () => {
     expect(fr?.blocks[2]).toBe(
       [
         'Événements des 7 prochains jours (1) :',
-        `n°${canvass} Canvass · mer. 2 déc. 2026, 12:00 (America/Montreal) · Market square`,
+        `#${canvass} Canvass · mer. 2 déc. 2026, 12:00 (America/Montreal) · Market square`,
       ].join('\n'),
     );
     expect(fr?.blocks[3]).toBe('Tapez /tasks ou /events pour tout voir.');

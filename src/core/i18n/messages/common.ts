@@ -10,9 +10,13 @@ export const commonMessages = defineMessages({
     en: 'You are sending commands a little fast. Please wait a minute and try again.',
     fr: 'Vous envoyez des commandes un peu vite. Attendez une minute puis réessayez.',
   },
+  'error.line_too_long': {
+    en: 'That message is too long: commands fit in {max} characters. Please send a shorter one.',
+    fr: 'Ce message est trop long : une commande tient en {max} caractères. Envoyez-en un plus court.',
+  },
   'error.unknown_command': {
     en: 'I do not know the command {command}. Type /help to see the commands you can use.',
-    fr: 'Je ne connais pas la commande {command}. Tapez /help pour voir les commandes disponibles.',
+    fr: 'Je ne connais pas la commande {command}. Tapez /aide pour voir les commandes disponibles.',
   },
   'error.unknown_subcommand': {
     en: '{command} needs one of: {subcommands}. For example: {example}',
@@ -36,7 +40,11 @@ export const commonMessages = defineMessages({
   },
   'error.too_many_values': {
     en: 'I could not tell which option "{value}" belongs to. Write it as name:value, for example: {example}',
-    fr: 'Je ne sais pas à quelle option appartient « {value} ». Écrivez-la nom:valeur, par exemple : {example}',
+    fr: 'Je ne sais pas à quelle option appartient « {value} ». Écrivez-la sous la forme nom:valeur, par exemple : {example}',
+  },
+  'error.unclosed_quote': {
+    en: 'The quote {quote} in {text} is never closed, so I cannot tell where the value ends. Add the closing {close} right after the value, for example: title:"Hand out flyers" slots:2',
+    fr: 'Le guillemet {quote} de {text} n’est jamais fermé : je ne sais pas où s’arrête la valeur. Ajoutez le {close} fermant juste après la valeur, par exemple : title:"Distribuer des tracts" slots:2',
   },
   'option.required': {
     en: '{option} is required. For example: {example}',
@@ -56,19 +64,19 @@ export const commonMessages = defineMessages({
   },
   'option.boolean': {
     en: '{option} must be on or off. For example: {example}',
-    fr: '{option} doit valoir on ou off. Par exemple : {example}',
+    fr: '{option} doit valoir activé ou désactivé (ou oui, non). Par exemple : {example}',
   },
   'option.choice': {
     en: '{option} must be one of: {choices}. For example: {example}',
     fr: '{option} doit être l’une des valeurs : {choices}. Par exemple : {example}',
   },
   'option.user': {
-    en: '{option} must be a @username or a numeric user id. For example: {example}',
-    fr: '{option} doit être un @pseudo ou un identifiant numérique. Par exemple : {example}',
+    en: '{option} must be a @username, a numeric user id, or me for yourself. For example: {example}',
+    fr: '{option} doit être un @pseudo, un identifiant numérique, ou moi pour vous-même. Par exemple : {example}',
   },
   'prompt.missing': {
     en: '{description}? Send it as your next message (for example: {example}), or /cancel.',
-    fr: '{description} ? Envoyez-le dans votre prochain message (par exemple : {example}), ou /cancel.',
+    fr: '{description} ? Répondez dans votre prochain message (par exemple : {example}), ou tapez /annuler.',
   },
   'prompt.cancelled': {
     en: 'Cancelled.',
@@ -80,7 +88,7 @@ export const commonMessages = defineMessages({
   },
   'time.past': {
     en: '{when} is in the past. Give a time still to come, for example tomorrow 18:00.',
-    fr: '{when} est déjà passé. Donnez une heure à venir, par exemple demain 18h.',
+    fr: '{when} est déjà passé. Donnez un moment à venir, par exemple demain 18h.',
   },
   'time.unknown_zone': {
     en: 'I do not know the time zone "{zone}". Use an IANA name such as Europe/Paris or America/New_York.',
@@ -92,9 +100,27 @@ export const commonMessages = defineMessages({
   },
   'user.not_found': {
     en: 'I do not know {user} in this campaign. They may need to /join first.',
-    fr: 'Je ne connais pas {user} dans cette campagne. Cette personne doit peut-être d’abord faire /join.',
+    fr: 'Je ne connais pas {user} dans cette campagne. Cette personne doit peut-être d’abord s’inscrire avec /join.',
   },
-  'help.title': { en: 'Commands you can use:', fr: 'Commandes disponibles :' },
+  'help.volunteers': {
+    en: 'For everyone (volunteers):',
+    fr: 'Pour tout le monde (bénévoles) :',
+  },
+  'help.organizers': { en: 'For organizers:', fr: 'Pour les organisateurs :' },
+  'help.details': {
+    en: 'Options, defaults and examples of a command: /help task create',
+    fr: 'Options, valeurs par défaut et exemples d’une commande : /aide tâche créer',
+  },
+  'help.group': { en: 'The {command} commands:', fr: 'Les commandes {command} :' },
+  'help.required': { en: 'required', fr: 'obligatoire' },
+  'help.default': { en: 'default: {value}', fr: 'par défaut : {value}' },
+  'help.options': { en: 'Options:', fr: 'Options :' },
+  'help.no_options': { en: 'It takes no options.', fr: 'Elle ne prend aucune option.' },
+  'help.examples': { en: 'Examples:', fr: 'Exemples :' },
+  'help.unknown': {
+    en: 'There is no command "{command}". Type /help to see the commands you can use.',
+    fr: 'Il n’y a pas de commande « {command} ». Tapez /aide pour voir les commandes disponibles.',
+  },
   'common.on': { en: 'on', fr: 'activé' },
   'common.off': { en: 'off', fr: 'désactivé' },
   'common.none': { en: 'none', fr: 'aucun' },

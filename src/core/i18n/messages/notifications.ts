@@ -4,21 +4,21 @@ import { defineMessages } from './define.ts';
 export const notificationMessages = defineMessages({
   'notification.reminder': {
     en: 'Reminder: #{id} {title} starts {when}',
-    fr: 'Rappel : n°{id} {title} commence le {when}',
+    fr: 'Rappel : l’événement #{id} {title} commence le {when}',
   },
   'notification.reminder_at': {
     en: 'Reminder: #{id} {title} starts {when} at {location}',
-    fr: 'Rappel : n°{id} {title} commence le {when}, lieu : {location}',
+    fr: 'Rappel : l’événement #{id} {title} commence le {when}, lieu : {location}',
   },
   'notification.still_coming': { en: 'Still coming', fr: 'Je viens toujours' },
   'notification.cant_make_it': { en: "Can't make it", fr: 'Je ne peux plus venir' },
   'notification.promoted': {
     en: 'Good news: a seat freed up for #{id} {title}, {when}. You are now going.',
-    fr: 'Bonne nouvelle : une place s’est libérée pour le n°{id} {title}, {when}. Vous y participez désormais.',
+    fr: 'Bonne nouvelle : une place s’est libérée pour l’événement #{id} {title}, {when}. Vous y participez désormais.',
   },
   'notification.changed': {
     en: '#{id} {title} has changed:',
-    fr: 'Le n°{id} {title} a changé :',
+    fr: 'L’événement #{id} {title} a changé :',
   },
   'notification.changed_start': {
     en: 'New start: {when} (was {before})',
@@ -35,7 +35,7 @@ export const notificationMessages = defineMessages({
   },
   'notification.cancelled': {
     en: '#{id} {title}, {when}, has been cancelled.',
-    fr: 'Le n°{id} {title}, {when}, est annulé.',
+    fr: 'L’événement #{id} {title}, {when}, est annulé.',
   },
   'notification.cancel_reason': { en: 'Reason: {reason}', fr: 'Motif : {reason}' },
   'notification.task_due': {

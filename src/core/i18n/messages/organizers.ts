@@ -28,7 +28,7 @@ export const organizerMessages = defineMessages({
   },
   'setup.bad_channel': {
     en: '"{text}" is not a Discord channel. Mention the channel or give its id, for example channel:<#123456789012345678>, or channel:off.',
-    fr: '« {text} » n’est pas un salon Discord. Mentionnez le salon ou donnez son identifiant, par exemple channel:<#123456789012345678>, ou channel:off.',
+    fr: '« {text} » n’est pas un salon Discord. Mentionnez le salon ou donnez son identifiant, par exemple channel:<#123456789012345678>, ou channel:désactivé.',
   },
   'setup.channel_needs_server': {
     en: 'channel can only be set by running /setup in a Discord server: announcements are posted in one of its channels.',
@@ -44,7 +44,7 @@ export const organizerMessages = defineMessages({
   },
   'setup.bad_digest': {
     en: '"{text}" is not a digest schedule. Give a cron expression with five fields (minute hour day month weekday), for example 0 9 * * 1 for Mondays at 9:00, or off.',
-    fr: '« {text} » n’est pas un horaire de résumé. Donnez une expression cron à cinq champs (minute heure jour mois jour-de-semaine), par exemple 0 9 * * 1 pour le lundi à 9 h, ou off.',
+    fr: '« {text} » n’est pas un horaire de résumé. Donnez une expression cron à cinq champs (minute heure jour mois jour-de-semaine), par exemple 0 9 * * 1 pour le lundi à 9 h, ou désactivé.',
   },
   'setup.bad_role': {
     en: '"{text}" is not a Discord role. Mention the role or give its id, for example organizer_role:<@&123456789012345678>.',
@@ -72,23 +72,32 @@ export const organizerMessages = defineMessages({
   },
   'broadcast.queued_now': {
     en: 'Broadcast #{id} to {audience} is on its way. Recipients queued: {count}.',
-    fr: 'La diffusion #{id} vers {audience} est en cours d’envoi. Destinataires en file : {count}.',
+    fr: 'La diffusion #{id} pour {audience} est en cours d’envoi. Destinataires en attente d’envoi : {count}.',
   },
   'broadcast.queued_at': {
     en: 'Broadcast #{id} to {audience} is scheduled for {when}. Recipients queued: {count}.',
-    fr: 'La diffusion #{id} vers {audience} est prévue pour {when}. Destinataires en file : {count}.',
+    fr: 'La diffusion #{id} pour {audience} est prévue le {when}. Destinataires en attente d’envoi : {count}.',
+  },
+  'broadcast.audience_all': { en: 'everyone', fr: 'tout le monde' },
+  'broadcast.audience_tag': {
+    en: 'supporters tagged {tag}',
+    fr: 'les soutiens avec l’étiquette {tag}',
+  },
+  'broadcast.audience_event': {
+    en: 'the people who answered #{id}',
+    fr: 'les personnes ayant répondu à l’événement #{id}',
   },
   'broadcast.bad_audience': {
     en: 'I do not understand the audience "{text}". Use all, tag:<name> or event:<id>, for example audience:tag:canvassers.',
-    fr: 'Je ne comprends pas le public « {text} ». Utilisez all, tag:<nom> ou event:<numéro>, par exemple audience:tag:porte-a-porte.',
+    fr: 'Je ne comprends pas le public « {text} ». Utilisez tous, tag:<nom> ou event:<numéro>, par exemple audience:tag:porte-a-porte.',
   },
   'broadcast.unknown_event': {
     en: 'There is no event #{id} in this campaign. /events lists them, for example audience:event:12.',
     fr: 'Il n’y a pas d’événement #{id} dans cette campagne. /events les liste, par exemple audience:event:12.',
   },
   'broadcast.no_recipients': {
-    en: 'Nobody registered and reachable is in {audience}, so nothing was sent.',
-    fr: 'Personne d’inscrit et joignable ne fait partie de {audience} : rien n’a été envoyé.',
+    en: 'Nobody registered and reachable is in that audience, so nothing was sent.',
+    fr: 'Personne d’inscrit et de joignable dans ce public : rien n’a été envoyé.',
   },
   'organizer.unknown_tag': {
     en: 'There is no tag "{tag}" in this campaign. Tags in use: {tags}.',
@@ -155,13 +164,14 @@ export const organizerMessages = defineMessages({
     fr: 'Personne ne correspond.',
   },
   'roster.line': {
-    en: '{name}{handles} · tags: {tags} · {points} pts · {status}',
-    fr: '{name}{handles} · étiquettes : {tags} · {points} pts · {status}',
+    en: '{name}{handles} · tags: {tags} · {points, plural, one {# point} other {# points}} · {status}',
+    fr: '{name}{handles} · étiquettes : {tags} · {points, plural, one {# point} other {# points}} · {status}',
   },
   'roster.no_name': { en: '(no name)', fr: '(sans nom)' },
+  'roster.no_tags': { en: 'none', fr: 'aucune' },
   'roster.more': {
     en: '… and {count} more. Narrow the list with tag: or search:, or get everyone with /export supporters.',
-    fr: '… et {count} de plus. Affinez avec tag: ou search:, ou obtenez tout le monde avec /export supporters.',
+    fr: '{count, plural, one {… et # autre.} other {… et # autres.}} Affinez la liste avec tag: ou search:, ou obtenez tout le monde avec /export supporters.',
   },
   'roster.status_active': { en: 'active', fr: 'actif' },
   'roster.status_paused': { en: 'paused', fr: 'en pause' },
@@ -173,11 +183,11 @@ export const organizerMessages = defineMessages({
   },
   'stats.supporters': {
     en: 'Supporters: {count} ({active} active in the last {days} days)',
-    fr: 'Soutiens : {count} ({active} actifs ces {days} derniers jours)',
+    fr: 'Soutiens : {count} ({active, plural, one {# actif} other {# actifs}} ces {days} derniers jours)',
   },
   'stats.tasks': {
     en: 'Tasks: {open} open, {closed} closed; {done} done by volunteers',
-    fr: 'Tâches : {open} ouvertes, {closed} fermées ; {done} réalisées par des bénévoles',
+    fr: 'Tâches : {open, plural, one {# ouverte} other {# ouvertes}}, {closed, plural, one {# fermée} other {# fermées}} ; {done, plural, one {# réalisée} other {# réalisées}} par des bénévoles',
   },
   'stats.events': {
     en: 'Upcoming events:',
@@ -185,11 +195,11 @@ export const organizerMessages = defineMessages({
   },
   'stats.event_fill': {
     en: '#{id} {title} · {when} · {yes}/{capacity} coming',
-    fr: '#{id} {title} · {when} · {yes}/{capacity} inscrits',
+    fr: '#{id} {title} · {when} · {yes}/{capacity} {yes, plural, one {inscrit} other {inscrits}}',
   },
   'stats.event_open': {
     en: '#{id} {title} · {when} · {yes} coming (no limit)',
-    fr: '#{id} {title} · {when} · {yes} inscrits (sans limite)',
+    fr: '#{id} {title} · {when} · {yes, plural, one {# inscrit} other {# inscrits}} (sans limite)',
   },
   'stats.no_events': {
     en: 'No upcoming events.',
@@ -197,11 +207,11 @@ export const organizerMessages = defineMessages({
   },
   'stats.more_events': {
     en: '… and {count} more.',
-    fr: '… et {count} de plus.',
+    fr: '{count, plural, one {… et # autre.} other {… et # autres.}}',
   },
   'export.supporters': {
-    en: 'Supporter list: {count} registered supporters (this export is recorded in the audit log).',
-    fr: 'Liste des soutiens : {count} soutiens inscrits (cet export est consigné dans le journal d’audit).',
+    en: 'Supporter list: {count, plural, one {# registered supporter} other {# registered supporters}} (this export is recorded in the audit log).',
+    fr: 'Liste des soutiens : {count, plural, one {# soutien inscrit} other {# soutiens inscrits}} (cet export est consigné dans le journal d’audit).',
   },
   'export.events': {
     en: 'Calendar of the campaign’s events (this export is recorded in the audit log).',

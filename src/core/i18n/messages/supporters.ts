@@ -35,14 +35,25 @@ export const supporterMessages = defineMessages({
     en: 'The invite code "{code}" does not match any campaign. Check the link your organizer sent, or send /start without a code.',
     fr: 'Le code d’invitation « {code} » ne correspond à aucune campagne. Vérifiez le lien envoyé par votre organisateur, ou envoyez /start sans code.',
   },
-  'join.friend': { en: 'friend', fr: 'l’ami·e' },
+  'join.friend': { en: 'friend', fr: 'cher soutien' },
   'profile.title': { en: 'Your profile in {campaign}', fr: 'Votre profil dans {campaign}' },
   'profile.name': { en: 'Name: {value}', fr: 'Nom : {value}' },
   'profile.language': { en: 'Language: {value}', fr: 'Langue : {value}' },
   'profile.timezone': { en: 'Time zone: {value}', fr: 'Fuseau horaire : {value}' },
   'profile.quiet_hours': { en: 'Quiet hours: {value}', fr: 'Heures calmes : {value}' },
-  'profile.reminders': { en: 'Reminders: {value}', fr: 'Rappels : {value}' },
+  'profile.quiet_hours_none': { en: 'Quiet hours: none', fr: 'Heures calmes : aucune' },
+  'profile.reminders_on': { en: 'Reminders: on', fr: 'Rappels : activés' },
+  'profile.reminders_off': { en: 'Reminders: off', fr: 'Rappels : désactivés' },
   'profile.skills': { en: 'Skills: {value}', fr: 'Compétences : {value}' },
+  'profile.skills_none': { en: 'Skills: none', fr: 'Compétences : aucune' },
+  'profile.tags': {
+    en: 'Tags from organizers: {value}',
+    fr: 'Étiquettes données par les organisateurs : {value}',
+  },
+  'profile.tags_none': {
+    en: 'Tags from organizers: none',
+    fr: 'Étiquettes données par les organisateurs : aucune',
+  },
   'profile.points': { en: 'Points: {value}', fr: 'Points : {value}' },
   'profile.campaign_default': {
     en: '{value} (campaign default)',
@@ -50,20 +61,20 @@ export const supporterMessages = defineMessages({
   },
   'profile.hint': {
     en: 'Change them with /profile set, for example: /profile set timezone:Europe/Paris quiet_hours:22:00-08:00 skills:canvassing,phoning',
-    fr: 'Modifiez-les avec /profile set, par exemple : /profile set timezone:Europe/Paris quiet_hours:22:00-08:00 skills:porte-à-porte,phoning',
+    fr: 'Modifiez-les avec /profile set, par exemple : /profile set timezone:Europe/Paris quiet_hours:22:00-08:00 skills:porte-a-porte,phoning',
   },
   'profile.updated': { en: 'Your profile is updated.', fr: 'Votre profil est à jour.' },
   'profile.nothing_to_set': {
     en: 'Tell me what to change: timezone, language, quiet_hours, reminders or skills. For example: /profile set timezone:Europe/Paris reminders:on',
-    fr: 'Dites-moi quoi changer : timezone, language, quiet_hours, reminders ou skills. Par exemple : /profile set timezone:Europe/Paris reminders:on',
+    fr: 'Dites-moi quoi changer : fuseau horaire (timezone:), langue (language:), heures calmes (quiet_hours:), rappels (reminders:) ou compétences (skills:). Par exemple : /profile set timezone:Europe/Paris reminders:activé',
   },
   'profile.bad_quiet_hours': {
     en: '"{text}" is not a quiet-hours range. Give two different times, for example 22:00-08:00, or off to remove them.',
-    fr: '« {text} » n’est pas une plage d’heures calmes. Donnez deux heures différentes, par exemple 22:00-08:00, ou off pour les retirer.',
+    fr: '« {text} » n’est pas une plage d’heures calmes. Donnez deux heures différentes, par exemple 22:00-08:00, ou désactivé pour les retirer.',
   },
   'profile.bad_skills': {
     en: '"{text}" is not a list of skills. Separate up to {max} skills of at most {length} characters with commas, for example canvassing,phoning.',
-    fr: '« {text} » n’est pas une liste de compétences. Séparez par des virgules jusqu’à {max} compétences de {length} caractères au plus, par exemple porte-à-porte,phoning.',
+    fr: '« {text} » n’est pas une liste de compétences. Séparez par des virgules jusqu’à {max} compétences de {length} caractères au plus, par exemple porte-a-porte,phoning.',
   },
   'link.code': {
     en: 'Your link code is {code}. Within {minutes} minutes, send /link code:{code} to this assistant from your account on the other platform. The code works once.',
@@ -91,12 +102,12 @@ export const supporterMessages = defineMessages({
   },
   'leaderboard.off': {
     en: 'The leaderboard is off in this campaign. Organizers can turn it on with /setup leaderboard:on.',
-    fr: 'Le classement est désactivé dans cette campagne. Les organisateurs peuvent l’activer avec /setup leaderboard:on.',
+    fr: 'Le classement est désactivé dans cette campagne. Les organisateurs peuvent l’activer avec /setup leaderboard:activé.',
   },
   'leaderboard.title': { en: 'Top supporters by points', fr: 'Meilleurs soutiens par points' },
   'leaderboard.line': {
-    en: '{rank}. {name}: {points} points',
-    fr: '{rank}. {name} : {points} points',
+    en: '{rank}. {name}: {points, plural, one {# point} other {# points}}',
+    fr: '{rank}. {name} : {points, plural, one {# point} other {# points}}',
   },
   'leaderboard.empty': {
     en: 'Nobody has earned points yet. Finish a task with /task done to be the first!',

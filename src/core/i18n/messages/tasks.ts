@@ -12,7 +12,7 @@ export const taskMessages = defineMessages({
   },
   'task.closed': {
     en: 'Task #{id} is closed and can no longer be taken. Try /task next for another one.',
-    fr: 'La tâche #{id} est close et ne peut plus être prise. Essayez /task next pour en trouver une autre.',
+    fr: 'La tâche #{id} est fermée et ne peut plus être prise. Essayez /task next pour en trouver une autre.',
   },
   'task.already_claimed': {
     en: 'You already hold task #{id}. When it is finished, send /task done {id}.',
@@ -43,16 +43,22 @@ export const taskMessages = defineMessages({
     fr: 'Cette personne a déjà terminé la tâche #{id}.',
   },
   'task.line': { en: '#{id} {title}', fr: '#{id} {title}' },
-  'task.line_fill': { en: '{filled}/{slots} taken', fr: '{filled}/{slots} prises' },
+  'task.line_fill': { en: '{filled}/{slots} taken', fr: 'places prises : {filled}/{slots}' },
   'task.line_due': { en: 'due {due}', fr: 'pour le {due}' },
-  'task.line_points': { en: '{points} points', fr: '{points} points' },
+  'task.line_points': {
+    en: '{points, plural, one {# point} other {# points}}',
+    fr: '{points, plural, one {# point} other {# points}}',
+  },
   'task.line_tag': { en: 'tag {tag}', fr: 'étiquette {tag}' },
-  'task.line_closed': { en: 'closed', fr: 'close' },
+  'task.line_closed': { en: 'closed', fr: 'fermée' },
   'task.line_claimed_by': { en: 'claimed: {names}', fr: 'prise par : {names}' },
   'task.line_done_by': { en: 'done: {names}', fr: 'faite par : {names}' },
   'task.line_nobody': { en: 'nobody yet', fr: 'personne pour l’instant' },
   'task.someone': { en: 'supporter {id}', fr: 'soutien {id}' },
-  'task.more': { en: '…and {count} more.', fr: '…et {count} de plus.' },
+  'task.more': {
+    en: '…and {count} more.',
+    fr: '{count, plural, one {… et # autre.} other {… et # autres.}}',
+  },
   'task.open_title': { en: 'Tasks you can take:', fr: 'Tâches que vous pouvez prendre :' },
   'task.open_none': {
     en: 'There is no open task for you right now. Thank you for checking! Your own tasks: /mytasks',
@@ -65,7 +71,7 @@ export const taskMessages = defineMessages({
   },
   'task.claim_button': { en: 'Claim #{id}', fr: 'Prendre #{id}' },
   'task.done_button': { en: 'Done #{id}', fr: 'Fait #{id}' },
-  'task.drop_button': { en: 'Drop #{id}', fr: 'Lâcher #{id}' },
+  'task.drop_button': { en: 'Drop #{id}', fr: 'Rendre #{id}' },
   'task.claimed': {
     en: 'Task #{id} is yours: {title}. When it is finished, send /task done {id}.',
     fr: 'La tâche #{id} est à vous : {title}. Quand elle est faite, envoyez /task done {id}.',
@@ -80,16 +86,16 @@ export const taskMessages = defineMessages({
     fr: 'Bravo ! La tâche #{id} est terminée : {title}.',
   },
   'task.points_awarded': {
-    en: '+{points} points: you now have {total}.',
-    fr: '+{points} points : vous en avez maintenant {total}.',
+    en: '{points, plural, one {+# point} other {+# points}}: you now have {total, plural, one {# point} other {# points}}.',
+    fr: '{points, plural, one {+# point} other {+# points}} : vous avez maintenant {total, plural, one {# point} other {# points}}.',
   },
   'task.dropped': {
     en: 'You dropped task #{id}: {title}. Its place is free for someone else.',
-    fr: 'Vous avez lâché la tâche #{id} : {title}. Sa place est libre pour quelqu’un d’autre.',
+    fr: 'Vous avez rendu la tâche #{id} : {title}. Sa place est libre pour quelqu’un d’autre.',
   },
   'task.mine_title': { en: 'Your tasks:', fr: 'Vos tâches :' },
   'task.mine_claimed': { en: 'to do', fr: 'à faire' },
-  'task.mine_done': { en: 'done', fr: 'faite' },
+  'task.mine_done': { en: 'done', fr: 'terminée' },
   'task.mine_none': {
     en: 'You have no tasks yet. See /tasks, or /task next for the best one.',
     fr: 'Vous n’avez pas encore de tâche. Voyez /tasks, ou /task next pour la meilleure.',
@@ -113,7 +119,7 @@ export const taskMessages = defineMessages({
   },
   'task.not_notified': {
     en: 'Nobody was notified (notify:off).',
-    fr: 'Personne n’a été prévenu (notify:off).',
+    fr: 'Personne n’a été prévenu (notify:désactivé).',
   },
   'task.announcement': {
     en: 'New task #{id}: {title}. Claim it with /task claim {id}.',
@@ -125,11 +131,11 @@ export const taskMessages = defineMessages({
   },
   'task.close_done': {
     en: 'Task #{id} is closed: {title}. Nobody else can claim it.',
-    fr: 'La tâche #{id} est close : {title}. Personne d’autre ne peut la prendre.',
+    fr: 'La tâche #{id} est fermée : {title}. Personne d’autre ne peut la prendre.',
   },
   'task.already_closed': {
     en: 'Task #{id} was already closed.',
-    fr: 'La tâche #{id} était déjà close.',
+    fr: 'La tâche #{id} était déjà fermée.',
   },
   'task.list_title': { en: 'All tasks:', fr: 'Toutes les tâches :' },
   'task.list_none': {
