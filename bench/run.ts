@@ -1,19 +1,24 @@
 /**
- * `npm run bench [-- dispatch|telegram|footprint ...]`: runs the delivery and footprint
- * benchmarks (all by default) and prints their figures against the targets. Only 127.0.0.1 is contacted: the SQLite files are
+ * `npm run bench [-- dispatch|peers|telegram|delivery|footprint|scale ...]`: runs the delivery,
+ * footprint and scale benchmarks (all by default) and prints their figures against the targets.
+ * Only 127.0.0.1 is contacted: the SQLite files are
  * temporary, the PostgreSQL database is created and dropped on BENCH_POSTGRES_URL (or
  * TEST_POSTGRES_URL, or the local server), the Bot API is the test fake.
  */
 import { canConnect } from '../prisma/engine/database-admin.ts';
 import { parseDatasource } from '../prisma/engine/datasource.ts';
 import type { DatabaseKind } from '../src/config.ts';
+import { benchDelivery } from './delivery.bench.ts';
 import { benchDispatch } from './dispatch.bench.ts';
 import { benchIdleMemory, libraryCosts } from './footprint.bench.ts';
+import { benchPgBoss } from './peers.bench.ts';
+import { benchScale } from './scale.bench.ts';
 import { BENCH_POSTGRES_URL } from './support/bench-database.ts';
 import { benchTelegram } from './telegram.bench.ts';
 
 const DISPATCH_TARGET_PER_SECOND = 1_000;
 const TELEGRAM_TARGET_RATIO = 1.15;
+const DELIVERY_TARGET_RATIO = 0.95;
 const IDLE_RSS_TARGET_MB = 150;
 
 const selected = process.argv.slice(2);
@@ -39,6 +44,25 @@ if (runs('dispatch')) {
   }
 }
 
+if (runs('peers')) {
+  const postgres = await postgresUnavailable();
+  if (postgres) console.log(`(a) peers skipped: ${postgres}`);
+  else {
+    // Side by side on the same server: the dispatcher (no-op notifier, fixed text), then pg-boss.
+    const dispatcher = await benchDispatch('postgresql', 2, 'static');
+    console.log(JSON.stringify(dispatcher));
+    for (const batchSize of [100, 1_000]) {
+      const peer = await benchPgBoss(batchSize);
+      console.log(JSON.stringify(peer));
+      console.log(
+        `(a) peers: dispatcher ${dispatcher.perSecond}/s (2 processes) beside ${peer.peer} ` +
+          `${peer.perSecond}/s (2 workers, batches of ${peer.batchSize}); ` +
+          verdict(dispatcher.perSecond >= peer.perSecond),
+      );
+    }
+  }
+}
+
 if (runs('telegram')) {
   const result = await benchTelegram();
   console.log(JSON.stringify(result));
@@ -47,6 +71,52 @@ if (runs('telegram')) {
       `x${result.ratio}), 429s: ${result.tooManyRequests}, exactly once: ${result.exactlyOnce}; ` +
       verdict(result.ratio <= TELEGRAM_TARGET_RATIO && result.exactlyOnce),
   );
+}
+
+if (runs('delivery')) {
+  const postgres = await postgresUnavailable();
+  if (postgres) console.log(`(c) delivery skipped: ${postgres}`);
+  else {
+    for (const run of await benchDelivery()) {
+      console.log(JSON.stringify(run));
+      console.log(
+        `(c) ${run.name}: ${run.perSecond}/s bot-wide = ${run.ratio} of ${run.limit}/s ` +
+          `(${run.requests} requests, ${run.messages} messages in ${run.elapsedS} s, busiest ` +
+          `second ${run.busiestSecond}), 429s: ${run.tooManyRequests}, duplicates: ` +
+          `${run.duplicates}, not sent: ${run.notSent}; ` +
+          verdict(run.ratio >= DELIVERY_TARGET_RATIO && run.duplicates === 0),
+      );
+    }
+  }
+}
+
+if (runs('scale')) {
+  // SCALE_SQLITE / SCALE_POSTGRES / SCALE_REPS change the sizes (e.g. for a quick look).
+  const reps = Number(process.env.SCALE_REPS ?? 50);
+  const setups: [DatabaseKind, number][] = [
+    ['sqlite', Number(process.env.SCALE_SQLITE ?? 100_000)],
+  ];
+  const postgres = await postgresUnavailable();
+  if (postgres) console.log(`(c) postgresql skipped: ${postgres}`);
+  else setups.push(['postgresql', Number(process.env.SCALE_POSTGRES ?? 1_000_000)]);
+  for (const [kind, supporters] of setups) {
+    const result = await benchScale(kind, { supporters, reps });
+    console.log(JSON.stringify(result));
+    for (const timing of result.timings.filter((t) => t.goal !== null)) {
+      console.log(
+        `(c) ${kind} ${timing.line}: p99 ${timing.p99} ms; ${verdict(timing.p99 <= timing.goal!)}`,
+      );
+    }
+    const { broadcast } = result;
+    console.log(
+      `(c) ${kind} broadcast to ${broadcast.recipients}: reply ${broadcast.replyMs} ms ` +
+        `(${verdict(broadcast.replyMs <= 1_000)}), fan-out ${broadcast.rowsPerS} rows/s ` +
+        `(${verdict(broadcast.rowsPerS >= 50_000)}), RSS peak ${broadcast.rssPeakMb} MB, ` +
+        `commands RSS ${result.rssBeforeMb} -> ${result.rssAfterMb} MB`,
+    );
+    for (const [name, plan] of Object.entries(result.plans))
+      console.log(`(c) ${kind} plan, ${name}:\n${plan}`);
+  }
 }
 
 if (runs('footprint')) {

@@ -5,6 +5,7 @@ import { validate as isCronExpression } from 'node-cron';
 import { z } from 'zod';
 import { isPostgresUrl } from '../prisma/engine/datasource.ts';
 import { LOCALES, type Locale } from './core/campaigns/campaign.types.ts';
+import { parseDuration } from './core/time/durations.ts';
 import { canonicalTimeZone } from './core/time/zones.ts';
 import { maskSecrets } from './logger.ts';
 
@@ -51,6 +52,8 @@ export interface Config {
    */
   readonly http: { readonly port: number; readonly requested: boolean };
   readonly scheduler: { readonly cron: string };
+  /** Sent and skipped outbox rows older than this (ms) are deleted; failed ones are kept. */
+  readonly notificationRetentionMs: number;
   /** Used for the campaign created on first start and as defaults of new campaigns. */
   readonly campaignDefaults: {
     readonly name: string;
@@ -165,6 +168,12 @@ const envSchema = z.object({
     .refine((expression) => isCronExpression(expression))
     .default('*/15 * * * * *')
     .describe('a node-cron expression of 5 or 6 fields, like */15 * * * * *'),
+  NOTIFICATION_RETENTION: z
+    .string()
+    .transform((text) => parseDuration(text) ?? Number.NaN)
+    .pipe(z.number().int().positive())
+    .default(30 * 1440)
+    .describe('a duration in minutes, hours or days, like 30d or 12h'),
   CAMPAIGN_NAME: z.string().max(100).optional().describe('1 to 100 characters'),
   DEFAULT_TIMEZONE: z
     .string()
@@ -267,6 +276,7 @@ function toConfig(env: Env): Config {
       : undefined,
     http: { port: env.HTTP_PORT ?? 8080, requested: env.HTTP_PORT !== undefined },
     scheduler: { cron: env.SCHEDULER_CRON },
+    notificationRetentionMs: env.NOTIFICATION_RETENTION * 60_000,
     campaignDefaults: {
       name: env.CAMPAIGN_NAME ?? DEFAULT_CAMPAIGN_NAMES[env.DEFAULT_LOCALE],
       timezone: env.DEFAULT_TIMEZONE,

@@ -4,6 +4,8 @@
  * `npm start` runs this file (`--console` forces the console adapter); tests call
  * {@link startApp} directly.
  */
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import type { ChatAdapter } from './bots/chat-adapter.ts';
 import { errorReason, PlatformStartError } from './bots/platform-start.ts';
@@ -22,6 +24,7 @@ import { Dispatcher } from './scheduler/dispatcher.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
 import type { SendBudget } from './scheduler/send-budget.ts';
 import { type Database, openDatabase } from './store/database.ts';
+import { Housekeeping } from './store/housekeeping.ts';
 import { PrismaSendBudget } from './store/prisma-delivery-budget.ts';
 
 /** Where the logs go when the console runs and `LOG_FILE` is unset. */
@@ -137,9 +140,11 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
           platformNames: platformNames(),
         },
         cron: nodeCronRules,
+        workerId: workerIdOf(config),
       },
       logger,
     );
+    closers.push(() => core.deps.fanOuts.stop());
     const campaign = await core.services.campaigns.ensureDefault();
     logger.info({ campaignId: campaign.id }, 'default campaign ready');
     const platforms = !!config.discord || !!config.telegram;
@@ -166,6 +171,8 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
     await startAdapters(sources, deps, started, false);
 
     const metrics = new PromDeliveryMetrics();
+    const housekeeping = new Housekeeping(db, { retentionMs: config.notificationRetentionMs });
+    await keepHouse(housekeeping, core.deps.clock.now(), logger);
     // The console alone needs no HTTP server, unless HTTP_PORT asks for one.
     if (config.http.port !== 0 && (platforms || config.http.requested)) {
       const server = await startHttpServer({
@@ -183,7 +190,14 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
     await startAdapters(sources, deps, started, true);
     const notifiers = [...adapters.values()].map((adapter) => adapter.notifier);
     const budget = new PrismaSendBudget(db.client);
-    const scheduler = startDelivery(config, core, { notifiers, budget }, metrics, logger);
+    const scheduler = startDelivery(
+      config,
+      core,
+      { notifiers, budget },
+      metrics,
+      logger,
+      housekeeping,
+    );
     closers.push(() => scheduler.stop());
     // Last, so that whoever waits for this line finds everything running.
     if (withConsole) logger.info('console adapter started');
@@ -214,11 +228,11 @@ function startDelivery(
   { notifiers, budget }: { notifiers: Notifier[]; budget: SendBudget },
   metrics: PromDeliveryMetrics,
   logger: Logger,
+  housekeeping: Housekeeping,
 ): Scheduler {
   const { store, clock } = core.deps;
   const content = new CoreNotificationContent(core.deps);
-  // One SQLite process: a stable worker id lets a restart take its own leases back at once.
-  const workerId = config.database.kind === 'sqlite' ? 'sqlite' : undefined;
+  const workerId = workerIdOf(config);
   const dispatcher = new Dispatcher({
     store,
     notifiers,
@@ -241,12 +255,34 @@ function startDelivery(
       } catch (error) {
         logger.error({ err: error }, 'digest planning failed');
       }
+      // Fan-outs left by a process that stopped are taken over here (kick logs its own errors).
+      void core.deps.fanOuts.kick();
       await dispatcher.tick(signal);
+      await keepHouse(housekeeping, clock.now(), logger);
     },
     log: logger,
   });
   scheduler.start();
   return scheduler;
+}
+
+/** A housekeeping round when one is due; a failure is logged and tried again next round. */
+async function keepHouse(housekeeping: Housekeeping, now: Date, logger: Logger): Promise<void> {
+  try {
+    const round = await housekeeping.runIfDue(now);
+    if (round) logger.info(round, 'database housekeeping done');
+  } catch (error) {
+    logger.error({ err: error }, 'database housekeeping failed');
+  }
+}
+
+/**
+ * The name of this process's leases (outbox rows, fan-outs). One SQLite process: a stable id lets
+ * a restart take its own leases back at once; on PostgreSQL each process has its own.
+ */
+function workerIdOf(config: Config): string {
+  if (config.database.kind === 'sqlite') return 'sqlite';
+  return `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 }
 
 /** Readiness: the database answers a trivial query. */

@@ -17,6 +17,7 @@ const VARIABLES = [
   'TELEGRAM_WEBHOOK_SECRET',
   'HTTP_PORT',
   'SCHEDULER_CRON',
+  'NOTIFICATION_RETENTION',
   'CAMPAIGN_NAME',
   'DEFAULT_TIMEZONE',
   'DEFAULT_LOCALE',
@@ -50,6 +51,7 @@ describe('loadConfig', () => {
       telegram: undefined,
       http: { port: 8080, requested: false },
       scheduler: { cron: '*/15 * * * * *' },
+      notificationRetentionMs: 30 * 86_400_000,
       campaignDefaults: { name: 'Our campaign', timezone: 'UTC', locale: 'en' },
       log: { level: 'info', file: undefined },
       rateLimit: { commandsPerMinute: 20 },
@@ -85,6 +87,7 @@ describe('loadConfig', () => {
       TELEGRAM_WEBHOOK_SECRET: 'hook_secret-1',
       HTTP_PORT: '8443',
       SCHEDULER_CRON: '0 * * * *',
+      NOTIFICATION_RETENTION: '12h',
       CAMPAIGN_NAME: 'Save the park',
       DEFAULT_TIMEZONE: 'Europe/Paris',
       DEFAULT_LOCALE: 'fr',
@@ -105,6 +108,7 @@ describe('loadConfig', () => {
       webhook: { url: 'https://bot.example.org/telegram', secret: 'hook_secret-1' },
     });
     expect(config.http.port).toBe(8443);
+    expect(config.notificationRetentionMs).toBe(12 * 3_600_000);
     expect(config.campaignDefaults).toEqual({
       name: 'Save the park',
       timezone: 'Europe/Paris',
@@ -161,6 +165,8 @@ describe('loadConfig', () => {
     ['HTTP_PORT', '65536'],
     ['SCHEDULER_CRON', 'every minute'],
     ['SCHEDULER_CRON', '61 * * * *'],
+    ['NOTIFICATION_RETENTION', '30 days'],
+    ['NOTIFICATION_RETENTION', '0d'],
     ['CAMPAIGN_NAME', 'x'.repeat(101)],
     ['DEFAULT_TIMEZONE', 'Mars/Olympus_Mons'],
     ['DEFAULT_LOCALE', 'de'],

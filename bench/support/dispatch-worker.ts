@@ -12,6 +12,7 @@ import { TelegramNotifier } from '../../src/bots/telegram/telegram-notifier.ts';
 import type { Platform } from '../../src/core/campaigns/campaign.types.ts';
 import { systemClock } from '../../src/core/clock.ts';
 import { CoreNotificationContent } from '../../src/core/notifications/content.ts';
+import { FanOuts } from '../../src/core/notifications/fan-out.ts';
 import type { NotificationContent } from '../../src/core/notifications/notification-content.ts';
 import type { Notifier } from '../../src/core/notifications/notifier.ts';
 import { nodeCronRules } from '../../src/scheduler/cron-rules.ts';
@@ -92,6 +93,12 @@ const dispatcher = new Dispatcher({
             platformNames: {},
           },
           cron: nodeCronRules,
+          fanOuts: new FanOuts({
+            store: db.store,
+            clock: systemClock,
+            log: { error: () => undefined },
+            workerId: 'bench',
+          }),
         })
       : staticContent,
   clock: systemClock,

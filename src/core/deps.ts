@@ -1,5 +1,6 @@
 import type { Locale } from './campaigns/campaign.types.ts';
 import type { Clock } from './clock.ts';
+import type { FanOuts } from './notifications/fan-out.ts';
 import type { Store } from './ports.ts';
 
 /** A platform account that is admin of every campaign (from ADMIN_IDS). */
@@ -25,6 +26,8 @@ export interface CoreDeps {
   clock: Clock;
   settings: CoreSettings;
   cron: CronRules;
+  /** Writes outbox rows for whole audiences, in the background when they are large. */
+  fanOuts: FanOuts;
 }
 
 /** Where every part of the program reports what happened (pino fits). */

@@ -9,6 +9,7 @@ export const ERROR_MESSAGES = {
   BROADCAST_BAD_AUDIENCE: 'broadcast.bad_audience',
   BROADCAST_NO_RECIPIENTS: 'broadcast.no_recipients',
   BROADCAST_UNKNOWN_EVENT: 'broadcast.unknown_event',
+  BROADCAST_UNKNOWN: 'broadcast.unknown',
   CAMPAIGN_NOT_FOUND: null,
   ERROR_ADMINS_ONLY: 'error.admins_only',
   ERROR_JOIN_FIRST: 'error.join_first',

@@ -26,6 +26,12 @@ import type {
 } from './events/event.types.ts';
 import type { ClaimRequest, DeliveryContext, Settlement } from './notifications/delivery.types.ts';
 import type {
+  FanOut,
+  FanOutAudience,
+  FanOutChunk,
+  NewFanOut,
+} from './notifications/fan-out.types.ts';
+import type {
   NewNotification,
   Notification,
   NotificationStatus,
@@ -37,6 +43,7 @@ import type {
   LinkCodeUse,
   Supporter,
   SupporterFilter,
+  SupporterPage,
   SupporterPatch,
 } from './supporters/supporter.types.ts';
 import type {
@@ -81,7 +88,10 @@ export interface SupporterRepo {
   ): Promise<Supporter | null>;
   findByUsername(campaignId: number, platform: string, username: string): Promise<Supporter | null>;
   update(campaignId: number, id: number, patch: SupporterPatch): Promise<Supporter>;
-  list(campaignId: number, filter?: SupporterFilter): Promise<Supporter[]>;
+  /** Matching supporters in id order, or one page of them. */
+  list(campaignId: number, filter?: SupporterFilter, page?: SupporterPage): Promise<Supporter[]>;
+  /** How many supporters match, counted by the database. */
+  count(campaignId: number, filter?: SupporterFilter): Promise<number>;
   identities(campaignId: number, supporterId: number): Promise<Identity[]>;
   updateIdentity(
     campaignId: number,
@@ -283,14 +293,52 @@ export interface Store {
   broadcasts: BroadcastRepo;
   stats: StatsRepo;
   conversations: ConversationStore;
+  fanOuts: FanOutRepo;
   /** Runs `work` in one database transaction: everything it wrote lands, or nothing. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
+}
+
+/**
+ * Outbox rows for whole audiences, selected and written by the database in bounded chunks under
+ * a lease (see the core's FanOuts). Across campaigns, like the dispatcher's leases.
+ */
+export interface FanOutRepo {
+  /** How many supporters the audience holds now. */
+  count(campaignId: number, audience: FanOutAudience): Promise<number>;
+  /** Records a fan-out of `total` rows, leased to a worker or free for any to take. */
+  create(
+    campaignId: number,
+    input: NewFanOut,
+    total: number,
+    lease: { workerId: string; until: Date } | null,
+  ): Promise<FanOut>;
+  /**
+   * Leases up to `limit` unfinished fan-outs to `workerId` until `until`: free ones, those whose
+   * lease ended, and its own. Of several processes taking one at once, one gets it.
+   */
+  claim(workerId: string, now: Date, until: Date, limit: number): Promise<number[]>;
+  /**
+   * Writes the next `limit` rows of a fan-out `workerId` leases and extends the lease to
+   * `until`, all or nothing; null when the lease was lost (nothing written).
+   */
+  writeChunk(
+    id: number,
+    workerId: string,
+    limit: number,
+    until: Date,
+    now: Date,
+  ): Promise<FanOutChunk | null>;
+  find(id: number): Promise<FanOut | null>;
+  /** The fan-out of a broadcast of the campaign, if it has one. */
+  findByBroadcast(campaignId: number, broadcastId: number): Promise<FanOut | null>;
 }
 
 /** Organizers' broadcasts; the outbox rows that deliver them go through NotificationRepo. */
 export interface BroadcastRepo {
   create(campaignId: number, input: NewBroadcast): Promise<Broadcast>;
   findById(campaignId: number, id: number): Promise<Broadcast | null>;
+  /** How many of the broadcast's rows are in each delivery state. */
+  deliveryCounts(campaignId: number, id: number): Promise<Record<NotificationStatus, number>>;
 }
 
 /** Figures and listings for organizers' reports. */

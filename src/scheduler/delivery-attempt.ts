@@ -91,15 +91,22 @@ async function deliverRow(
 }
 
 /** Late by more than this for its slot, a send takes a new one (it could bunch up with the next). */
-const LATE_SLOT_MS = 10;
+const LATE_SLOT_MS = 20;
 
-/** Waits for `requests` consecutive slots of the platform's shared budget, if it has a pace. */
+/**
+ * Waits for `requests` consecutive slots of the platform's shared budget, if it has a pace. Slots
+ * are asked for from a little ahead of now (the recent time a reservation took), so that the
+ * answer comes before the slot rather than after it.
+ */
 async function takeSlot(batch: Batch, platform: Platform, requests: number): Promise<void> {
-  const { budget, throttle, clock, sleep } = batch.deps;
+  const { budget, throttle, clock, sleep, reserveLatency } = batch.deps;
   const interval = throttle.intervalMs(platform);
   if (interval === undefined) return;
   for (;;) {
-    const first = await budget.reserve(platform, requests, interval, clock.now().getTime());
+    const asked = clock.now().getTime();
+    const first = await budget.reserve(platform, requests, interval, asked + reserveLatency.ms);
+    const took = clock.now().getTime() - asked;
+    reserveLatency.ms = Math.min(100, 0.8 * reserveLatency.ms + 0.2 * took);
     const wait = first - clock.now().getTime();
     if (wait > 0) await sleep(wait);
     if (clock.now().getTime() - first <= LATE_SLOT_MS) return;

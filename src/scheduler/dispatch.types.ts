@@ -33,6 +33,8 @@ export interface DispatchDeps {
   throttle: DeliveryThrottle;
   /** Per-second send slots, shared with the other processes using the same budget. */
   budget: SendBudget;
+  /** How long a reservation has recently taken (ms), a moving average. */
+  reserveLatency: { ms: number };
   sleep: Sleep;
   random: () => number;
   leaseMs: number;

@@ -85,6 +85,7 @@ export class Dispatcher {
       notifiers: new Map(options.notifiers.map((notifier) => [notifier.platform, notifier])),
       throttle: new DeliveryThrottle(options.limits),
       budget: options.budget ?? new LocalSendBudget(),
+      reserveLatency: { ms: 0 },
       sleep: options.sleep ?? sleepOnTimers,
       random: options.random ?? Math.random,
       leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,

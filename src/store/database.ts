@@ -3,6 +3,7 @@ import { deployMigrations } from '../../prisma/engine/deploy.ts';
 import { type DatabaseKind, databaseKind } from '../config.ts';
 import type { RootClient } from './prisma-client.ts';
 import { PrismaStore } from './prisma-store.ts';
+import { ensureSearchIndexes } from './search-index.ts';
 
 /** An open database: its Prisma client, the repositories over it, and how to close it. */
 export interface Database {
@@ -31,6 +32,7 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
   const client =
     kind === 'sqlite' ? await openSqlite(url) : await openPostgres(url, options.poolSize);
   await client.$connect();
+  await ensureSearchIndexes(client, kind);
   return {
     kind,
     client,

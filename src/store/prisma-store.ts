@@ -5,6 +5,7 @@ import { PrismaCampaignRepo } from './prisma-campaign.repo.ts';
 import { atomically, type DbClient } from './prisma-client.ts';
 import { PrismaConversationStore } from './prisma-conversations.ts';
 import { PrismaEventRepo } from './prisma-event.repo.ts';
+import { PrismaFanOutRepo } from './prisma-fan-out.repo.ts';
 import { PrismaNotificationRepo } from './prisma-notification.repo.ts';
 import { PrismaPrivacyRepo } from './prisma-privacy.repo.ts';
 import { PrismaStatsRepo } from './prisma-stats.repo.ts';
@@ -22,6 +23,7 @@ export class PrismaStore implements Store {
   readonly broadcasts: PrismaBroadcastRepo;
   readonly stats: PrismaStatsRepo;
   readonly conversations: PrismaConversationStore;
+  readonly fanOuts: PrismaFanOutRepo;
 
   constructor(
     private readonly db: DbClient,
@@ -36,6 +38,7 @@ export class PrismaStore implements Store {
     this.broadcasts = new PrismaBroadcastRepo(db);
     this.stats = new PrismaStatsRepo(db);
     this.conversations = new PrismaConversationStore(db);
+    this.fanOuts = new PrismaFanOutRepo(db);
   }
 
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {

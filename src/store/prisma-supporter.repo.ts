@@ -9,12 +9,17 @@ import type {
   Role,
   Supporter,
   SupporterFilter,
+  SupporterPage,
   SupporterPatch,
   SupporterStatus,
 } from '../core/supporters/supporter.types.ts';
 import type { Identity as IdentityRow, Prisma } from '../generated/sqlite/client.ts';
 import { atomically, type DbClient, isRecordMissing } from './prisma-client.ts';
 import { createLinkCode, mergeSupporters, redeemLinkCode } from './prisma-supporter-links.ts';
+import { countSupporters, supporterIds } from './prisma-supporter-query.ts';
+
+/** Supporters read per query when a listing is asked for whole. */
+const PAGE = 500;
 
 export const withTags = { tags: { include: { tag: true } } } satisfies Prisma.SupporterInclude;
 type SupporterRow = Prisma.SupporterGetPayload<{ include: typeof withTags }>;
@@ -88,30 +93,40 @@ export class PrismaSupporterRepo implements SupporterRepo {
     }
   }
 
-  async list(campaignId: number, filter: SupporterFilter = {}): Promise<Supporter[]> {
+  async list(
+    campaignId: number,
+    filter: SupporterFilter = {},
+    page: SupporterPage = {},
+  ): Promise<Supporter[]> {
+    if (page.limit !== undefined)
+      return this.page(campaignId, filter, page.afterId ?? 0, page.limit);
+    const all: Supporter[] = [];
+    for (let afterId = page.afterId ?? 0; ; ) {
+      const next = await this.page(campaignId, filter, afterId, PAGE);
+      all.push(...next);
+      if (next.length < PAGE) return all;
+      afterId = next.at(-1)!.id;
+    }
+  }
+
+  count(campaignId: number, filter: SupporterFilter = {}): Promise<number> {
+    return countSupporters(this.db, campaignId, filter);
+  }
+
+  private async page(
+    campaignId: number,
+    filter: SupporterFilter,
+    afterId: number,
+    limit: number,
+  ): Promise<Supporter[]> {
+    const ids = await supporterIds(this.db, campaignId, filter, afterId, limit);
+    if (ids.length === 0) return [];
     const rows = await this.db.supporter.findMany({
-      where: {
-        campaignId,
-        ...(filter.status && { status: { in: filter.status } }),
-        ...(filter.consented !== undefined && {
-          consentAt: filter.consented ? { not: null } : null,
-        }),
-        ...(filter.tag && {
-          tags: { some: { granted: true, tag: { name: normalizeTag(filter.tag) } } },
-        }),
-      },
-      include: { ...withTags, identities: { select: { username: true } } },
+      where: { id: { in: ids } },
+      include: withTags,
       orderBy: { id: 'asc' },
     });
-    const needle = filter.search?.toLocaleLowerCase();
-    const matching = needle
-      ? rows.filter((row) =>
-          [row.displayName, ...row.identities.map((i) => i.username)].some((text) =>
-            text?.toLocaleLowerCase().includes(needle),
-          ),
-        )
-      : rows;
-    return matching.map(toSupporter);
+    return rows.map(toSupporter);
   }
 
   async identities(campaignId: number, supporterId: number): Promise<Identity[]> {

@@ -82,6 +82,17 @@ describe('/stats', () => {
     expect(text).not.toContain('Outsider');
   });
 
+  it('no longer lists an event under "Upcoming" once it has started', async () => {
+    h.clock.set(new Date('2026-12-02T18:30:00Z'));
+    try {
+      const text = h.text(await h.say(admin, '/stats'));
+      expect(text).not.toContain('Open meeting');
+      expect(text).toContain('Door knocking');
+    } finally {
+      h.clock.set(NOW);
+    }
+  });
+
   it('answers in French to a French-speaking organizer', async () => {
     const text = h.text(await h.say({ ...admin, platformLocale: 'fr' }, '/stats'));
     expect(text).toContain('Campagne « Test campaign »');
@@ -102,7 +113,9 @@ describe('/export supporters', () => {
   it('sends a CSV of registered supporters with RFC 4180 quoting', async () => {
     const reply = await h.say(admin, '/export supporters');
     const file = reply.files?.[0];
-    expect(file).toMatchObject({ name: 'supporters.csv', mimeType: 'text/csv' });
+    expect(file).toMatchObject({ mimeType: 'text/csv' });
+    // Named with the campaign and the time, so a new export never overwrites an earlier one.
+    expect(file?.name).toBe('test-campaign-supporters-2026-11-30-0900.csv');
     const lines = (file?.content ?? '').split('\r\n');
     expect(lines[0]).toBe('id,name,usernames,tags,points,status,joined');
     expect(lines).toHaveLength(5);
@@ -138,7 +151,8 @@ describe('/export events', () => {
   it('sends the calendar of upcoming events as an ICS file, audit-logged', async () => {
     const reply = await h.say(admin, '/export events');
     const file = reply.files?.[0];
-    expect(file).toMatchObject({ name: 'events.ics', mimeType: 'text/calendar' });
+    expect(file).toMatchObject({ mimeType: 'text/calendar' });
+    expect(file?.name).toMatch(/^test-campaign-events-2026-11-30-\d{4}\.ics$/);
     expect(file?.content).toContain('BEGIN:VCALENDAR');
     expect(file?.content).toContain('Door knocking');
     const entries = await h.db.store.privacy.auditLog(campaignId);

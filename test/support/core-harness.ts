@@ -7,7 +7,7 @@ import type { Reply } from '../../src/core/interaction/reply.ts';
 import type { Actor, CommandRequest } from '../../src/core/interaction/request.ts';
 import { nodeCronRules } from '../../src/scheduler/cron-rules.ts';
 import { type Database, openDatabase } from '../../src/store/database.ts';
-import { tempSqliteUrl } from './databases.ts';
+import { createPostgresDatabase, tempSqliteUrl } from './databases.ts';
 import { PLATFORM_NAMES, wordsOf } from './platform-words.ts';
 
 export const NOW = new Date('2026-11-30T09:00:00Z');
@@ -26,14 +26,26 @@ export interface Harness {
 }
 
 /**
- * A real core over a fresh SQLite file per test file, with a fixed clock. Call at the top of a
- * test file; the returned object is filled in before the tests run.
+ * A real core over a fresh SQLite file per test file (or a fresh database on TEST_POSTGRES_URL's
+ * server), with a fixed clock. Call at the top of a test file; the returned object is filled in
+ * before the tests run.
  */
-export function useCore(settings: Partial<CoreSettings> = {}): Harness {
-  const file = tempSqliteUrl();
+export function useCore(
+  settings: Partial<CoreSettings> = {},
+  database: 'sqlite' | 'postgresql' = 'sqlite',
+): Harness {
   const harness = { errors: [] as unknown[] } as Harness;
+  let cleanup = async () => {};
   beforeAll(async () => {
-    harness.db = await openDatabase(file.url);
+    if (database === 'postgresql') {
+      const created = await createPostgresDatabase();
+      harness.db = await openDatabase(created.url);
+      cleanup = created.drop;
+    } else {
+      const file = tempSqliteUrl();
+      harness.db = await openDatabase(file.url);
+      cleanup = async () => file.cleanup();
+    }
     harness.clock = fixedClock(NOW);
     harness.core = createCore(
       {
@@ -54,8 +66,9 @@ export function useCore(settings: Partial<CoreSettings> = {}): Harness {
     await harness.core.services.campaigns.ensureDefault();
   });
   afterAll(async () => {
+    await harness.core?.deps.fanOuts.stop();
     await harness.db?.close();
-    file.cleanup();
+    await cleanup();
   });
   harness.say = async (who, line, space) => {
     const actor = typeof who === 'string' ? telegramUser(who) : who;

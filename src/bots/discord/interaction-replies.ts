@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
@@ -54,6 +55,29 @@ export async function deliver(
     await interaction.editReply(first);
   }
   for (const message of messages.slice(1)) await interaction.followUp(visible(message));
+}
+
+/** Waits before each new try of a reply Discord did not take (5xx or network error). */
+const REPLY_RETRY_GAPS_MS = [1_000, 2_000, 4_000];
+
+/**
+ * {@link deliver}, tried again after 1, 2 and 4 s while Discord fails with a 5xx or a network
+ * error (on top of discord.js's own retries); a 4xx refusal is passed on at once.
+ */
+export async function deliverWithRetries(
+  interaction: Answerable,
+  reply: Reply,
+  update: boolean,
+): Promise<void> {
+  for (const gap of [...REPLY_RETRY_GAPS_MS, undefined]) {
+    try {
+      return await deliver(interaction, reply, update);
+    } catch (error) {
+      const status = (error as { status?: unknown }).status;
+      if (gap === undefined || (typeof status === 'number' && status < 500)) throw error;
+      await sleep(gap);
+    }
+  }
 }
 
 /** Answers with one private sentence, whatever was already sent for the interaction. */

@@ -8,7 +8,7 @@ import type { CommandRequest } from '../../core/interaction/request.ts';
 import type { Announcer } from './announcements.ts';
 import { IdAutocomplete } from './autocomplete.ts';
 import { loggableError } from './discord-errors.ts';
-import { type Answerable, defer, deliver, sayPrivately } from './interaction-replies.ts';
+import { type Answerable, defer, deliverWithRetries, sayPrivately } from './interaction-replies.ts';
 import { buttonRequest, commandRequest } from './interaction-request.ts';
 
 export interface InteractionsOptions {
@@ -89,7 +89,18 @@ export class DiscordInteractions {
     const early = await this.within(work);
     if (!early) await defer(interaction, update, deferEphemeral);
     const reply = early ?? (await work);
-    await deliver(interaction, reply, update);
+    try {
+      await deliverWithRetries(interaction, reply, update);
+    } catch (error) {
+      // The command took effect: say so rather than apologize for a failure.
+      this.options.log.error(
+        { err: loggableError(error), interactionId: interaction.id },
+        'discord reply not delivered',
+      );
+      const lost = translate(reply.locale, 'error.reply_lost');
+      await sayPrivately(interaction, lost).catch(() => undefined);
+      return;
+    }
     if (reply.announcement)
       await this.options.announcer.announce(request, reply, interaction.channelId);
   }

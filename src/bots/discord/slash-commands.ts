@@ -30,6 +30,7 @@ const MAX_ID = 999_999_999;
 export function slashCommands(catalogue: Catalogue): SlashCommand[] {
   const groups = new Map<string, CommandDefinition[]>();
   for (const definition of catalogue.definitions) {
+    if (definition.textOnly) continue;
     groups.set(definition.name, [...(groups.get(definition.name) ?? []), definition]);
   }
   return [...groups.entries()].map(([name, definitions]) => slashCommand(name, definitions));

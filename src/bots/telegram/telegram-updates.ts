@@ -68,18 +68,25 @@ export class TelegramUpdates {
         await this.options.api.sendMessage(chat.id, telegramText.hint[this.localeOf(from)]());
       return;
     }
-    await this.afterCommand(updateId, () => this.deliver(reply, chat, origin));
+    await this.afterCommand(updateId, reply, chat, () => this.deliver(reply, chat, origin));
   }
 
   /**
    * Shows the reply of a command that has run. If that fails even after the API's retries, the
-   * failure is logged, and nobody is told the command failed: it took effect.
+   * failure is logged and the person is told the command was carried out, never that it failed.
    */
-  private async afterCommand(updateId: number, show: () => Promise<void>): Promise<void> {
+  private async afterCommand(
+    updateId: number,
+    reply: Reply,
+    chat: Chat,
+    show: () => Promise<void>,
+  ): Promise<void> {
     try {
       await show();
     } catch (error) {
       this.options.log.error({ err: loggable(error), updateId }, 'telegram reply not delivered');
+      const lost = translate(reply.locale, 'error.reply_lost');
+      await this.options.api.sendMessage(chat.id, lost).catch(() => undefined);
     }
   }
 
@@ -93,7 +100,7 @@ export class TelegramUpdates {
     });
     const reply = await this.options.core.text.handle(query.data ?? '', origin);
     if (!reply) return;
-    await this.afterCommand(ctx.update.update_id, () =>
+    await this.afterCommand(ctx.update.update_id, reply, chat, () =>
       this.showPressed(reply, chat, origin, query),
     );
   }

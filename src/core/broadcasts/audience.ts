@@ -2,6 +2,7 @@ import { requireTag } from '../campaigns/tags.ts';
 import { DomainError } from '../errors.ts';
 import { CONCERNED_ANSWERS } from '../events/event-reminders.ts';
 import { answerValue } from '../i18n/french-words.ts';
+import type { FanOutAudience } from '../notifications/fan-out.types.ts';
 import type { Store } from '../ports.ts';
 import type { Audience } from './broadcast.types.ts';
 
@@ -24,36 +25,25 @@ export function formatAudience(audience: Audience): string {
 }
 
 /**
- * Ids of the supporters a broadcast reaches: registered, active (not paused, not unreachable),
- * with reminders on (turning them off means no direct messages at all), and in the audience. The tag or event must exist in the campaign; the audience
- * comes back with the tag's stored name.
+ * Who a broadcast reaches, for the database to select: registered, active (not paused, not
+ * unreachable) supporters with reminders on (turning them off means no direct messages at all),
+ * in the audience. The tag or event must exist in the campaign; the audience comes back with the
+ * tag's stored name.
  */
-export async function recipientsOf(
+export async function broadcastAudience(
   store: Store,
   campaignId: number,
   audience: Audience,
-): Promise<{ audience: Audience; recipients: number[] }> {
-  const tag =
-    audience.kind === 'tag' ? (await requireTag(store, campaignId, audience.tag)).name : undefined;
-  let coming: Set<number> | undefined;
+): Promise<{ audience: Audience; selection: FanOutAudience }> {
+  if (audience.kind === 'tag') {
+    const tag = (await requireTag(store, campaignId, audience.tag)).name;
+    return { audience: { kind: 'tag', tag }, selection: { reachable: true, tag } };
+  }
   if (audience.kind === 'event') {
     const event = await store.events.findById(campaignId, audience.eventId);
     if (!event) throw new DomainError('BROADCAST_UNKNOWN_EVENT', { id: audience.eventId });
-    const rsvps = await store.events.listRsvps(campaignId, {
-      eventId: event.id,
-      answers: [...CONCERNED_ANSWERS],
-    });
-    coming = new Set(rsvps.map((rsvp) => rsvp.supporterId));
+    const selection = { reachable: true, event: { id: event.id, answers: CONCERNED_ANSWERS } };
+    return { audience, selection };
   }
-  const reachable = await store.supporters.list(campaignId, {
-    consented: true,
-    status: ['active'],
-    ...(tag !== undefined && { tag }),
-  });
-  return {
-    audience: tag === undefined ? audience : { kind: 'tag', tag },
-    recipients: reachable
-      .filter((s) => s.remindersEnabled && (!coming || coming.has(s.id)))
-      .map((s) => s.id),
-  };
+  return { audience, selection: { reachable: true } };
 }

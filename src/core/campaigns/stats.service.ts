@@ -1,6 +1,11 @@
 import type { CoreDeps } from '../deps.ts';
 import type { CampaignEvent } from '../events/event.types.ts';
-import { SUPPORTER_STATUSES, type Supporter } from '../supporters/supporter.types.ts';
+import {
+  SUPPORTER_STATUSES,
+  type Supporter,
+  type SupporterFilter,
+  type SupporterPage,
+} from '../supporters/supporter.types.ts';
 import { toCsv } from './csv.ts';
 import type { CampaignCounts, Handle } from './stats.types.ts';
 import { requireTag } from './tags.ts';
@@ -10,6 +15,10 @@ export const ACTIVE_DAYS = 30;
 
 const DAY_MS = 86_400_000;
 const LISTED_STATUSES = SUPPORTER_STATUSES.filter((status) => status !== 'erased');
+/** Registered: agreed to the privacy notice and not erased. */
+const REGISTERED: SupporterFilter = { consented: true, status: LISTED_STATUSES };
+/** Supporters read per query by an export: memory stays that of one page. */
+const EXPORT_PAGE = 500;
 
 /** What `/stats` shows: headline counts and the events still to come. */
 export interface CampaignSummary {
@@ -38,26 +47,65 @@ export class StatsService {
       store.stats.counts(campaignId, since),
       store.events.listUpcoming(campaignId, now),
     ]);
-    return { counts, upcoming };
+    // listUpcoming keeps events still running; one that already started is not "upcoming".
+    return { counts, upcoming: upcoming.filter((event) => event.startsAt > now) };
   }
 
   /**
    * Registered supporters (consented, not erased), optionally only those holding `tag` (which
-   * must exist) or whose name or username contains `search`.
+   * must exist) or whose name or username contains `search`: how many, and the first `limit`.
    */
   async roster(
     campaignId: number,
     filter: { tag?: string; search?: string },
-  ): Promise<SupporterEntry[]> {
+    limit: number,
+  ): Promise<{ total: number; entries: SupporterEntry[] }> {
     const { store } = this.deps;
     const tag =
       filter.tag === undefined ? undefined : (await requireTag(store, campaignId, filter.tag)).name;
-    const supporters = await store.supporters.list(campaignId, {
-      consented: true,
-      status: LISTED_STATUSES,
+    const listed: SupporterFilter = {
+      ...REGISTERED,
       ...(tag !== undefined && { tag }),
       ...(filter.search !== undefined && { search: filter.search }),
-    });
+    };
+    const [total, entries] = await Promise.all([
+      store.supporters.count(campaignId, listed),
+      this.entries(campaignId, listed, { limit }),
+    ]);
+    return { total, entries };
+  }
+
+  /**
+   * The registered supporters as CSV (id, name, usernames, tags, points, status, joined), read
+   * a page at a time, noted in the audit log under the organizer who asked.
+   */
+  async exportSupporters(
+    campaignId: number,
+    actorId: number | null,
+  ): Promise<{ csv: string; count: number }> {
+    const header = ['id', 'name', 'usernames', 'tags', 'points', 'status', 'joined'];
+    const parts = [toCsv([header])];
+    let count = 0;
+    for (let afterId = 0; ; ) {
+      const page = await this.entries(campaignId, REGISTERED, { afterId, limit: EXPORT_PAGE });
+      parts.push(toCsv(page.map(csvRow)));
+      count += page.length;
+      if (page.length < EXPORT_PAGE) break;
+      afterId = page.at(-1)!.supporter.id;
+    }
+    await this.recordExport(campaignId, actorId, 'export_supporters', `${count} supporters`);
+    return { csv: parts.join(''), count };
+  }
+
+  /** One page of supporters with their usernames. */
+  private async entries(
+    campaignId: number,
+    filter: SupporterFilter,
+    page: SupporterPage,
+  ): Promise<SupporterEntry[]> {
+    const { store } = this.deps;
+    const supporters = await store.supporters.list(campaignId, filter, page);
+    if (supporters.length === 0) return [];
     const handles = await store.stats.handles(
       campaignId,
       supporters.map((s) => s.id),
@@ -66,29 +114,6 @@ export class StatsService {
       supporter,
       handles: handles.filter((h) => h.supporterId === supporter.id),
     }));
-  }
-
-  /**
-   * The registered supporters as CSV (id, name, usernames, tags, points, status, joined), noted
-   * in the audit log under the organizer who asked.
-   */
-  async exportSupporters(
-    campaignId: number,
-    actorId: number | null,
-  ): Promise<{ csv: string; count: number }> {
-    const roster = await this.roster(campaignId, {});
-    const rows = roster.map(({ supporter, handles }) => [
-      supporter.id,
-      supporter.displayName ?? '',
-      handles.map((h) => `${h.platform}:@${h.username}`).join('; '),
-      supporter.tags.join('; '),
-      supporter.points,
-      supporter.status,
-      supporter.consentAt?.toISOString() ?? '',
-    ]);
-    const header = ['id', 'name', 'usernames', 'tags', 'points', 'status', 'joined'];
-    await this.recordExport(campaignId, actorId, 'export_supporters', `${rows.length} supporters`);
-    return { csv: toCsv([header, ...rows]), count: rows.length };
   }
 
   /** Notes in the audit log that an organizer exported campaign data. */
@@ -100,4 +125,16 @@ export class StatsService {
   ): Promise<void> {
     await this.deps.store.privacy.audit(campaignId, actorId, action, detail);
   }
+}
+
+function csvRow({ supporter, handles }: SupporterEntry): (string | number)[] {
+  return [
+    supporter.id,
+    supporter.displayName ?? '',
+    handles.map((h) => `${h.platform}:@${h.username}`).join('; '),
+    supporter.tags.join('; '),
+    supporter.points,
+    supporter.status,
+    supporter.consentAt?.toISOString() ?? '',
+  ];
 }

@@ -1,6 +1,6 @@
 import { parseAudience } from '../broadcasts/audience.ts';
 import { defineCommand } from './define-command.ts';
-import { text } from './options.ts';
+import { id, text } from './options.ts';
 
 // Declared apart so that `required: true` is inferred from the call itself, not from the catalogue.
 const messageOption = text({
@@ -14,7 +14,10 @@ const messageOption = text({
   },
 });
 
-/** `/broadcast`: one message to everyone, a tag or an event's attendees, now or later. */
+/**
+ * `/broadcast`: one message to everyone, a tag or an event's attendees, now or later;
+ * `/broadcast status <id>` (Telegram and the console): how far it got.
+ */
 export const broadcastCommands = [
   defineCommand({
     name: 'broadcast',
@@ -46,12 +49,10 @@ export const broadcastCommands = [
     async run(ctx, args) {
       const audience = parseAudience(args.audience);
       const sendAt = args.at === undefined ? undefined : ctx.when(args.at);
-      const broadcast = await ctx.services.broadcasts.send(ctx.campaign.id, {
-        message: args.message,
-        audience,
-        sendAt,
-        actorId: ctx.supporter?.id ?? null,
-      });
+      const { broadcast, recipients, queuing } = await ctx.services.broadcasts.send(
+        ctx.campaign.id,
+        { message: args.message, audience, sendAt, actorId: ctx.supporter?.id ?? null },
+      );
       const params = {
         id: broadcast.id,
         audience:
@@ -60,12 +61,50 @@ export const broadcastCommands = [
             : audience.kind === 'tag'
               ? ctx.t('broadcast.audience_tag', { tag: audience.tag })
               : ctx.t('broadcast.audience_event', { id: audience.eventId }),
-        count: broadcast.queuedCount,
+        count: recipients,
       };
+      if (sendAt) {
+        const when = ctx.formatWhen(sendAt);
+        return ctx.reply(
+          ctx.t(queuing ? 'broadcast.queuing_at' : 'broadcast.queued_at', { ...params, when }),
+        );
+      }
+      return ctx.reply(ctx.t(queuing ? 'broadcast.queuing_now' : 'broadcast.queued_now', params));
+    },
+  }),
+  defineCommand({
+    name: 'broadcast',
+    subcommand: 'status',
+    textOnly: true,
+    description: {
+      en: 'How far a broadcast got',
+      fr: 'Où en est une diffusion',
+    },
+    access: 'organizer',
+    private: true,
+    options: {
+      id: id({
+        required: true,
+        description: { en: 'Broadcast number', fr: 'Numéro de la diffusion' },
+        example: '3',
+      }),
+    },
+    async run(ctx, args) {
+      const { broadcast, fanOut, delivery } = await ctx.services.broadcasts.progress(
+        ctx.campaign.id,
+        args.id,
+      );
+      const running = fanOut?.status === 'running';
       return ctx.reply(
-        sendAt
-          ? ctx.t('broadcast.queued_at', { ...params, when: ctx.formatWhen(sendAt) })
-          : ctx.t('broadcast.queued_now', params),
+        ctx.t('broadcast.status', {
+          id: broadcast.id,
+          audience: broadcast.audience,
+          when: ctx.formatWhen(broadcast.sendAt),
+          written: fanOut?.written ?? broadcast.queuedCount,
+          total: broadcast.queuedCount,
+          state: ctx.t(running ? 'broadcast.status_running' : 'broadcast.status_done'),
+          ...delivery,
+        }),
       );
     },
   }),

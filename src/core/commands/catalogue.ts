@@ -64,6 +64,9 @@ export class Catalogue {
       } else {
         subcommand = DEFAULT_SUBCOMMANDS[line.command];
       }
+      // A bare command beside text-only subcommands (`/broadcast`, `/broadcast status 3`).
+      const bare = this.find(line.command);
+      if (!subcommand && bare) return bindOptions(bare, tokens, locale);
       if (!subcommand) {
         const example = `/${line.command} ${subcommands[0]}`;
         return fail('error.unknown_subcommand', {

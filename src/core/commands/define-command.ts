@@ -52,6 +52,11 @@ export interface CommandDefinition<O extends OptionSpecs = OptionSpecs> {
   private?: boolean;
   /** Names this command answers to on Telegram and the console as well (e.g. /start for /join). */
   aliases?: readonly string[];
+  /**
+   * Telegram and the console only: a subcommand beside a bare command of the same name, which
+   * Discord cannot register (`/broadcast status` beside `/broadcast`).
+   */
+  textOnly?: boolean;
   run(ctx: CommandContext, args: ArgsOf<O>): Promise<Reply>;
 }
 

@@ -1,3 +1,4 @@
+import { reminderOffsets } from '../events/event-reminders.ts';
 import {
   answerLabel,
   calendarButton,
@@ -53,8 +54,17 @@ const answerEvent = defineCommand({
       args.answer,
     );
     const params = { id: event.id, title: event.title, when: ctx.formatWhen(event.startsAt) };
-    const said = ctx.t(`event.rsvp_${rsvp.answer}`, { ...params, position: position ?? 0 });
     const coming = rsvp.answer === 'yes' || rsvp.answer === 'maybe';
+    // Promise a reminder only when one is still due: after the last one, "Still coming" says so.
+    const reminderAhead =
+      ctx.self().remindersEnabled &&
+      reminderOffsets(event, ctx.campaign).some(
+        (minutes) => event.startsAt.getTime() - minutes * 60_000 > ctx.now.getTime(),
+      );
+    const said = [
+      ctx.t(`event.rsvp_${rsvp.answer}`, { ...params, position: position ?? 0 }),
+      ...(coming && reminderAhead ? [ctx.t('event.will_remind')] : []),
+    ].join(' ');
     return ctx.reply(said, coming ? { buttons: [[calendarButton(ctx, event)]] } : {});
   },
 });

@@ -49,21 +49,25 @@ export const peopleCommands = [
       }),
     },
     async run(ctx, args) {
-      const roster = await ctx.services.stats.roster(ctx.campaign.id, args);
+      const { total, entries } = await ctx.services.stats.roster(
+        ctx.campaign.id,
+        args,
+        LISTED_SUPPORTERS,
+      );
       const title =
         args.tag === undefined
-          ? ctx.t('roster.title', { count: roster.length })
-          : ctx.t('roster.title_tag', { count: roster.length, tag: args.tag });
+          ? ctx.t('roster.title', { count: total })
+          : ctx.t('roster.title_tag', { count: total, tag: args.tag });
       const lines: string[] = [];
       let length = 0;
-      for (const entry of roster.slice(0, LISTED_SUPPORTERS)) {
+      for (const entry of entries) {
         const line = rosterLine(ctx.t, entry);
         length += line.length + 1;
         if (length > LISTED_CHARACTERS) break;
         lines.push(line);
       }
-      if (roster.length > lines.length) {
-        lines.push(ctx.t('roster.more', { count: roster.length - lines.length }));
+      if (total > lines.length) {
+        lines.push(ctx.t('roster.more', { count: total - lines.length }));
       }
       return ctx.reply([title, lines.join('\n') || ctx.t('roster.empty')]);
     },

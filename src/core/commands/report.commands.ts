@@ -55,7 +55,7 @@ export const reportCommands = [
         ctx.supporter?.id ?? null,
       );
       return ctx.reply(ctx.t('export.supporters', { count }), {
-        files: [{ name: 'supporters.csv', mimeType: 'text/csv', content: csv }],
+        files: [{ name: exportName(ctx, 'supporters', 'csv'), mimeType: 'text/csv', content: csv }],
       });
     },
   }),
@@ -78,7 +78,9 @@ export const reportCommands = [
         'events.ics',
       );
       return ctx.reply(ctx.t('export.events'), {
-        files: [{ name: 'events.ics', mimeType: 'text/calendar', content: calendar }],
+        files: [
+          { name: exportName(ctx, 'events', 'ics'), mimeType: 'text/calendar', content: calendar },
+        ],
       });
     },
   }),
@@ -94,4 +96,19 @@ function eventFill(ctx: CommandContext, event: CampaignEvent): string {
   return event.capacity === null
     ? ctx.t('stats.event_open', params)
     : ctx.t('stats.event_fill', { ...params, capacity: event.capacity });
+}
+
+/**
+ * `riverside-supporters-2026-12-01-0930.csv`: the campaign and the time (UTC) in the name, so a
+ * new export never overwrites an earlier one.
+ */
+function exportName(ctx: CommandContext, kind: string, extension: string): string {
+  const campaign = ctx.campaign.name
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  const time = ctx.now.toISOString().slice(0, 16).replace('T', '-').replace(':', '');
+  return `${campaign || 'campaign'}-${kind}-${time}.${extension}`;
 }

@@ -1,7 +1,7 @@
 import type { Campaign } from '../campaigns/campaign.types.ts';
 import type { CoreDeps } from '../deps.ts';
 import { DomainError, NotFoundError } from '../errors.ts';
-import { notificationKey } from '../notifications/notification-keys.ts';
+import type { FanOutStart } from '../notifications/fan-out.ts';
 import type { Store } from '../ports.ts';
 import type { CampaignEvent, EventPatch } from './event.types.ts';
 import {
@@ -33,7 +33,7 @@ export function editEvent(
   patch: EventPatch,
 ): Promise<EventChange> {
   const now = deps.clock.now();
-  return deps.store.transaction(async (store) => {
+  return afterNotices(deps, async (store) => {
     const before = await changeableEvent(store, campaign.id, eventId, now);
     let event = await store.events.update(campaign.id, eventId, patch);
     const promoted =
@@ -51,10 +51,10 @@ export function editEvent(
     const changed = NOTICEABLE.filter(
       (field) => JSON.stringify(event[field]) !== JSON.stringify(before[field]),
     );
-    if (changed.length === 0) return { event, notified: 0 };
+    if (changed.length === 0) return { event, notices: null };
     const payload = { changed, previousStartsAt: before.startsAt.toISOString() };
-    const notified = await notifyConcerned(store, event, 'event_changed', now, payload);
-    return { event, notified };
+    const notices = await notifyConcerned(deps, store, event, 'event_changed', now, payload);
+    return { event, notices };
   });
 }
 
@@ -69,7 +69,7 @@ export function cancelEvent(
   reason: string | null,
 ): Promise<EventChange> {
   const now = deps.clock.now();
-  return deps.store.transaction(async (store) => {
+  return afterNotices(deps, async (store) => {
     await changeableEvent(store, campaign.id, eventId, now);
     const event = await store.events.update(campaign.id, eventId, {
       status: 'cancelled',
@@ -81,9 +81,19 @@ export function cancelEvent(
       'event_cancelled',
     );
     const payload = reason ? { reason } : {};
-    const notified = await notifyConcerned(store, event, 'event_cancelled', now, payload);
-    return { event, notified };
+    const notices = await notifyConcerned(deps, store, event, 'event_cancelled', now, payload);
+    return { event, notices };
   });
+}
+
+/** Runs a change in one transaction, then has its notices written on if they were many. */
+async function afterNotices(
+  deps: CoreDeps,
+  work: (store: Store) => Promise<{ event: CampaignEvent; notices: FanOutStart | null }>,
+): Promise<EventChange> {
+  const { event, notices } = await deps.store.transaction(work);
+  if (notices) deps.fanOuts.afterCommit(notices);
+  return { event, notified: notices?.total ?? 0 };
 }
 
 /** The event, when it may still be edited or cancelled: not cancelled and not over. */
@@ -117,29 +127,23 @@ async function syncEventReminders(
   await store.events.syncReminders(campaign.id, event.id, rows, {}, 'event_rescheduled');
 }
 
-async function notifyConcerned(
+/** Tells everyone who answered yes, maybe or waitlist (however many: see FanOuts). */
+function notifyConcerned(
+  deps: CoreDeps,
   store: Store,
   event: CampaignEvent,
   kind: 'event_changed' | 'event_cancelled',
   now: Date,
   payload: Record<string, unknown>,
-): Promise<number> {
-  const rsvps = await store.events.listRsvps(event.campaignId, {
+): Promise<FanOutStart> {
+  return deps.fanOuts.start(store, event.campaignId, {
+    kind,
+    subject: event.id,
+    // A change can happen several times (occurrence = when); a cancellation only once.
+    occurrence: kind === 'event_changed' ? now.getTime() : 0,
+    audience: { reachable: false, event: { id: event.id, answers: CONCERNED_ANSWERS } },
     eventId: event.id,
-    answers: [...CONCERNED_ANSWERS],
+    dueAt: now,
+    payload,
   });
-  // A change can happen several times (occurrence = when); a cancellation only once.
-  const occurrence = kind === 'event_changed' ? now.getTime() : 0;
-  await store.notifications.enqueue(
-    event.campaignId,
-    rsvps.map((rsvp) => ({
-      kind,
-      key: notificationKey(kind, event.id, rsvp.supporterId, occurrence),
-      recipientId: rsvp.supporterId,
-      eventId: event.id,
-      dueAt: now,
-      payload,
-    })),
-  );
-  return rsvps.length;
 }

@@ -64,6 +64,15 @@ export class CoreNotificationContent implements NotificationContent {
         return taskNotice(store, { ...row, kind: row.kind }, view);
       case 'broadcast':
         return this.broadcast(row, campaign, view);
+      case 'fan_out_done':
+        return {
+          blocks: [
+            view.t('notification.broadcast_queued', {
+              id: row.broadcastId ?? 0,
+              count: Number(row.payload.written ?? 0),
+            }),
+          ],
+        };
       case 'digest': {
         const previous = await store.notifications.list(row.campaignId, {
           recipientId: recipient.id,

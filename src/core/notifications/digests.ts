@@ -1,8 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Campaign } from '../campaigns/campaign.types.ts';
 import type { CoreDeps } from '../deps.ts';
-import type { NewNotification } from './notification.types.ts';
-import { notificationKey } from './notification-keys.ts';
 
 const MINUTE_MS = 60_000;
 
@@ -44,24 +42,24 @@ export class DigestPlanner {
     return queued;
   }
 
+  /**
+   * Queues one occurrence; returns the rows written, or for a large campaign written in the
+   * background, the audience size.
+   */
   private async enqueue(campaign: Campaign, occurrence: Date): Promise<number> {
-    const { store } = this.deps;
-    const supporters = await store.supporters.list(campaign.id, {
-      status: ['active'],
-      consented: true,
-    });
+    const { store, fanOuts } = this.deps;
     const local = DateTime.fromJSDate(occurrence, { zone: campaign.timezone }).toFormat(
       "yyyy-MM-dd'T'HH:mm",
     );
-    const rows: NewNotification[] = supporters
-      .filter((supporter) => supporter.remindersEnabled)
-      .map((supporter) => ({
-        kind: 'digest',
-        key: notificationKey('digest', campaign.id, supporter.id, local),
-        recipientId: supporter.id,
-        dueAt: occurrence,
-        payload: {},
-      }));
-    return store.notifications.enqueue(campaign.id, rows);
+    const started = await fanOuts.start(store, campaign.id, {
+      kind: 'digest',
+      subject: campaign.id,
+      occurrence: local,
+      audience: { reachable: true },
+      dueAt: occurrence,
+    });
+    fanOuts.afterCommit(started);
+    if (!started.fanOut) return 0;
+    return started.fanOut.status === 'done' ? started.fanOut.written : started.total;
   }
 }

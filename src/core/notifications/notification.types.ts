@@ -7,6 +7,7 @@ export const NOTIFICATION_KINDS = [
   'event_cancelled',
   'broadcast',
   'digest',
+  'fan_out_done',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -86,6 +86,12 @@ export interface SupporterFilter {
   search?: string;
 }
 
+/** A page of a listing in id order: `limit` supporters after `afterId` (all when no limit). */
+export interface SupporterPage {
+  afterId?: number;
+  limit?: number;
+}
+
 /** Outcome of typing a link code: only `redeemed` wrote anything. */
 export type LinkCodeUse =
   | { kind: 'redeemed'; campaignId: number; supporterId: number }

@@ -1,4 +1,5 @@
 import { normalizeTag } from '../campaigns/tags.ts';
+import type { NewFanOut } from '../notifications/fan-out.types.ts';
 import type { NewNotification } from '../notifications/notification.types.ts';
 import { notificationKey } from '../notifications/notification-keys.ts';
 import type { Store } from '../ports.ts';
@@ -15,32 +16,22 @@ export function meetsTag(task: Task, supporter: Supporter): boolean {
 }
 
 /**
- * Who hears about a new task: active, consented supporters with reminders on, holding its tag
- * when it requires one; the organizer who created it already knows.
+ * The hand-out of a new task, due at once (the dispatcher adds the Claim button), to active,
+ * consented supporters with reminders on, holding its tag when it requires one; the organizer
+ * who created it already knows.
  */
-export async function handoutRecipients(
-  store: Store,
-  campaignId: number,
-  task: Task,
-): Promise<Supporter[]> {
-  const supporters = await store.supporters.list(campaignId, {
-    status: ['active'],
-    consented: true,
-    ...(task.requiredTag && { tag: task.requiredTag }),
-  });
-  return supporters.filter((s) => s.remindersEnabled && s.id !== task.createdById);
-}
-
-/** One hand-out message per recipient, due at once; the dispatcher adds the Claim button. */
-export function handoutRows(task: Task, recipients: Supporter[], now: Date): NewNotification[] {
-  return recipients.map((recipient) => ({
+export function handout(task: Task, now: Date): NewFanOut {
+  return {
     kind: 'task_handout',
-    key: notificationKey('task_handout', task.id, recipient.id),
-    recipientId: recipient.id,
+    subject: task.id,
     taskId: task.id,
     dueAt: now,
-    payload: {},
-  }));
+    audience: {
+      reachable: true,
+      ...(task.requiredTag && { tag: task.requiredTag.toLocaleLowerCase() }),
+      ...(task.createdById !== null && { excludeId: task.createdById }),
+    },
+  };
 }
 
 /** The message telling a supporter an organizer gave them a task. */

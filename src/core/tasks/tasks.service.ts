@@ -3,7 +3,9 @@ import { DomainError, NotFoundError } from '../errors.ts';
 import type { Supporter } from '../supporters/supporter.types.ts';
 import type { Assignment, NewTask, RosterEntry, Task } from './task.types.ts';
 import { claimedAssignment, takeSlot } from './task-claims.ts';
-import { handoutRecipients, handoutRows, meetsTag, skipDueReminder } from './task-notifications.ts';
+import { handout, meetsTag, skipDueReminder } from './task-notifications.ts';
+
+const ROSTER_BATCH = 500;
 
 /** A task with the caller's assignment on it. */
 export interface HeldTask {
@@ -25,22 +27,20 @@ export class TasksService {
   constructor(private readonly deps: CoreDeps) {}
 
   /** Creates a task and, when `notify` is on, queues a hand-out message to everyone it fits. */
-  create(
+  async create(
     campaignId: number,
     input: NewTask,
     notify: boolean,
   ): Promise<{ task: Task; notified: number }> {
-    const now = this.deps.clock.now();
-    return this.deps.store.transaction(async (tx) => {
+    const { store, clock, fanOuts } = this.deps;
+    const now = clock.now();
+    const created = await store.transaction(async (tx) => {
       const task = await tx.tasks.create(campaignId, input);
-      if (!notify) return { task, notified: 0 };
-      const recipients = await handoutRecipients(tx, campaignId, task);
-      const notified = await tx.notifications.enqueue(
-        campaignId,
-        handoutRows(task, recipients, now),
-      );
-      return { task, notified };
+      const started = notify ? await fanOuts.start(tx, campaignId, handout(task, now)) : null;
+      return { task, started };
     });
+    if (created.started) fanOuts.afterCommit(created.started);
+    return { task: created.task, notified: created.started?.total ?? 0 };
   }
 
   /** A task of the campaign, or TASK_NOT_FOUND. */
@@ -180,10 +180,12 @@ export class TasksService {
   async overview(campaignId: number): Promise<{ task: Task; roster: RosterEntry[] }[]> {
     const { store } = this.deps;
     const tasks = await store.tasks.list(campaignId);
-    const roster = await store.tasks.roster(
-      campaignId,
-      tasks.map((task) => task.id),
-    );
+    // A few hundred tasks per query: an id list must stay within the database's parameter limit.
+    const roster: RosterEntry[] = [];
+    for (let from = 0; from < tasks.length; from += ROSTER_BATCH) {
+      const ids = tasks.slice(from, from + ROSTER_BATCH).map((task) => task.id);
+      roster.push(...(await store.tasks.roster(campaignId, ids)));
+    }
     const ordered = [
       ...tasks.filter((task) => task.status === 'open'),
       ...tasks.filter((task) => task.status === 'closed').reverse(),

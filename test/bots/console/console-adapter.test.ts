@@ -11,6 +11,7 @@ import { text } from '../../../src/core/commands/options.ts';
 import { CommandRunner } from '../../../src/core/commands/run-command.ts';
 import { TextCommands } from '../../../src/core/commands/text-commands.ts';
 import type { CoreDeps } from '../../../src/core/deps.ts';
+import { FanOuts } from '../../../src/core/notifications/fan-out.ts';
 import { createServices, type Services } from '../../../src/core/services.ts';
 import { nodeCronRules } from '../../../src/scheduler/cron-rules.ts';
 import { type Database, openDatabase } from '../../../src/store/database.ts';
@@ -74,6 +75,12 @@ beforeAll(async () => {
       platformNames: {},
     },
     cron: nodeCronRules,
+    fanOuts: new FanOuts({
+      store: db.store,
+      clock,
+      log: { error: () => undefined },
+      workerId: 'test',
+    }),
   };
   const catalogue = new Catalogue(definitions);
   const services = createServices(deps);

@@ -6,6 +6,7 @@ import { answerText, useDiscord } from './discord-harness.ts';
 
 const EPHEMERAL = 64;
 const APOLOGY = 'Sorry, something went wrong on our side. Please try again in a moment.';
+const REPLY_LOST = 'Your command was carried out, but its answer could not be shown.';
 const failures: { requestId?: unknown; command?: unknown }[] = [];
 
 /** A public command whose handler breaks, as a bug or a lost database would. */
@@ -53,11 +54,19 @@ describe('Discord bot when things go wrong', () => {
     expect(failures.at(-1)).toMatchObject({ requestId: record.id, command: 'explode' });
   });
 
-  it('apologizes privately when Discord refuses the answer, and keeps answering afterwards', async () => {
+  it('sends a reply again when Discord fails to take it after the command ran', async () => {
+    // Four 502s: more than discord.js retries by itself.
+    world.fake.fail({ method: 'PATCH', path: '/messages/@original', status: 502, times: 4 });
+    const record = await world.run({ user: world.volunteer, guild: world.guild }, 'help');
+    expect(answerText(record)).toContain('/task next');
+    expect(answerText(record)).not.toContain(APOLOGY);
+  });
+
+  it('never apologizes when Discord refuses the answer of a command that ran, and keeps answering', async () => {
     world.fake.fail({ method: 'PATCH', path: '/messages/@original', status: 400, code: 50035 });
     const failed = await world.run({ user: world.volunteer, guild: world.guild }, 'help');
-    expect(failed.followUps.map((m) => [m.content, m.flags])).toEqual([[APOLOGY, EPHEMERAL]]);
-    const logged = world.logs.find((line) => line.includes('discord interaction failed'));
+    expect(failed.followUps.map((m) => [m.content, m.flags])).toEqual([[REPLY_LOST, EPHEMERAL]]);
+    const logged = world.logs.find((line) => line.includes('discord reply not delivered'));
     expect(JSON.parse(logged!)).toMatchObject({ interactionId: failed.id, err: { code: 50035 } });
     expect(logged).not.toContain(failed.token);
 

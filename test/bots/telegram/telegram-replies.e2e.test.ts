@@ -37,6 +37,7 @@ describe('a reply that fails after its command ran', () => {
     );
     const sent = await world.say(olga, `/event cancel ${id}`);
     expect(textOf(sent)).not.toContain(APOLOGY);
+    expect(textOf(sent)).toBe('Your command was carried out, but its answer could not be shown.');
     expect(await statusOf(id)).toBe('cancelled');
     expect(world.logs.join('\n')).toContain('telegram reply not delivered');
   }, 60_000);

@@ -7,6 +7,7 @@ import { CommandRunner } from '../../../src/core/commands/run-command.ts';
 import { TextCommands } from '../../../src/core/commands/text-commands.ts';
 import { DomainError, NotFoundError } from '../../../src/core/errors.ts';
 import type { Actor } from '../../../src/core/interaction/request.ts';
+import { FanOuts } from '../../../src/core/notifications/fan-out.ts';
 import { createServices } from '../../../src/core/services.ts';
 import { nodeCronRules } from '../../../src/scheduler/cron-rules.ts';
 import { type Database, openDatabase } from '../../../src/store/database.ts';
@@ -87,6 +88,12 @@ beforeAll(async () => {
       platformNames: {},
     },
     cron: nodeCronRules,
+    fanOuts: new FanOuts({
+      store: db.store,
+      clock,
+      log: { error: () => undefined },
+      workerId: 'test',
+    }),
   };
   const catalogue = new Catalogue(definitions);
   runner = new CommandRunner({

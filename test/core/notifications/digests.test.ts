@@ -3,6 +3,7 @@ import type { Campaign } from '../../../src/core/campaigns/campaign.types.ts';
 import { fixedClock } from '../../../src/core/clock.ts';
 import type { CoreDeps } from '../../../src/core/deps.ts';
 import { DigestPlanner } from '../../../src/core/notifications/digests.ts';
+import { FanOuts } from '../../../src/core/notifications/fan-out.ts';
 import type { Supporter } from '../../../src/core/supporters/supporter.types.ts';
 import { nodeCronRules } from '../../../src/scheduler/cron-rules.ts';
 import { type Database, openDatabase } from '../../../src/store/database.ts';
@@ -25,9 +26,10 @@ function plannerSuite(open: () => Promise<{ db: Database; cleanup(): Promise<voi
 
   beforeAll(async () => {
     ({ db, cleanup } = await open());
+    const clock = fixedClock(CONSENT);
     deps = {
       store: db.store,
-      clock: fixedClock(CONSENT),
+      clock,
       settings: {
         defaults: { name: 'Digests', timezone: 'UTC', locale: 'en' },
         admins: [],
@@ -36,6 +38,12 @@ function plannerSuite(open: () => Promise<{ db: Database; cleanup(): Promise<voi
         platformNames: {},
       },
       cron: nodeCronRules,
+      fanOuts: new FanOuts({
+        store: db.store,
+        clock,
+        log: { error: () => undefined },
+        workerId: 'test',
+      }),
     };
   });
   afterAll(async () => {

@@ -18,6 +18,40 @@ describe('reading times', () => {
     expect(parseWhen(input, NOW, 'Europe/Paris', locale)?.toISOString()).toBe(expected);
   });
 
+  it('reads "next <weekday>" as the coming one in English and French, said on a Tuesday', () => {
+    const tuesday = new Date('2026-12-01T10:00:00Z');
+    for (const [text, locale] of [
+      ['next saturday 10am', 'en'],
+      ['samedi prochain 10h', 'fr'],
+    ] as const) {
+      expect(parseWhen(text, tuesday, 'Europe/Paris', locale)?.toISOString()).toBe(
+        '2026-12-05T09:00:00.000Z',
+      );
+    }
+  });
+
+  it('reads numeric dates day first outside the United States, month first there', () => {
+    expect(parseWhen('05/01/2027 10:00', NOW, 'Europe/Paris', 'en')?.toISOString()).toBe(
+      '2027-01-05T09:00:00.000Z',
+    );
+    expect(parseWhen('05/01/2027 10:00', NOW, 'Europe/Paris', 'fr')?.toISOString()).toBe(
+      '2027-01-05T09:00:00.000Z',
+    );
+    expect(parseWhen('05/01/2027 10:00', NOW, 'America/New_York', 'en')?.toISOString()).toBe(
+      '2027-05-01T14:00:00.000Z',
+    );
+    // The echo writes the month out, so the reader sees which way it was read.
+    const read = parseWhen('05/01/2027 10:00', NOW, 'Europe/Paris', 'en')!;
+    expect(formatWhen(read, 'Europe/Paris', 'en')).toBe('Tue 5 Jan 2027, 10:00 (Europe/Paris)');
+  });
+
+  it('never keeps seconds: "in 3 minutes" at 11:00:27 is 11:03', () => {
+    const at = new Date('2026-11-29T10:00:27Z');
+    expect(parseWhen('in 3 minutes', at, 'Europe/Paris', 'en')?.toISOString()).toBe(
+      '2026-11-29T10:03:00.000Z',
+    );
+  });
+
   it('reads wall-clock times on the right side of a daylight-saving change', () => {
     expect(parseWhen('2026-03-29 12:00', NOW, 'Europe/Paris', 'en')?.toISOString()).toBe(
       '2026-03-29T10:00:00.000Z',

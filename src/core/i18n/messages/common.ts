@@ -10,6 +10,10 @@ export const commonMessages = defineMessages({
     en: 'You are sending commands a little fast. Please wait a minute and try again.',
     fr: 'Vous envoyez des commandes un peu vite. Attendez une minute puis réessayez.',
   },
+  'error.reply_lost': {
+    en: 'Your command was carried out, but its answer could not be shown.',
+    fr: 'Votre commande a bien été exécutée, mais sa réponse n’a pas pu s’afficher.',
+  },
   'error.line_too_long': {
     en: 'That message is too long: commands fit in {max} characters. Please send a shorter one.',
     fr: 'Ce message est trop long : une commande tient en {max} caractères. Envoyez-en un plus court.',

@@ -85,12 +85,16 @@ export const eventMessages = defineMessages({
     fr: 'Vous n’avez répondu oui ou peut-être à aucun événement à venir. Tapez /events pour les voir.',
   },
   'event.rsvp_yes': {
-    en: 'You are going to #{id} {title}, {when}. I will remind you before it starts.',
-    fr: 'C’est noté : vous venez à l’événement #{id} {title}, {when}. Je vous le rappellerai avant le début.',
+    en: 'You are going to #{id} {title}, {when}.',
+    fr: 'C’est noté : vous venez à l’événement #{id} {title}, {when}.',
   },
   'event.rsvp_maybe': {
-    en: 'Noted as maybe for #{id} {title}, {when}. I will remind you before it starts.',
-    fr: 'C’est noté : « peut-être » pour l’événement #{id} {title}, {when}. Je vous le rappellerai avant le début.',
+    en: 'Noted as maybe for #{id} {title}, {when}.',
+    fr: 'C’est noté : « peut-être » pour l’événement #{id} {title}, {when}.',
+  },
+  'event.will_remind': {
+    en: 'I will remind you before it starts.',
+    fr: 'Je vous le rappellerai avant le début.',
   },
   'event.rsvp_no': {
     en: 'Noted: you are not going to #{id} {title}. Thanks for letting us know.',

@@ -10,6 +10,10 @@ export const notificationMessages = defineMessages({
     en: 'Reminder: #{id} {title} starts {when} at {location}',
     fr: 'Rappel : l’événement #{id} {title} commence le {when}, lieu : {location}',
   },
+  'notification.broadcast_queued': {
+    en: 'Broadcast #{id} is queued for all its recipients: {count}.',
+    fr: 'La diffusion #{id} est en file pour tous ses destinataires : {count}.',
+  },
   'notification.still_coming': { en: 'Still coming', fr: 'Je viens toujours' },
   'notification.cant_make_it': { en: "Can't make it", fr: 'Je ne peux plus venir' },
   'notification.promoted': {

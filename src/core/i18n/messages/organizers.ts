@@ -87,6 +87,24 @@ export const organizerMessages = defineMessages({
     en: 'the people who answered #{id}',
     fr: 'les personnes ayant répondu à l’événement #{id}',
   },
+  'broadcast.queuing_now': {
+    en: 'Broadcast #{id} to {audience} is on its way to {count} recipients. They are being queued now; I will tell you when all are (progress: /broadcast status {id}).',
+    fr: 'La diffusion #{id} vers {audience} part vers {count} destinataires. Leur mise en file est en cours ; je vous préviens quand elle est finie (avancement : /broadcast status {id}).',
+  },
+  'broadcast.queuing_at': {
+    en: 'Broadcast #{id} to {audience} is scheduled for {when}, to {count} recipients. They are being queued now; I will tell you when all are (progress: /broadcast status {id}).',
+    fr: 'La diffusion #{id} vers {audience} est prévue pour {when}, vers {count} destinataires. Leur mise en file est en cours ; je vous préviens quand elle est finie (avancement : /broadcast status {id}).',
+  },
+  'broadcast.status': {
+    en: 'Broadcast #{id} to {audience}, {when}: {written} of {total} recipients queued ({state}); sent {sent}, waiting {pending}, skipped {skipped}, failed {failed}.',
+    fr: 'Diffusion #{id} vers {audience}, {when} : {written} destinataires en file sur {total} ({state}) ; envoyés {sent}, en attente {pending}, ignorés {skipped}, en échec {failed}.',
+  },
+  'broadcast.status_running': { en: 'still queuing', fr: 'mise en file en cours' },
+  'broadcast.status_done': { en: 'all queued', fr: 'tous en file' },
+  'broadcast.unknown': {
+    en: 'There is no broadcast #{id} in this campaign. Its number is in the reply to /broadcast, for example /broadcast status 3.',
+    fr: 'Il n’y a pas de diffusion #{id} dans cette campagne. Son numéro figure dans la réponse à /broadcast, par exemple /broadcast status 3.',
+  },
   'broadcast.bad_audience': {
     en: 'I do not understand the audience "{text}". Use all, tag:<name> or event:<id>, for example audience:tag:canvassers.',
     fr: 'Je ne comprends pas le public « {text} ». Utilisez tous, tag:<nom> ou event:<numéro>, par exemple audience:tag:porte-a-porte.',

@@ -1,0 +1,292 @@
+/**
+ * `scale`: a large campaign seeded by SQL (supporters with tags, tasks, events, RSVPs), then every
+ * command of the catalogue timed through the real command path (p50/p99 of `reps` runs), RSS
+ * before and after, one broadcast to everyone (reply time, fan-out rows/s, RSS peak) and the
+ * plans of the hot-path queries. Fails nothing: prints figures against the goals.
+ */
+
+import type { DatabaseKind } from '../src/config.ts';
+import { systemClock } from '../src/core/clock.ts';
+import { createCore } from '../src/core/core.ts';
+import type { Actor } from '../src/core/interaction/request.ts';
+import { Prisma } from '../src/generated/sqlite/client.ts';
+import { nodeCronRules } from '../src/scheduler/cron-rules.ts';
+import { openDatabase } from '../src/store/database.ts';
+import { Housekeeping } from '../src/store/housekeeping.ts';
+import { PLATFORM_NAMES, wordsOf } from '../test/support/platform-words.ts';
+import { seedSupporters } from '../test/support/seed-supporters.ts';
+import { createBenchDatabase } from './support/bench-database.ts';
+import { seedCampaignWork } from './support/seed-scale.ts';
+
+export interface ScaleOptions {
+  supporters: number;
+  reps: number;
+}
+
+/** One command's timings in milliseconds. */
+export interface CommandTiming {
+  line: string;
+  p50: number;
+  p99: number;
+  goal: number | null;
+}
+
+export interface ScaleResult {
+  kind: DatabaseKind;
+  supporters: number;
+  seedS: number;
+  timings: CommandTiming[];
+  rssBeforeMb: number;
+  rssAfterMb: number;
+  broadcast: {
+    recipients: number;
+    replyMs: number;
+    rowsPerS: number;
+    rssPeakMb: number;
+    rssAfterMb: number;
+  };
+  plans: Record<string, string>;
+}
+
+const MB = 1024 * 1024;
+const ORGANIZER: Actor = { platform: 'telegram', userId: '900', chatId: '900', username: 'org' };
+/** Goals of the issue, p99 in ms. */
+const GOALS: Record<string, number> = {
+  '/supporters search:someone': 50,
+  '/forgetme confirm:on': 100,
+  '/tasks': 20,
+  '/stats': 20,
+  '/leaderboard': 20,
+  '/event rsvp': 20,
+};
+
+export async function benchScale(kind: DatabaseKind, options: ScaleOptions): Promise<ScaleResult> {
+  const bench = await createBenchDatabase(kind);
+  const db = await openDatabase(bench.url);
+  try {
+    const core = createCore(
+      {
+        store: db.store,
+        clock: systemClock,
+        settings: {
+          defaults: { name: 'Scale', timezone: 'Europe/Paris', locale: 'en' },
+          admins: [{ platform: 'telegram', userId: '900' }],
+          commandsPerMinute: 1_000_000,
+          policyVersion: 'bench',
+          platformNames: PLATFORM_NAMES,
+        },
+        cron: nodeCronRules,
+        workerId: 'bench',
+      },
+      { error: (details) => console.error('command failed', details) },
+    );
+    const campaign = await core.services.campaigns.ensureDefault();
+    const say = async (actor: Actor, line: string) => {
+      const reply = await core.text.handle(line, { actor, words: wordsOf(actor.platform) });
+      const text = reply?.blocks.join('\n') ?? '';
+      if (/something went wrong/i.test(text)) throw new Error(`${line}: ${text}`);
+      return text;
+    };
+    await say(ORGANIZER, '/start');
+    await say(ORGANIZER, '/join agree:on');
+
+    const seedStart = performance.now();
+    const now = new Date();
+    const tags = [
+      'north',
+      'south',
+      'east',
+      'west',
+      'canvass',
+      'phone',
+      'drivers',
+      'food',
+      'web',
+      'art',
+    ];
+    await seedSupporters(db, { campaignId: campaign.id, count: options.supporters, now, tags });
+    await seedCampaignWork(db, {
+      campaignId: campaign.id,
+      tasks: 2_000,
+      events: 500,
+      rsvps: 100_000,
+      now,
+    });
+    if (kind === 'postgresql') await db.client.$executeRawUnsafe('ANALYZE');
+    else await new Housekeeping(db, { retentionMs: 30 * 86_400_000 }).runIfDue(now);
+    const seedS = (performance.now() - seedStart) / 1000;
+
+    const [firstEvent] = await db.client.event.findMany({ orderBy: { id: 'asc' }, take: 1 });
+    const [firstTask] = await db.client.task.findMany({ orderBy: { id: 'asc' }, take: 1 });
+    const [someone] = await db.client.supporter.findMany({
+      where: {
+        campaignId: campaign.id,
+        identities: { some: { platform: 'telegram', NOT: { externalId: '900' } } },
+      },
+      orderBy: { id: 'asc' },
+      skip: 5,
+      take: 1,
+    });
+    const identity = await db.client.identity.findFirstOrThrow({
+      where: { supporterId: someone!.id },
+    });
+    const volunteer: Actor = {
+      platform: 'telegram',
+      userId: identity.externalId,
+      chatId: identity.externalId,
+    };
+    const e = firstEvent!.id;
+    const t = firstTask!.id;
+
+    global.gc?.();
+    const rssBeforeMb = process.memoryUsage().rss / MB;
+    const timings: CommandTiming[] = [];
+    const time = async (
+      line: string,
+      run: (i: number) => Promise<unknown>,
+      reps = options.reps,
+    ) => {
+      const samples: number[] = [];
+      for (let i = 0; i < reps; i++) {
+        const start = performance.now();
+        await run(i);
+        samples.push(performance.now() - start);
+      }
+      samples.sort((a, b) => a - b);
+      const pick = (q: number) =>
+        samples[Math.min(samples.length - 1, Math.ceil(q * samples.length) - 1)]!;
+      const timing = {
+        line,
+        p50: round(pick(0.5)),
+        p99: round(pick(0.99)),
+        goal: GOALS[line] ?? null,
+      };
+      timings.push(timing);
+      console.log(
+        `  ${kind} ${line}: p50 ${timing.p50} ms, p99 ${timing.p99} ms${timing.goal ? ` (goal p99 <= ${timing.goal} ms)` : ''}`,
+      );
+    };
+    const volunteerLines = [
+      '/help',
+      '/profile',
+      '/tasks',
+      '/task next',
+      '/mytasks',
+      '/events',
+      '/myevents',
+      `/event ics ${e}`,
+      '/leaderboard',
+      '/mydata',
+    ];
+    for (const line of volunteerLines) await time(line, () => say(volunteer, line));
+    await time('/event rsvp', (i) =>
+      say(volunteer, `/event rsvp ${e + 1} ${i % 2 ? 'no' : 'yes'}`),
+    );
+    await time('/task claim + /task drop', async () => {
+      await say(volunteer, `/task claim ${t}`);
+      await say(volunteer, `/task drop ${t}`);
+    });
+    const organizerLines = [
+      '/stats',
+      '/supporters',
+      '/supporters north',
+      '/supporters search:someone',
+      '/supporters search:user4242',
+      '/task list',
+      `/event attendees ${e}`,
+      '/export events',
+    ];
+    for (const line of organizerLines) await time(line, () => say(ORGANIZER, line));
+    await time('/tag add', (i) => say(ORGANIZER, `/tag add @user${100 + i} bench`));
+    await time(
+      '/export supporters',
+      () => say(ORGANIZER, '/export supporters'),
+      Math.min(3, options.reps),
+    );
+    await time('/forgetme confirm:on', (i) =>
+      say(
+        { platform: 'telegram', userId: String(800_000_000 + someone!.id + 10 + i) },
+        '/forgetme confirm:on',
+      ),
+    );
+    global.gc?.();
+    const rssAfterMb = process.memoryUsage().rss / MB;
+
+    const broadcast = await broadcastToAll(core, say);
+    const plans = await explainHotPaths(db, campaign.id, kind);
+    return {
+      kind,
+      supporters: options.supporters,
+      seedS: round(seedS),
+      timings,
+      rssBeforeMb: round(rssBeforeMb),
+      rssAfterMb: round(rssAfterMb),
+      broadcast,
+      plans,
+    };
+  } finally {
+    await db.close();
+    await bench.remove();
+  }
+}
+
+async function broadcastToAll(
+  core: ReturnType<typeof createCore>,
+  say: (actor: Actor, line: string) => Promise<string>,
+) {
+  global.gc?.();
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 20);
+  const start = performance.now();
+  const reply = await say(ORGANIZER, '/broadcast message:"Canvassing tomorrow at 10:00"');
+  const replyMs = performance.now() - start;
+  await core.deps.fanOuts.idle();
+  const fanOutS = (performance.now() - start) / 1000;
+  clearInterval(sampler);
+  const recipients = Number(/(\d+) recipients/.exec(reply)?.[1] ?? 0);
+  global.gc?.();
+  return {
+    recipients,
+    replyMs: round(replyMs),
+    rowsPerS: Math.round(recipients / fanOutS),
+    rssPeakMb: round(peak / MB),
+    rssAfterMb: round(process.memoryUsage().rss / MB),
+  };
+}
+
+/** The plans of the queries behind the hot paths, as the database chooses them at this size. */
+async function explainHotPaths(
+  db: Awaited<ReturnType<typeof openDatabase>>,
+  campaignId: number,
+  kind: DatabaseKind,
+) {
+  const explain = kind === 'postgresql' ? Prisma.sql`EXPLAIN` : Prisma.sql`EXPLAIN QUERY PLAN`;
+  const queries: Record<string, Prisma.Sql> = {
+    'audience count (broadcast all)': Prisma.sql`SELECT COUNT(*) FROM "Supporter" s WHERE s."campaignId" = ${campaignId} AND s."status" = 'active' AND s."remindersEnabled" = true AND s."consentAt" IS NOT NULL`,
+    'fan-out chunk bound (broadcast tag)': Prisma.sql`SELECT MAX(sid) FROM (SELECT st."supporterId" AS sid FROM "SupporterTag" st JOIN "Supporter" s ON s."id" = st."supporterId" WHERE s."campaignId" = ${campaignId} AND st."tagId" = 3 AND st."supporterId" > 5000 ORDER BY st."supporterId" LIMIT 2000) AS chunk`,
+    'supporters page (/supporters)': Prisma.sql`SELECT s."id" FROM "Supporter" s WHERE s."campaignId" = ${campaignId} AND s."status" IN ('active', 'paused', 'unreachable') AND s."consentAt" IS NOT NULL AND s."id" > 0 ORDER BY s."id" LIMIT 25`,
+    'search (/supporters search:)':
+      kind === 'postgresql'
+        ? Prisma.sql`SELECT s."id" FROM "Supporter" s WHERE s."campaignId" = ${campaignId} AND s."id" IN (SELECT n."id" FROM "Supporter" n WHERE n."displayName" ILIKE '%someone%' UNION SELECT i."supporterId" FROM "Identity" i WHERE i."username" ILIKE '%someone%') ORDER BY s."id" LIMIT 25`
+        : Prisma.sql`SELECT s."id" FROM "Supporter" s WHERE s."campaignId" = ${campaignId} AND s."id" IN (SELECT rowid FROM "SupporterNameSearch" WHERE "displayName" LIKE '%someone%' UNION SELECT i."supporterId" FROM "Identity" i WHERE i."id" IN (SELECT rowid FROM "IdentityUsernameSearch" WHERE "username" LIKE '%someone%')) ORDER BY s."id" LIMIT 25`,
+    'erasure (/forgetme: pending rows of one recipient)': Prisma.sql`UPDATE "Notification" SET "status" = 'skipped' WHERE "campaignId" = ${campaignId} AND "status" = 'pending' AND "recipientId" = 42`,
+    'broadcast progress (/broadcast status)': Prisma.sql`SELECT "status", COUNT(*) FROM "Notification" WHERE "broadcastId" = 1 AND "campaignId" = ${campaignId} AND "kind" = 'broadcast' GROUP BY "status"`,
+    'prune (housekeeping)': Prisma.sql`DELETE FROM "Notification" WHERE "id" IN (SELECT "id" FROM "Notification" WHERE "status" IN ('sent', 'skipped') AND "updatedAt" < '2020-01-01' LIMIT 5000)`,
+  };
+  const plans: Record<string, string> = {};
+  for (const [name, query] of Object.entries(queries)) {
+    const rows = await db.client.$queryRaw<Record<string, unknown>[]>(
+      Prisma.sql`${explain} ${query}`,
+    );
+    plans[name] = rows
+      .map((row) => String(row['QUERY PLAN'] ?? row.detail ?? JSON.stringify(row)))
+      .join('\n');
+  }
+  return plans;
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
+}

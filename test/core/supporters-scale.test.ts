@@ -1,0 +1,74 @@
+// With 20,000 supporters (past SQLite's bound-parameter limit and a former failure point), the
+// supporter list, a tag's list, a search and the CSV export work on both databases, and a
+// broadcast to 100,000 works on PostgreSQL.
+import { describe, expect, it } from 'vitest';
+import { consoleAdmin, NOW, useCore } from '../support/core-harness.ts';
+import { reportPostgresSkip, TEST_POSTGRES_URL } from '../support/databases.ts';
+import { seedSupporters } from '../support/seed-supporters.ts';
+
+const COUNT = 20_000;
+
+for (const database of ['sqlite', 'postgresql'] as const) {
+  describe.skipIf(database === 'postgresql' && !TEST_POSTGRES_URL)(
+    `supporter commands with ${COUNT} supporters on ${database}`,
+    () => {
+      const h = useCore({}, database);
+
+      it('lists the supporters with their count and the first page', async () => {
+        await seedSupporters(h.db, {
+          campaignId: 1,
+          count: COUNT,
+          now: NOW,
+          tags: ['north', 'south'],
+        });
+        const text = h.text(await h.say(consoleAdmin, '/supporters'));
+        expect(text).toContain(`${COUNT}`);
+        expect(text).toContain('Supporter 1 (@user1)');
+        expect(text).not.toContain('Sorry');
+      });
+
+      it('lists the holders of a tag', async () => {
+        const text = h.text(await h.say(consoleAdmin, '/supporters north'));
+        expect(text).toContain(`${COUNT / 2}`);
+        expect(text).toContain('north');
+        expect(text).not.toContain('south');
+      });
+
+      it('finds people by a part of their name or username', async () => {
+        const byName = h.text(await h.say(consoleAdmin, '/supporters search:"Supporter 12345"'));
+        expect(byName).toContain('Supporter 12345 (@user12345)');
+        const byUsername = h.text(await h.say(consoleAdmin, '/supporters search:USER1999'));
+        expect(byUsername).toContain('@user19990');
+        expect(byUsername).toContain('@user1999)');
+        expect(byUsername).not.toContain('@user2000');
+      });
+
+      it('exports every supporter as CSV', async () => {
+        const reply = await h.say(consoleAdmin, '/export supporters');
+        const csv = reply.files?.[0]?.content ?? '';
+        const lines = csv.trimEnd().split('\r\n');
+        expect(lines).toHaveLength(COUNT + 1);
+        expect(lines[1]).toMatch(
+          /^\d+,Supporter 1,telegram:@user1,south,1,active,2026-11-30T09:00:00.000Z$/,
+        );
+        expect(h.text(reply)).toContain(`${COUNT}`);
+      });
+    },
+  );
+}
+
+reportPostgresSkip('PostgreSQL scale');
+
+describe.skipIf(!TEST_POSTGRES_URL)('a broadcast to 100,000 supporters on PostgreSQL', () => {
+  const h = useCore({}, 'postgresql');
+
+  it('answers with the audience size and queues every row', async () => {
+    await seedSupporters(h.db, { campaignId: 1, count: 100_000, now: NOW });
+    const reply = h.text(await h.say(consoleAdmin, '/broadcast message:"Canvass at 10"'));
+    await h.core.deps.fanOuts.idle();
+    expect(reply).toContain('100000 recipients');
+    expect(await h.db.client.notification.count({ where: { kind: 'broadcast' } })).toBe(100_000);
+    const status = h.text(await h.say(consoleAdmin, '/broadcast status 1'));
+    expect(status).toContain('100000 of 100000 recipients queued (all queued)');
+  }, 120_000);
+});
