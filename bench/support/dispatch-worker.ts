@@ -90,6 +90,7 @@ const dispatcher = new Dispatcher({
             admins: [],
             commandsPerMinute: 60,
             policyVersion: 'bench',
+            platformNames: {},
           },
           cron: nodeCronRules,
           fanOuts: new FanOuts({

@@ -13,6 +13,7 @@ import type {
   SpacePlatform,
 } from './campaigns/campaign.types.ts';
 import type { CampaignCounts, Handle, TagCount } from './campaigns/stats.types.ts';
+import type { ConversationStore } from './conversations/conversation.types.ts';
 import type {
   Attendance,
   Attendee,
@@ -333,6 +334,7 @@ export interface Store {
   privacy: PrivacyRepo;
   broadcasts: BroadcastRepo;
   stats: StatsRepo;
+  conversations: ConversationStore;
   fanOuts: FanOutRepo;
   /** Runs `work` in one database transaction: everything it wrote lands, or nothing. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;

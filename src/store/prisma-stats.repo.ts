@@ -1,7 +1,7 @@
 import type { CampaignCounts, Handle, TagCount } from '../core/campaigns/stats.types.ts';
+import { normalizeTag } from '../core/campaigns/tags.ts';
 import type { StatsRepo } from '../core/ports.ts';
 import type { DbClient } from './prisma-client.ts';
-import { normalizeTag } from './prisma-supporter.repo.ts';
 
 /** Registered: agreed to the privacy notice and not erased. */
 const registered = { consentAt: { not: null }, status: { not: 'erased' } };

@@ -72,6 +72,7 @@ beforeAll(async () => {
       admins: [],
       commandsPerMinute: 1_000,
       policyVersion: '1',
+      platformNames: {},
     },
     cron: nodeCronRules,
     fanOuts: new FanOuts({
@@ -85,7 +86,7 @@ beforeAll(async () => {
   const services = createServices(deps);
   const log = { error: (details: Record<string, unknown>) => logged.push(details) };
   const runner = new CommandRunner({ catalogue, services, deps, log });
-  core = { services, text: new TextCommands(catalogue, runner, () => clock.now().getTime()) };
+  core = { services, text: new TextCommands(catalogue, runner, db.store.conversations, clock) };
 });
 
 afterAll(async () => {
@@ -108,7 +109,7 @@ async function startConsole() {
     output: () => transcript,
     async script(...lines: string[]) {
       input.end(`${lines.join('\n')}\n`);
-      await adapter.closed;
+      await adapter.ended;
       return transcript;
     },
   };
@@ -212,8 +213,8 @@ describe('console adapter', () => {
 
   it('resolves closed when closed from the program, after the line in progress', async () => {
     const terminal = await startConsole();
-    await terminal.adapter.close();
-    await expect(terminal.adapter.closed).resolves.toBeUndefined();
+    await terminal.adapter.stop();
+    await expect(terminal.adapter.ended).resolves.toBeUndefined();
     expect(logged).toEqual([]);
   });
 });

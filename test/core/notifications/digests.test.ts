@@ -35,6 +35,7 @@ function plannerSuite(open: () => Promise<{ db: Database; cleanup(): Promise<voi
         admins: [],
         commandsPerMinute: 1_000,
         policyVersion: '1',
+        platformNames: {},
       },
       cron: nodeCronRules,
       fanOuts: new FanOuts({
