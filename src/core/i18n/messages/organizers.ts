@@ -78,13 +78,13 @@ export const organizerMessages = defineMessages({
     en: 'Broadcast #{id} to {audience} is scheduled for {when}. Recipients queued: {count}.',
     fr: 'La diffusion #{id} pour {audience} est prévue le {when}. Destinataires en attente d’envoi : {count}.',
   },
-  'broadcast.audience_all': { en: 'everyone', fr: 'tout le monde' },
+  'broadcast.audience_all': { en: 'all', fr: 'tout le monde' },
   'broadcast.audience_tag': {
-    en: 'supporters tagged {tag}',
+    en: 'tag:{tag}',
     fr: 'les soutiens avec l’étiquette {tag}',
   },
   'broadcast.audience_event': {
-    en: 'the people who answered #{id}',
+    en: 'event:{id}',
     fr: 'les personnes ayant répondu à l’événement #{id}',
   },
   'broadcast.queuing_now': {
