@@ -14,6 +14,7 @@ import { Prisma } from '../src/generated/sqlite/client.ts';
 import { nodeCronRules } from '../src/scheduler/cron-rules.ts';
 import { openDatabase } from '../src/store/database.ts';
 import { Housekeeping } from '../src/store/housekeeping.ts';
+import { PLATFORM_NAMES, wordsOf } from '../test/support/platform-words.ts';
 import { seedSupporters } from '../test/support/seed-supporters.ts';
 import { createBenchDatabase } from './support/bench-database.ts';
 import { seedCampaignWork } from './support/seed-scale.ts';
@@ -73,6 +74,7 @@ export async function benchScale(kind: DatabaseKind, options: ScaleOptions): Pro
           admins: [{ platform: 'telegram', userId: '900' }],
           commandsPerMinute: 1_000_000,
           policyVersion: 'bench',
+          platformNames: PLATFORM_NAMES,
         },
         cron: nodeCronRules,
         charts: new EChartsChartRenderer(),
@@ -82,7 +84,7 @@ export async function benchScale(kind: DatabaseKind, options: ScaleOptions): Pro
     );
     const campaign = await core.services.campaigns.ensureDefault();
     const say = async (actor: Actor, line: string) => {
-      const reply = await core.text.handle(line, { actor });
+      const reply = await core.text.handle(line, { actor, words: wordsOf(actor.platform) });
       const text = reply?.blocks.join('\n') ?? '';
       if (/something went wrong/i.test(text)) throw new Error(`${line}: ${text}`);
       return text;

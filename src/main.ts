@@ -7,11 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { ConsoleAdapter } from './bots/console/console-adapter.ts';
-import { ConsoleNotifier } from './bots/console/console-notifier.ts';
-import { type DiscordBot, startDiscordBot } from './bots/discord/discord-bot.ts';
+import type { ChatAdapter } from './bots/chat-adapter.ts';
 import { errorReason, PlatformStartError } from './bots/platform-start.ts';
-import { startTelegramBot, type TelegramBot } from './bots/telegram/telegram-bot.ts';
 import { EChartsChartRenderer } from './charts/echarts-chart-renderer.ts';
 import { type Config, ConfigError, configSecrets, loadConfig } from './config.ts';
 import { type Clock, systemClock } from './core/clock.ts';
@@ -25,6 +22,7 @@ import { calendarRoute } from './http/calendar-route.ts';
 import { PromDeliveryMetrics } from './http/metrics.ts';
 import { type HttpServer, PortUnavailableError, startHttpServer } from './http/server.ts';
 import { createLogger, type Logger, logFile, maskSecrets } from './logger.ts';
+import { platformNames, startAdapters } from './platforms.ts';
 import { nodeCronRules } from './scheduler/cron-rules.ts';
 import { Dispatcher } from './scheduler/dispatcher.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
@@ -45,13 +43,10 @@ export interface App {
   logger: Logger;
   db: Database;
   core: Core;
-  /** The terminal chat, when it runs. */
-  console?: ConsoleAdapter;
   /** The health, readiness and metrics server, unless `HTTP_PORT` is 0. */
   http?: HttpServer;
-  /** The platform bots, when their tokens are set. */
-  telegram?: TelegramBot;
-  discord?: DiscordBot;
+  /** The running chat adapters by platform (`console`, `discord`, `telegram`). */
+  adapters: ReadonlyMap<string, ChatAdapter>;
   /**
    * Stops taking updates (HTTP, the scheduler after the dispatch in flight, the console), then
    * closes the database. Idempotent.
@@ -134,10 +129,8 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
     for (const close of closers.splice(0).reverse()) await close();
   };
   let core: Core;
-  let terminal: ConsoleAdapter | undefined;
   let http: HttpServer | undefined;
-  let telegram: TelegramBot | undefined;
-  let discord: DiscordBot | undefined;
+  const adapters = new Map<string, ChatAdapter>();
   // The HTTP server (health, webhook, calendar feeds) runs with a bot, or with HTTP_PORT set.
   const platforms = !!config.discord || !!config.telegram;
   const serving = config.http.port !== 0 && (platforms || config.http.requested);
@@ -152,6 +145,7 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
           commandsPerMinute: config.rateLimit.commandsPerMinute,
           policyVersion: POLICY_VERSION,
           publicBaseUrl: serving ? config.http.publicBaseUrl : null,
+          platformNames: platformNames(),
         },
         cron: nodeCronRules,
         charts: new EChartsChartRenderer(),
@@ -162,32 +156,27 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
     closers.push(() => core.deps.fanOuts.stop());
     const campaign = await core.services.campaigns.ensureDefault();
     logger.info({ campaignId: campaign.id }, 'default campaign ready');
-    const chat = withConsole
-      ? new ConsoleAdapter({
-          core,
-          input: options.consoleStreams?.input ?? process.stdin,
-          output: options.consoleStreams?.output ?? process.stdout,
-          log: logger,
-          logFile: options.logDestination || logPath === '-' ? undefined : logPath,
-        })
-      : undefined;
-    terminal = chat;
     if (!platforms) logger.info('no platform token is configured');
-
-    const notifiers: Notifier[] = chat ? [new ConsoleNotifier(chat)] : [];
-    const limits = { timeoutMs: config.platformStartTimeoutMs, signal: options.signal };
-    if (config.discord) {
-      const bot = await startDiscordBot({ config: config.discord, core, log: logger, limits });
-      discord = bot;
-      notifiers.push(bot.notifier);
-      closers.push(() => bot.stop());
-    }
-    if (config.telegram) {
-      const bot = await startTelegramBot({ config: config.telegram, core, log: logger, limits });
-      telegram = bot;
-      notifiers.push(bot.notifier);
-      closers.push(() => bot.stop());
-    }
+    const sources = {
+      config,
+      console: withConsole
+        ? {
+            input: options.consoleStreams?.input ?? process.stdin,
+            output: options.consoleStreams?.output ?? process.stdout,
+            logFile: options.logDestination || logPath === '-' ? undefined : logPath,
+          }
+        : undefined,
+    };
+    const deps = {
+      core,
+      log: logger,
+      limits: { timeoutMs: config.platformStartTimeoutMs, signal: options.signal },
+    };
+    const started = (adapter: ChatAdapter) => {
+      adapters.set(adapter.platform, adapter);
+      closers.push(() => adapter.stop());
+    };
+    await startAdapters(sources, deps, started, false);
 
     const metrics = new PromDeliveryMetrics();
     const housekeeping = new Housekeeping(db, { retentionMs: config.notificationRetentionMs });
@@ -201,7 +190,7 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
         log: logger,
         routes: [
           calendarRoute(core.services.calendars),
-          ...(telegram?.webhookRoute ? [telegram.webhookRoute] : []),
+          ...[...adapters.values()].flatMap((adapter) => adapter.routes ?? []),
         ],
       });
       http = server;
@@ -209,8 +198,8 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
       logger.info({ port: server.port }, 'HTTP server listening');
     }
     // The chat opens once nothing can stop the start any more (a busy port, a bad token).
-    await chat?.start();
-    if (chat) closers.push(() => chat.close());
+    await startAdapters(sources, deps, started, true);
+    const notifiers = [...adapters.values()].map((adapter) => adapter.notifier);
     const budget = new PrismaSendBudget(db.client);
     const scheduler = startDelivery(
       config,
@@ -222,7 +211,7 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
     );
     closers.push(() => scheduler.stop());
     // Last, so that whoever waits for this line finds everything running.
-    if (chat) logger.info('console adapter started');
+    if (withConsole) logger.info('console adapter started');
   } catch (error) {
     await closeAll();
     throw failed(error);
@@ -237,7 +226,7 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
     })();
     return stopping;
   };
-  return { config, logger, db, core, console: terminal, http, telegram, discord, stop };
+  return { config, logger, db, core, adapters, http, stop };
 }
 
 /**
@@ -317,6 +306,7 @@ async function databaseAnswers(db: Database): Promise<boolean> {
   }
 }
 
+/** The console runs without platform tokens, or when asked for. */
 function startsConsole(config: Config, mode: StartOptions['console'] = 'auto'): boolean {
   if (mode === 'auto') return !config.discord && !config.telegram;
   return mode === 'always';
@@ -365,7 +355,7 @@ async function main(): Promise<void> {
     process.stderr.write(`Configuration error:\n${error.message}\n`);
     process.exit(1);
   }
-  app.console?.closed.then(() => shutdown('end of input'));
+  for (const adapter of app.adapters.values()) adapter.ended?.then(() => shutdown('end of input'));
   if (requested) shutdown(requested);
 }
 

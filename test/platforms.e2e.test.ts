@@ -41,7 +41,7 @@ afterAll(async () => {
 
 describe('the program with both platform tokens', () => {
   it('runs the Discord and Telegram bots in one process, without the console', async () => {
-    expect(app.console).toBeUndefined();
+    expect(app.adapters.get('console')).toBeUndefined();
     const organizer = discord.addUser('olga', { globalName: 'Olga' });
     const guild = discord.addGuild('Riverside Greens', organizer);
     await until(

@@ -91,6 +91,7 @@ const dispatcher = new Dispatcher({
             admins: [],
             commandsPerMinute: 60,
             policyVersion: 'bench',
+            platformNames: {},
           },
           cron: nodeCronRules,
           charts: new EChartsChartRenderer(),

@@ -19,7 +19,7 @@ export function createCore(input: CoreInput, log: ErrorLog) {
   const services = createServices(deps);
   const catalogue = createCatalogue();
   const runner = new CommandRunner({ catalogue, services, deps, log });
-  const text = new TextCommands(catalogue, runner, () => deps.clock.now().getTime());
+  const text = new TextCommands(catalogue, runner, deps.store.conversations, deps.clock);
   return { deps, services, catalogue, runner, text };
 }
 

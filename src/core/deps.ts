@@ -19,6 +19,8 @@ export interface CoreSettings {
   policyVersion: string;
   /** External base URL of the HTTP server (no trailing slash), for feed links; null = none. */
   publicBaseUrl?: string | null;
+  /** Each platform's name in sentences, by id (`telegram` -> `Telegram`). */
+  platformNames: Readonly<Record<string, string>>;
 }
 
 /** What every service is built from. */
@@ -33,10 +35,7 @@ export interface CoreDeps {
   fanOuts: FanOuts;
 }
 
-/** Where the core reports failures it could not turn into a reply (pino fits). */
-export interface ErrorLog {
-  error(details: Record<string, unknown>, message: string): void;
-}
+export type { ErrorLog, Log } from './log.ts';
 
 /** Cron expressions, read in a time zone (node-cron implements it outside the core). */
 export interface CronRules {

@@ -20,6 +20,7 @@ import type {
   HeldEvent,
   TagCount,
 } from './campaigns/stats.types.ts';
+import type { ConversationStore } from './conversations/conversation.types.ts';
 import type {
   Attendance,
   Attendee,
@@ -343,6 +344,7 @@ export interface Store {
   privacy: PrivacyRepo;
   broadcasts: BroadcastRepo;
   stats: StatsRepo;
+  conversations: ConversationStore;
   fanOuts: FanOutRepo;
   /** Runs `work` in one database transaction: everything it wrote lands, or nothing. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;

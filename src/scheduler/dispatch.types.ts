@@ -1,4 +1,5 @@
 import type { Clock } from '../core/clock.ts';
+import type { Log } from '../core/deps.ts';
 import type { DeliveryContext } from '../core/notifications/delivery.types.ts';
 import type { NotificationContent } from '../core/notifications/notification-content.ts';
 import type { Notifier } from '../core/notifications/notifier.ts';
@@ -7,13 +8,6 @@ import type { DeliveryMetrics } from './delivery-metrics.ts';
 import type { SendBudget } from './send-budget.ts';
 import type { SentMarks } from './sent-marks.ts';
 import type { DeliveryThrottle } from './throttle.ts';
-
-/** Where the dispatcher writes (pino fits). */
-export interface DispatcherLog {
-  info(details: Record<string, unknown>, message: string): void;
-  warn(details: Record<string, unknown>, message: string): void;
-  error(details: Record<string, unknown>, message: string): void;
-}
 
 /** Waits `ms` on the dispatcher's clock; resolves early when `signal` aborts. */
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -32,7 +26,7 @@ export interface DispatchDeps {
   store: Store;
   content: NotificationContent;
   clock: Clock;
-  log: DispatcherLog;
+  log: Log;
   metrics: DeliveryMetrics;
   workerId: string;
   notifiers: ReadonlyMap<string, Notifier>;

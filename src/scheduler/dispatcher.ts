@@ -2,16 +2,17 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Clock } from '../core/clock.ts';
+import type { Log } from '../core/deps.ts';
 import type { NotificationContent } from '../core/notifications/notification-content.ts';
 import type { Notifier } from '../core/notifications/notifier.ts';
 import type { Store } from '../core/ports.ts';
 import { deliverBatch } from './delivery-batch.ts';
 import { type DeliveryMetrics, noMetrics } from './delivery-metrics.ts';
-import type { DispatchDeps, DispatcherLog, Sleep, TickSummary } from './dispatch.types.ts';
+import type { DispatchDeps, Sleep, TickSummary } from './dispatch.types.ts';
 import { LocalSendBudget, type SendBudget } from './send-budget.ts';
 import { DeliveryThrottle, type PlatformLimits } from './throttle.ts';
 
-export type { DispatcherLog, Sleep, TickSummary } from './dispatch.types.ts';
+export type { Sleep, TickSummary } from './dispatch.types.ts';
 
 export interface DispatcherOptions {
   store: Store;
@@ -19,7 +20,7 @@ export interface DispatcherOptions {
   notifiers: Notifier[];
   content: NotificationContent;
   clock: Clock;
-  log: DispatcherLog;
+  log: Log;
   metrics?: DeliveryMetrics;
   /**
    * Names this process in leases; unique among live processes (default: host, pid and a random

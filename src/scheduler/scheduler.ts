@@ -1,12 +1,12 @@
 import cron, { type ScheduledTask } from 'node-cron';
-import type { DispatcherLog } from './dispatch.types.ts';
+import type { ErrorLog } from '../core/deps.ts';
 
 export interface SchedulerOptions {
   /** node-cron expression (5 or 6 fields), e.g. `SCHEDULER_CRON`. */
   expression: string;
   /** The work of one tick; `signal` aborts when the scheduler stops. */
   tick: (signal: AbortSignal) => Promise<void>;
-  log: Pick<DispatcherLog, 'error'>;
+  log: ErrorLog;
 }
 
 /**

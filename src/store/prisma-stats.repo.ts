@@ -6,11 +6,12 @@ import type {
   HeldEvent,
   TagCount,
 } from '../core/campaigns/stats.types.ts';
+import { normalizeTag } from '../core/campaigns/tags.ts';
 import type { StatsRepo } from '../core/ports.ts';
 import type { Range } from '../core/reports/periods.ts';
 import { SUPPORTER_STATUSES, type Supporter } from '../core/supporters/supporter.types.ts';
 import type { DbClient } from './prisma-client.ts';
-import { normalizeTag, toSupporter, withTags } from './prisma-supporter.repo.ts';
+import { toSupporter, withTags } from './prisma-supporter.repo.ts';
 
 /** Registered: agreed to the privacy notice and not erased. */
 const registered = { consentAt: { not: null }, status: { not: 'erased' } };

@@ -4,6 +4,7 @@ import { PrismaBroadcastRepo } from './prisma-broadcast.repo.ts';
 import { PrismaCalendarFeedRepo } from './prisma-calendar-feed.repo.ts';
 import { PrismaCampaignRepo } from './prisma-campaign.repo.ts';
 import { atomically, type DbClient } from './prisma-client.ts';
+import { PrismaConversationStore } from './prisma-conversations.ts';
 import { PrismaEventRepo } from './prisma-event.repo.ts';
 import { PrismaFanOutRepo } from './prisma-fan-out.repo.ts';
 import { PrismaNotificationRepo } from './prisma-notification.repo.ts';
@@ -23,6 +24,7 @@ export class PrismaStore implements Store {
   readonly privacy: PrismaPrivacyRepo;
   readonly broadcasts: PrismaBroadcastRepo;
   readonly stats: PrismaStatsRepo;
+  readonly conversations: PrismaConversationStore;
   readonly fanOuts: PrismaFanOutRepo;
 
   constructor(
@@ -38,6 +40,7 @@ export class PrismaStore implements Store {
     this.privacy = new PrismaPrivacyRepo(db, kind);
     this.broadcasts = new PrismaBroadcastRepo(db);
     this.stats = new PrismaStatsRepo(db);
+    this.conversations = new PrismaConversationStore(db);
     this.fanOuts = new PrismaFanOutRepo(db);
   }
 

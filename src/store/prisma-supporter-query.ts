@@ -3,10 +3,11 @@
  * username, served by indexes (the search through the trigram indexes of search-index.ts), and
  * paged by id so no query grows with the campaign.
  */
+
+import { normalizeTag } from '../core/campaigns/tags.ts';
 import type { SupporterFilter } from '../core/supporters/supporter.types.ts';
 import { Prisma } from '../generated/sqlite/client.ts';
 import { type DbClient, isPostgres } from './prisma-client.ts';
-import { normalizeTag } from './prisma-supporter.repo.ts';
 import { NAME_SEARCH, USERNAME_SEARCH } from './search-index.ts';
 
 /** `WHERE` of the listing over `"Supporter" s`. */

@@ -1,4 +1,5 @@
 import type { Locale, Platform } from '../core/campaigns/campaign.types.ts';
+import { normalizeTag } from '../core/campaigns/tags.ts';
 import { NotFoundError } from '../core/errors.ts';
 import type { SupporterRepo } from '../core/ports.ts';
 import type {
@@ -255,11 +256,6 @@ export class PrismaSupporterRepo implements SupporterRepo {
     });
     return rows.map(toSupporter);
   }
-}
-
-/** Tags are case-insensitive labels: stored trimmed and lower-case. */
-export function normalizeTag(name: string): string {
-  return name.trim().toLocaleLowerCase();
 }
 
 /** Usernames are matched without their leading @ and without regard to case. */

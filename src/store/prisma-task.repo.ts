@@ -1,3 +1,4 @@
+import { normalizeTag } from '../core/campaigns/tags.ts';
 import { NotFoundError } from '../core/errors.ts';
 import type { TaskRepo } from '../core/ports.ts';
 import type {
@@ -11,7 +12,7 @@ import type {
 } from '../core/tasks/task.types.ts';
 import type { Assignment as AssignmentRow, Prisma } from '../generated/sqlite/client.ts';
 import { atomically, type DbClient, isRecordMissing, isUniqueViolation } from './prisma-client.ts';
-import { normalizeTag, upsertTag } from './prisma-supporter.repo.ts';
+import { upsertTag } from './prisma-supporter.repo.ts';
 
 const withTag = { requiredTag: true } satisfies Prisma.TaskInclude;
 type TaskRow = Prisma.TaskGetPayload<{ include: typeof withTag }>;

@@ -41,8 +41,8 @@ describe('/setup in a group', () => {
     expect(text).toContain('new campaign, "Canvass team"');
     expect(text).toContain('Time zone: America/New_York');
     expect(text).toContain(`Invite code: ${campaign?.inviteCode}`);
-    // The Telegram adapter fills {bot} with its own username.
-    expect(text).toContain(`https://t.me/{bot}?start=${campaign?.inviteCode}`);
+    // The Telegram adapter's words link to its own bot (`test_bot` in the harness).
+    expect(text).toContain(`https://t.me/test_bot?start=${campaign?.inviteCode}`);
   });
 
   it('acts on the bound campaign for later commands from that group', async () => {

@@ -13,6 +13,7 @@ import {
   TEST_POSTGRES_URL,
   tempSqliteUrl,
 } from '../support/databases.ts';
+import { PLATFORM_NAMES, wordsOf } from '../support/platform-words.ts';
 
 reportPostgresSkip('erasure on PostgreSQL');
 
@@ -45,6 +46,7 @@ async function openCore(url: string): Promise<{ db: Database; core: Core }> {
         admins: [{ platform: 'telegram', userId: bea.userId }],
         commandsPerMinute: 1_000,
         policyVersion: '1',
+        platformNames: PLATFORM_NAMES,
       },
       cron: nodeCronRules,
       charts: new EChartsChartRenderer(),
@@ -57,7 +59,7 @@ async function openCore(url: string): Promise<{ db: Database; core: Core }> {
 /** Two people build up a history, then both erase themselves; a third stays. */
 async function liveAndErase(core: Core): Promise<void> {
   const say = async (actor: Actor, line: string) => {
-    const reply = await core.text.handle(line, { actor });
+    const reply = await core.text.handle(line, { actor, words: wordsOf(actor.platform) });
     return reply?.blocks.join('\n') ?? '';
   };
   await core.services.campaigns.ensureDefault();

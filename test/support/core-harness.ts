@@ -9,6 +9,7 @@ import type { Actor, CommandRequest } from '../../src/core/interaction/request.t
 import { nodeCronRules } from '../../src/scheduler/cron-rules.ts';
 import { type Database, openDatabase } from '../../src/store/database.ts';
 import { createPostgresDatabase, tempSqliteUrl } from './databases.ts';
+import { PLATFORM_NAMES, wordsOf } from './platform-words.ts';
 
 export const NOW = new Date('2026-11-30T09:00:00Z');
 
@@ -56,6 +57,7 @@ export function useCore(
           admins: [],
           commandsPerMinute: 1_000,
           policyVersion: '1',
+          platformNames: PLATFORM_NAMES,
           ...settings,
         },
         cron: nodeCronRules,
@@ -72,7 +74,11 @@ export function useCore(
   });
   harness.say = async (who, line, space) => {
     const actor = typeof who === 'string' ? telegramUser(who) : who;
-    const reply = await harness.core.text.handle(line, { actor, space });
+    const reply = await harness.core.text.handle(line, {
+      actor,
+      space,
+      words: wordsOf(actor.platform),
+    });
     if (!reply) throw new Error(`no reply to ${line}`);
     for (const button of reply.buttons?.flat() ?? []) {
       const data = formatCommandLine(button.action);

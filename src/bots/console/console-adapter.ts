@@ -7,34 +7,43 @@ import type { ErrorLog } from '../../core/deps.ts';
 import { translate } from '../../core/i18n/i18n.ts';
 import type { Button, CommandAction, ReplyFile } from '../../core/interaction/reply.ts';
 import type { Actor } from '../../core/interaction/request.ts';
+import type { Notifier } from '../../core/notifications/notifier.ts';
+import type { AdapterOptions, ChatAdapter } from '../chat-adapter.ts';
 import { consoleText } from './console.messages.ts';
+import { CONSOLE_ACTOR, CONSOLE_WORDS } from './console-actor.ts';
+import { ConsoleNotifier } from './console-notifier.ts';
 import { renderMessage, saveFile } from './console-render.ts';
 
 /** How many numbered choices stay usable after they scrolled away. */
 const MAX_CHOICES = 500;
 
-/**
- * The person at the terminal: admin of the campaign they act for, named `@local` (or `me`) in
- * commands; their display name is in the campaign's language.
- */
-export const CONSOLE_ACTOR: Actor = {
-  platform: 'console',
-  userId: 'local',
-  username: 'local',
-};
-
-/** What the console adapter is built from. */
-export interface ConsoleAdapterOptions {
-  core: Pick<Core, 'text' | 'services'>;
+/** The console's settings: where lines come from and where replies go. */
+export interface ConsoleStreams {
   /** Lines typed or piped in (standard input in the program). */
   input: NodeJS.ReadableStream;
   /** Where replies go (standard output in the program; logs stay on standard error). */
   output: NodeJS.WritableStream;
   /** Folder for files of replies (CSV, ICS, JSON); `./data/exports` by default. */
   exportDir?: string;
-  log: ErrorLog;
   /** The file the logs go to, named in the welcome so the operator knows where to look. */
   logFile?: string;
+}
+
+/** What the console adapter is built from. */
+export interface ConsoleAdapterOptions extends ConsoleStreams {
+  core: Pick<Core, 'text' | 'services'>;
+  log: ErrorLog;
+}
+
+/** Starts the console chat on the given streams. */
+export async function startConsoleAdapter({
+  config,
+  core,
+  log,
+}: AdapterOptions<ConsoleStreams>): Promise<ConsoleAdapter> {
+  const adapter = new ConsoleAdapter({ ...config, core, log });
+  await adapter.start();
+  return adapter;
 }
 
 /**
@@ -42,23 +51,24 @@ export interface ConsoleAdapterOptions {
  * `console:local`; buttons are printed as numbered choices and typing a number runs that
  * button's command. Lines are handled one at a time, so a script can be piped in.
  */
-export class ConsoleAdapter {
-  /** Resolves once input has ended (or {@link close} was called) and every line was answered. */
-  readonly closed: Promise<void>;
+export class ConsoleAdapter implements ChatAdapter {
+  readonly platform = 'console';
+  readonly notifier: Notifier = new ConsoleNotifier(this);
+  /** Resolves once input has ended (or {@link stop} was called) and every line was answered. */
+  readonly ended: Promise<void>;
   private markClosed!: () => void;
   private readline?: Interface;
   private queue: Promise<void> = Promise.resolve();
   /** Every choice shown, by number: numbers keep counting up, so none is ever rebound. */
   private readonly choices = new Map<number, CommandAction>();
   private nextChoice = 1;
-  private prompting = false;
   private locale: Locale = 'en';
   /** A person at a terminal (prompt shown) rather than a script (typed lines echoed). */
   private readonly interactive: boolean;
   private readonly exportDir: string;
 
   constructor(private readonly options: ConsoleAdapterOptions) {
-    this.closed = new Promise((done) => {
+    this.ended = new Promise((done) => {
       this.markClosed = done;
     });
     this.interactive = isTty(options.input) && isTty(options.output);
@@ -108,10 +118,10 @@ export class ConsoleAdapter {
   }
 
   /** Stops reading input and waits for the line in progress to be answered. */
-  async close(): Promise<void> {
+  async stop(): Promise<void> {
     if (!this.readline) return;
     this.readline.close();
-    await this.closed;
+    await this.ended;
   }
 
   private async onLine(line: string): Promise<void> {
@@ -130,7 +140,7 @@ export class ConsoleAdapter {
 
   /** A number picks a shown choice, unless the line answers a question the core asked. */
   private async answer(text: string): Promise<void> {
-    if (!this.prompting && /^\d+$/.test(text) && this.choices.size > 0) {
+    if (/^\d+$/.test(text) && this.choices.size > 0 && !(await this.asking())) {
       const action = this.choices.get(Number(text));
       if (!action) {
         this.write(`${this.say('noChoice')(text, this.nextChoice - 1)}\n\n`);
@@ -143,6 +153,11 @@ export class ConsoleAdapter {
     return this.run(text);
   }
 
+  /** Whether the core waits for the answer to a question it asked at this terminal. */
+  private asking(): Promise<boolean> {
+    return this.options.core.text.asking(CONSOLE_ACTOR);
+  }
+
   private async run(line: string): Promise<void> {
     // No platform tells the console's language: the campaign's stands in for it.
     const { locale } = await this.options.core.services.campaigns.ensureDefault();
@@ -151,15 +166,13 @@ export class ConsoleAdapter {
       displayName: consoleText.userName[locale](),
       platformLocale: locale,
     };
-    const reply = await this.options.core.text.handle(line, { actor });
+    const reply = await this.options.core.text.handle(line, { actor, words: CONSOLE_WORDS });
     if (!reply) {
       // Neither a command nor an answer: any question asked before has expired.
-      this.prompting = false;
       this.write(`${this.say('hint')()}\n\n`);
       return;
     }
     this.locale = reply.locale;
-    this.prompting = !!reply.prompt;
     const text = this.numbered(reply.blocks, reply.buttons);
     const saved = await this.saveFiles(reply.files ?? []);
     this.write(`${[text, ...saved].filter(Boolean).join('\n\n')}\n\n`);

@@ -3,7 +3,8 @@ import {
   type Notifier,
   type OutgoingMessage,
 } from '../../core/notifications/notifier.ts';
-import { CONSOLE_ACTOR, type ConsoleAdapter } from './console-adapter.ts';
+import { CONSOLE_ACTOR } from './console-actor.ts';
+import type { ConsoleAdapter } from './console-adapter.ts';
 
 /**
  * Delivers notifications to the person at the terminal: the message is printed with its buttons

@@ -1,8 +1,9 @@
 import { type REST, Routes } from 'discord.js';
+import type { Log } from '../../core/deps.ts';
 import type { Reply } from '../../core/interaction/reply.ts';
 import type { CommandRequest } from '../../core/interaction/request.ts';
 import type { Services } from '../../core/services.ts';
-import { type BotLog, loggableError } from './discord-errors.ts';
+import { loggableError } from './discord-errors.ts';
 import { renderNotice } from './discord-render.ts';
 
 /**
@@ -15,7 +16,7 @@ export class Announcer {
   constructor(
     private readonly rest: REST,
     private readonly services: Pick<Services, 'campaigns'>,
-    private readonly log: BotLog,
+    private readonly log: Log,
   ) {}
 
   async announce(request: CommandRequest, reply: Reply, channelId: string | null): Promise<void> {

@@ -35,13 +35,10 @@ export class IdAutocomplete {
 
   private async candidates(interaction: AutocompleteInteraction): Promise<Numbered[]> {
     const { services, deps } = this.core;
-    const request = {
-      command: interaction.commandName,
-      args: {},
+    const { campaign } = await services.campaigns.scopeOf({
       actor: actorOf(interaction),
       space: spaceOf(interaction),
-    };
-    const { campaign } = await services.campaigns.scopeOf(request);
+    });
     if (interaction.commandName === 'event') return services.events.upcoming(campaign.id);
     if (interaction.commandName !== 'task') return [];
     const subcommand = interaction.options.getSubcommand(false);

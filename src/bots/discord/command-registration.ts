@@ -1,5 +1,5 @@
 import { type APIApplicationCommand, type ClientApplication, type REST, Routes } from 'discord.js';
-import type { BotLog } from './discord-errors.ts';
+import type { Log } from '../../core/deps.ts';
 import type { SlashCommand } from './slash-commands.ts';
 
 /** Where commands are registered: to one guild (instant, for development) or globally. */
@@ -30,7 +30,7 @@ export async function registerIfChanged(
   rest: REST,
   guildId: string | undefined,
   commands: SlashCommand[],
-  log: BotLog,
+  log: Log,
 ): Promise<boolean> {
   const existing = await application.commands.fetch({ guildId, withLocalizations: true });
   const unchanged =

@@ -1,34 +1,24 @@
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { DiscordConfig } from '../../config.ts';
-import type { Core } from '../../core/core.ts';
-import type { StartLimits } from '../platform-start.ts';
+import type { AdapterOptions, ChatAdapter } from '../chat-adapter.ts';
 import { Announcer } from './announcements.ts';
 import { registerIfChanged } from './command-registration.ts';
-import { type BotLog, loggableError, rejectLongDirectMessageWaits } from './discord-errors.ts';
+import { loggableError, rejectLongDirectMessageWaits } from './discord-errors.ts';
 import { DiscordNotifier } from './discord-notifier.ts';
 import { connectDiscord } from './discord-start.ts';
 import { DiscordInteractions } from './interactions.ts';
 import { slashCommands } from './slash-commands.ts';
 
-export interface DiscordBotOptions {
-  config: DiscordConfig;
-  core: Core;
-  log: BotLog;
+export interface DiscordBotOptions extends AdapterOptions<DiscordConfig> {
   /** Answers slower than this are deferred first (Discord allows 3 s); 2 s by default, 0 always. */
   deferAfterMs?: number;
-  /** How long Discord may take to let the bot in (60 s by default), and what aborts it. */
-  limits?: StartLimits;
 }
 
-/** A connected Discord bot. */
-export interface DiscordBot {
-  /** Direct messages for the dispatcher. */
-  notifier: DiscordNotifier;
+/** A connected Discord bot; stopping it also disconnects. */
+export interface DiscordBot extends ChatAdapter {
   /** Resolves once no interaction is being answered. */
   idle(): Promise<void>;
-  /** Stops taking interactions, lets those in progress finish, disconnects. Idempotent. */
-  stop(): Promise<void>;
 }
 
 /**
@@ -93,6 +83,7 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
   };
   let stopping: Promise<void> | undefined;
   return {
+    platform: 'discord',
     notifier: new DiscordNotifier(client.rest),
     idle,
     stop: () => {

@@ -1,13 +1,6 @@
 import { DiscordAPIError, HTTPError, type RateLimitData, RateLimitError } from 'discord.js';
 import { DeliveryError } from '../../core/notifications/notifier.ts';
 
-/** Where the adapter reports what happened (pino fits). */
-export interface BotLog {
-  info(details: Record<string, unknown>, message: string): void;
-  warn(details: Record<string, unknown>, message: string): void;
-  error(details: Record<string, unknown>, message: string): void;
-}
-
 /** Discord's "Cannot send messages to this user" (DMs closed, bot blocked, no shared server). */
 export const CANNOT_MESSAGE_USER = 50007;
 

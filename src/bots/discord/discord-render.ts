@@ -9,6 +9,7 @@ import { formatCommandLine } from '../../core/commands/command-line.ts';
 import type { Button, Reply } from '../../core/interaction/reply.ts';
 import { fitMessage, shorten } from '../../core/notifications/content-view.ts';
 import { fileBytes } from '../reply-files.ts';
+import { splitText } from '../split-text.ts';
 
 /** Discord's limits of one message and its buttons. */
 export const DISCORD_LIMITS = {
@@ -42,7 +43,7 @@ const URL_PATTERN = /(https?:\/\/\S+)/;
  * after all of the text.
  */
 export function renderReply(reply: Pick<Reply, 'blocks' | 'buttons' | 'files'>): DiscordMessage[] {
-  const parts = splitContent(reply.blocks.map(escapeText), DISCORD_LIMITS.content);
+  const parts = splitText(reply.blocks.map(escapeText), DISCORD_LIMITS.content);
   const files = (reply.files ?? []).map((file) => ({
     attachment: fileBytes(file),
     name: file.name,
@@ -86,36 +87,6 @@ export function escapeText(text: string): string {
           }),
     )
     .join('');
-}
-
-/** Blocks joined by blank lines into parts within `limit`; a longer block is split at lines. */
-export function splitContent(blocks: readonly string[], limit: number): string[] {
-  const parts: string[] = [];
-  let current = '';
-  for (const block of blocks.filter((b) => b.trim() !== '')) {
-    for (const [i, piece] of pieces(block, limit).entries()) {
-      const joined = current ? `${current}${i === 0 ? '\n\n' : '\n'}${piece}` : piece;
-      if (joined.length <= limit) {
-        current = joined;
-      } else {
-        parts.push(current);
-        current = piece;
-      }
-    }
-  }
-  if (current) parts.push(current);
-  return parts;
-}
-
-function pieces(block: string, limit: number): string[] {
-  if (block.length <= limit) return [block];
-  return block.split('\n').flatMap((line) => {
-    const slices: string[] = [];
-    for (let start = 0; start < line.length || start === 0; start += limit) {
-      slices.push(line.slice(start, start + limit));
-    }
-    return slices;
-  });
 }
 
 /**

@@ -7,7 +7,14 @@ import {
 } from 'discord.js';
 import type { BindError, Catalogue } from '../../core/commands/catalogue.ts';
 import { parseCommandLine } from '../../core/commands/command-line.ts';
-import type { Actor, CommandRequest } from '../../core/interaction/request.ts';
+import type { Actor, CommandRequest, PlatformWords } from '../../core/interaction/request.ts';
+
+/** Discord registers with `/join` and its servers have roles and channels. */
+export const DISCORD_WORDS: PlatformWords = {
+  joinCommand: '/join',
+  listsAliases: false,
+  spaceRoles: true,
+};
 
 /**
  * The person behind an interaction. Organizer rights in a server come from Manage Server
@@ -49,6 +56,7 @@ export function commandRequest(interaction: ChatInputCommandInteraction): Comman
     actor: actorOf(interaction),
     space: spaceOf(interaction),
     requestId: interaction.id,
+    words: DISCORD_WORDS,
   };
 }
 
@@ -70,6 +78,7 @@ export function buttonRequest(
       actor: actorOf(interaction),
       space: spaceOf(interaction),
       requestId: interaction.id,
+      words: DISCORD_WORDS,
     },
   };
 }

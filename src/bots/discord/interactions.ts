@@ -1,18 +1,19 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type ButtonInteraction, type Interaction, MessageFlags } from 'discord.js';
 import type { Core } from '../../core/core.ts';
+import type { Log } from '../../core/deps.ts';
 import { pickLocale, translate } from '../../core/i18n/i18n.ts';
 import type { Reply } from '../../core/interaction/reply.ts';
 import type { CommandRequest } from '../../core/interaction/request.ts';
 import type { Announcer } from './announcements.ts';
 import { IdAutocomplete } from './autocomplete.ts';
-import { type BotLog, loggableError } from './discord-errors.ts';
+import { loggableError } from './discord-errors.ts';
 import { type Answerable, defer, deliverWithRetries, sayPrivately } from './interaction-replies.ts';
 import { buttonRequest, commandRequest } from './interaction-request.ts';
 
 export interface InteractionsOptions {
   core: Pick<Core, 'runner' | 'catalogue' | 'services' | 'deps'>;
-  log: BotLog;
+  log: Log;
   announcer: Announcer;
   /**
    * How long an answer may take before the interaction is deferred (0: always defer first);

@@ -10,8 +10,8 @@ import { extname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { REST, Routes, type Shard, ShardingManager } from 'discord.js';
 import { type DiscordConfig, loadConfig } from '../../config.ts';
+import type { Log } from '../../core/deps.ts';
 import { createLogger } from '../../logger.ts';
-import type { BotLog } from './discord-errors.ts';
 
 export interface ShardsOptions {
   config: DiscordConfig;
@@ -23,7 +23,7 @@ export interface ShardsOptions {
   httpPort: number;
   /** Pause between two shard logins; Discord allows one IDENTIFY per 5 s. */
   spawnDelayMs?: number;
-  log: BotLog;
+  log: Log;
 }
 
 /**

@@ -2,36 +2,20 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { type RunnerHandle, run, sequentialize } from '@grammyjs/runner';
 import { Api, Bot } from 'grammy';
 import type { TelegramConfig } from '../../config.ts';
-import type { Core } from '../../core/core.ts';
-import type { HttpRoute } from '../../http/server.ts';
-import type { StartLimits } from '../platform-start.ts';
+import type { AdapterOptions, ChatAdapter } from '../chat-adapter.ts';
 import { publishCommandMenus } from './telegram-menus.ts';
 import { TelegramNotifier } from './telegram-notifier.ts';
 import { reachTelegram } from './telegram-start.ts';
-import { type BotLog, loggable, TelegramUpdates } from './telegram-updates.ts';
+import { loggable, TelegramUpdates } from './telegram-updates.ts';
 import { telegramWebhookHandler } from './telegram-webhook.ts';
 
 /** Where Telegram posts updates in webhook mode, on the HTTP server. */
 export const TELEGRAM_WEBHOOK_PATH = '/telegram/webhook';
 
-export interface TelegramBotOptions {
-  config: TelegramConfig;
-  core: Pick<Core, 'text' | 'deps' | 'catalogue'>;
-  log: BotLog & { info(details: Record<string, unknown>, message: string): void };
-  /** How long Telegram may stay unreachable at start (60 s by default), and what aborts it. */
-  limits?: StartLimits;
-}
-
-/** A running Telegram bot. */
-export interface TelegramBot {
-  /** Direct messages for the dispatcher. */
-  notifier: TelegramNotifier;
-  /** In webhook mode: the route to add to the HTTP server (`POST /telegram/webhook`). */
-  webhookRoute?: HttpRoute;
+/** A running Telegram bot; in webhook mode its route is `POST /telegram/webhook`. */
+export interface TelegramBot extends ChatAdapter {
   /** Resolves once the update with this id has been fully answered. */
   settled(updateId: number): Promise<void>;
-  /** Stops taking updates and lets those in progress finish. Idempotent. */
-  stop(): Promise<void>;
 }
 
 /**
@@ -40,7 +24,9 @@ export interface TelegramBot {
  * registers the webhook with its secret and returns the route that receives it; requests without
  * the secret get 401.
  */
-export async function startTelegramBot(options: TelegramBotOptions): Promise<TelegramBot> {
+export async function startTelegramBot(
+  options: AdapterOptions<TelegramConfig>,
+): Promise<TelegramBot> {
   const { config, core, log } = options;
   const bot = new Bot(config.token, { client: { apiRoot: config.apiRoot } });
   const limits = options.limits ?? { timeoutMs: 60_000 };
@@ -85,8 +71,9 @@ export async function startTelegramBot(options: TelegramBotOptions): Promise<Tel
     log.info({ username, mode: 'webhook' }, 'telegram bot ready');
     const handler = telegramWebhookHandler(bot, secret, log);
     return {
+      platform: 'telegram',
       notifier,
-      webhookRoute: { method: 'POST', path: TELEGRAM_WEBHOOK_PATH, handler },
+      routes: [{ method: 'POST', path: TELEGRAM_WEBHOOK_PATH, handler }],
       settled: (id) => tracker.settled(id),
       stop: async () => undefined,
     };
@@ -100,6 +87,7 @@ export async function startTelegramBot(options: TelegramBotOptions): Promise<Tel
   log.info({ username, mode: 'polling' }, 'telegram bot ready');
   let stopping: Promise<void> | undefined;
   return {
+    platform: 'telegram',
     notifier,
     settled: (id) => tracker.settled(id),
     stop: () => {

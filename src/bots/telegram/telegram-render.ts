@@ -2,6 +2,7 @@ import type { InlineKeyboardMarkup } from 'grammy/types';
 import { formatCommandLine } from '../../core/commands/command-line.ts';
 import type { Button, Reply } from '../../core/interaction/reply.ts';
 import { shorten } from '../../core/notifications/content-view.ts';
+import { splitText } from '../split-text.ts';
 import { TELEGRAM_CALLBACK_DATA_BYTES, TELEGRAM_TEXT_LIMIT } from './telegram-notifier.ts';
 
 /** Telegram shows at most this much of a button's label. */
@@ -23,34 +24,6 @@ export function renderReply(reply: Pick<Reply, 'blocks' | 'buttons'>): TelegramR
   const parts = splitText(reply.blocks, TELEGRAM_TEXT_LIMIT);
   const keyboard = inlineKeyboard(reply.buttons ?? []);
   return { parts, ...(keyboard && { keyboard }) };
-}
-
-/** Parts of at most `limit` characters; a block longer than that is cut at lines, then anywhere. */
-export function splitText(blocks: readonly string[], limit: number): string[] {
-  const parts: string[] = [];
-  let current = '';
-  for (const block of blocks.filter((b) => b.trim() !== '')) {
-    const pieces =
-      block.length <= limit ? [block] : block.split('\n').flatMap((l) => cut(l, limit));
-    for (const [i, piece] of pieces.entries()) {
-      const joined = current ? `${current}${i === 0 ? '\n\n' : '\n'}${piece}` : piece;
-      if (joined.length <= limit) {
-        current = joined;
-      } else {
-        if (current) parts.push(current);
-        current = piece;
-      }
-    }
-  }
-  if (current.trim()) parts.push(current);
-  return parts;
-}
-
-function cut(line: string, limit: number): string[] {
-  const slices: string[] = [];
-  for (let start = 0; start < line.length; start += limit)
-    slices.push(line.slice(start, start + limit));
-  return slices.length > 0 ? slices : [''];
 }
 
 /**

@@ -1,7 +1,17 @@
 import type { Api } from 'grammy';
 import type { Chat, User } from 'grammy/types';
 import type { TextOrigin } from '../../core/commands/text-commands.ts';
-import type { Actor, CommandRequest } from '../../core/interaction/request.ts';
+import type { Actor, CommandRequest, PlatformWords } from '../../core/interaction/request.ts';
+
+/** Telegram registers with `/start`, lists commands by that alias and links to the bot by username. */
+export function telegramWords(username: string): PlatformWords {
+  return {
+    joinCommand: '/start',
+    listsAliases: true,
+    spaceRoles: false,
+    startLink: (payload) => `https://t.me/${username}?start=${payload}`,
+  };
+}
 
 /** Whether a chat is a group (where the bot answers commands addressed to it). */
 export function isGroup(chat: Pick<Chat, 'type'>): boolean {
@@ -35,13 +45,13 @@ export function spaceOf(chat: Chat): CommandRequest['space'] {
  */
 export async function originOf(
   api: Api,
-  from: User,
-  chat: Chat,
-  updateId: number,
+  words: PlatformWords,
+  update: { from: User; chat: Chat; updateId: number },
 ): Promise<TextOrigin> {
+  const { from, chat, updateId } = update;
   const space = spaceOf(chat);
   const spaceAdmin = space ? await administers(api, chat.id, from.id) : undefined;
-  return { actor: actorOf(from, spaceAdmin), space, requestId: `telegram:${updateId}` };
+  return { actor: actorOf(from, spaceAdmin), space, requestId: `telegram:${updateId}`, words };
 }
 
 async function administers(api: Api, chatId: number, userId: number): Promise<boolean> {

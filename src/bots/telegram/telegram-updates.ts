@@ -1,29 +1,24 @@
 import { type Api, type Context, GrammyError, InputFile } from 'grammy';
 import type { Chat, User } from 'grammy/types';
 import type { Locale } from '../../core/campaigns/campaign.types.ts';
-import { TELEGRAM_BOT_BLANK } from '../../core/campaigns/setup.ts';
 import { parseCommandLine } from '../../core/commands/command-line.ts';
 import { MAX_COMMAND_LINE, type TextOrigin } from '../../core/commands/text-commands.ts';
 import type { Core } from '../../core/core.ts';
+import type { Log } from '../../core/deps.ts';
 import { pickLocale, translate } from '../../core/i18n/i18n.ts';
 import type { Reply } from '../../core/interaction/reply.ts';
+import type { PlatformWords } from '../../core/interaction/request.ts';
 import { fileBytes, isPicture } from '../reply-files.ts';
 import { telegramText } from './telegram.messages.ts';
 import { renderReply } from './telegram-render.ts';
-import { isGroup, originOf } from './telegram-request.ts';
-
-/** Where the adapter reports what happened (pino fits). */
-export interface BotLog {
-  warn(details: Record<string, unknown>, message: string): void;
-  error(details: Record<string, unknown>, message: string): void;
-}
+import { isGroup, originOf, telegramWords } from './telegram-request.ts';
 
 export interface TelegramUpdatesOptions {
   core: Pick<Core, 'text' | 'deps'>;
   api: Api;
   /** The bot's username, for `/cmd@botname`, `t.me` links and the `/setup` invite link. */
   username: string;
-  log: BotLog;
+  log: Log;
 }
 
 /**
@@ -32,10 +27,11 @@ export interface TelegramUpdatesOptions {
  * failure is logged with the update id and answered with an apology; it never escapes.
  */
 export class TelegramUpdates {
-  /** Users asked for a missing option in a group: their next private message answers it there. */
-  private readonly groupPrompts = new Map<string, TextOrigin>();
+  private readonly words: PlatformWords;
 
-  constructor(private readonly options: TelegramUpdatesOptions) {}
+  constructor(private readonly options: TelegramUpdatesOptions) {
+    this.words = telegramWords(options.username);
+  }
 
   async handle(ctx: Context): Promise<void> {
     const from = ctx.from;
@@ -66,10 +62,7 @@ export class TelegramUpdates {
       if (parsed.mention && parsed.mention.toLowerCase() !== this.options.username.toLowerCase())
         return;
     }
-    const userId = String(from.id);
-    const groupOrigin = !isGroup(chat) && !parsed ? this.groupPrompts.get(userId) : undefined;
-    this.groupPrompts.delete(userId);
-    const origin = groupOrigin ?? (await originOf(this.options.api, from, chat, updateId));
+    const origin = await originOf(this.options.api, this.words, { from, chat, updateId });
     const reply = await this.options.core.text.handle(text, origin);
     if (!reply) {
       if (!isGroup(chat))
@@ -101,7 +94,11 @@ export class TelegramUpdates {
   /** A button press: the command line it carries runs like a typed one. */
   private async press(ctx: Context, from: User, chat: Chat): Promise<void> {
     const query = ctx.callbackQuery!;
-    const origin = await originOf(this.options.api, from, chat, ctx.update.update_id);
+    const origin = await originOf(this.options.api, this.words, {
+      from,
+      chat,
+      updateId: ctx.update.update_id,
+    });
     const reply = await this.options.core.text.handle(query.data ?? '', origin);
     if (!reply) return;
     await this.afterCommand(ctx.update.update_id, reply, chat, () =>
@@ -118,7 +115,7 @@ export class TelegramUpdates {
   ): Promise<void> {
     const pressed = query.message;
     if (isGroup(chat) || !pressed) return this.deliver(reply, chat, origin);
-    const { parts, keyboard } = renderReply(this.filled(reply));
+    const { parts, keyboard } = renderReply(reply);
     const [first = telegramText.done[reply.locale](), ...rest] = parts;
     await this.options.api
       .editMessageText(chat.id, pressed.message_id, first, {
@@ -132,12 +129,11 @@ export class TelegramUpdates {
 
   /** Shows a reply in the chat it came from, or privately when it is private and came from a group. */
   private async deliver(reply: Reply, chat: Chat, origin: TextOrigin): Promise<void> {
-    const filled = this.filled(reply);
-    if (!isGroup(chat)) return this.send(chat.id, renderReply(filled), filled);
-    if (filled.private || filled.prompt) await this.sendPrivately(filled, chat, origin);
-    else await this.send(chat.id, renderReply(filled), filled);
-    if (filled.announcement && filled.private) {
-      await this.options.api.sendMessage(chat.id, filled.announcement).catch((error: unknown) => {
+    if (!isGroup(chat)) return this.send(chat.id, renderReply(reply), reply);
+    if (reply.private || reply.prompt) await this.sendPrivately(reply, chat, origin);
+    else await this.send(chat.id, renderReply(reply), reply);
+    if (reply.announcement && reply.private) {
+      await this.options.api.sendMessage(chat.id, reply.announcement).catch((error: unknown) => {
         this.options.log.warn({ err: loggable(error), chatId: chat.id }, 'announcement not posted');
       });
     }
@@ -160,7 +156,6 @@ export class TelegramUpdates {
       );
       return;
     }
-    if (reply.prompt) this.groupPrompts.set(userId, origin);
     await this.options.api.sendMessage(
       group.id,
       telegramText.answeredPrivately[reply.locale](link),
@@ -187,14 +182,6 @@ export class TelegramUpdates {
       if (isPicture(file)) await this.options.api.sendPhoto(chatId, upload);
       else await this.options.api.sendDocument(chatId, upload);
     }
-  }
-
-  /** The reply with the `/setup` invite link naming this bot. */
-  private filled(reply: Reply): Reply {
-    const blocks = reply.blocks.map((block) =>
-      block.replaceAll(TELEGRAM_BOT_BLANK, this.options.username),
-    );
-    return { ...reply, blocks };
   }
 
   private localeOf(from: User): Locale {

@@ -3,8 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Bot, webhookCallback } from 'grammy';
 import type { Update } from 'grammy/types';
 import { z } from 'zod';
+import type { Log } from '../../core/deps.ts';
 import type { RouteHandler } from '../../http/server.ts';
-import type { BotLog } from './telegram-updates.ts';
 
 /**
  * Largest webhook body read. Telegram's updates are a few kilobytes (a 4096-character message,
@@ -29,7 +29,7 @@ class BodyTooLarge extends Error {}
  * or while it arrives); a body that is not JSON, or not an update whose text and button data are
  * strings, gets 400. Each refusal of a request with the right secret is logged as one line.
  */
-export function telegramWebhookHandler(bot: Bot, secret: string, log: BotLog): RouteHandler {
+export function telegramWebhookHandler(bot: Bot, secret: string, log: Log): RouteHandler {
   const handleUpdate = webhookCallback(bot, 'callback', { secretToken: secret });
   return async (request, response) => {
     if (!secretMatches(request, secret)) return refuse(response, 401, 'unauthorized');

@@ -36,7 +36,7 @@ export class CampaignsService {
    * A bound guild or group acts for its campaign; private chats, the console and unbound spaces
    * act for the campaign the person joined last, else the default one.
    */
-  async scopeOf(request: CommandRequest): Promise<RequestScope> {
+  async scopeOf(request: Pick<CommandRequest, 'actor' | 'space'>): Promise<RequestScope> {
     const { store } = this.deps;
     if (request.space) {
       const space = await store.campaigns.findSpace(request.space.platform, request.space.id);

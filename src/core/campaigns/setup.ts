@@ -1,19 +1,13 @@
 import type { CoreDeps, CronRules } from '../deps.ts';
 import { DomainError } from '../errors.ts';
 import { isOff } from '../i18n/french-words.ts';
-import type { Actor, CommandRequest } from '../interaction/request.ts';
+import type { Actor, CommandRequest, PlatformWords } from '../interaction/request.ts';
 import type { Store } from '../ports.ts';
 import type { Role } from '../supporters/supporter.types.ts';
 import { formatOffsets, parseOffsets } from '../time/durations.ts';
 import { canonicalTimeZone } from '../time/zones.ts';
 import type { Campaign, CampaignSettings, ChatSpace, Locale } from './campaign.types.ts';
 import { newInviteCode, type RequestScope } from './campaigns.service.ts';
-
-/**
- * Left in setup replies on Telegram (`https://t.me/{bot}?start=<code>`): the core does not know
- * the bot's username, the Telegram adapter replaces this blank with it.
- */
-export const TELEGRAM_BOT_BLANK = '{bot}';
 
 /** The options of `/setup`, as typed. */
 export interface SetupOptions {
@@ -36,6 +30,7 @@ export interface SetupOptions {
 export interface SetupRequest {
   actor: Actor;
   space?: CommandRequest['space'];
+  words: PlatformWords;
   /** The campaign and bound space the request resolved to. */
   scope: RequestScope;
   role: Role;
@@ -59,8 +54,9 @@ export interface SetupResult {
 export async function setUpCampaign(deps: CoreDeps, request: SetupRequest): Promise<SetupResult> {
   const { space, scope, options } = request;
   const settings = campaignSettings(options, deps.cron);
-  const organizerRoleId = roleSetting(options.organizerRole, space?.platform);
-  const announceChannelId = channelSetting(options.announceChannel, space?.platform);
+  const roles = !!space && request.words.spaceRoles;
+  const organizerRoleId = roleSetting(options.organizerRole, roles);
+  const announceChannelId = channelSetting(options.announceChannel, roles);
   if (!space) {
     if (options.invite !== undefined) throw new DomainError('SETUP_INVITE_NEEDS_SPACE');
     if (request.role !== 'admin') throw new DomainError('ERROR_ADMINS_ONLY', { command: '/setup' });
@@ -138,19 +134,19 @@ function cronSetting(
   return expression;
 }
 
-/** The Discord role id in `123` or `<@&123>`; only Discord servers have organizer roles. */
-function roleSetting(text: string | undefined, platform?: string): string | undefined {
+/** The role id in `123` or `<@&123>`; only spaces with roles (Discord servers) have them. */
+function roleSetting(text: string | undefined, roles: boolean): string | undefined {
   if (text === undefined) return undefined;
-  if (platform !== 'discord') throw new DomainError('SETUP_ROLE_NEEDS_SERVER');
+  if (!roles) throw new DomainError('SETUP_ROLE_NEEDS_SERVER');
   const id = /^(?:<@&(\d{1,20})>|(\d{1,20}))$/.exec(text.trim());
   if (!id) throw new DomainError('SETUP_BAD_ROLE', { text });
   return id[1] ?? id[2];
 }
 
-/** The Discord channel id in `123` or `<#123>`, null for `off`; only Discord servers have them. */
-function channelSetting(text: string | undefined, platform?: string): string | null | undefined {
+/** The channel id in `123` or `<#123>`, null for `off`; only spaces with roles have channels. */
+function channelSetting(text: string | undefined, roles: boolean): string | null | undefined {
   if (text === undefined) return undefined;
-  if (platform !== 'discord') throw new DomainError('SETUP_CHANNEL_NEEDS_SERVER');
+  if (!roles) throw new DomainError('SETUP_CHANNEL_NEEDS_SERVER');
   if (isOff(text)) return null;
   const id = /^(?:<#(\d{1,20})>|(\d{1,20}))$/.exec(text.trim());
   if (!id) throw new DomainError('SETUP_BAD_CHANNEL', { text });

@@ -4,6 +4,11 @@ import type { TagCount } from './stats.types.ts';
 
 const LISTED_TAGS = 20;
 
+/** Tags are case-insensitive labels: compared and stored trimmed and lower-case. */
+export function normalizeTag(name: string): string {
+  return name.trim().toLocaleLowerCase();
+}
+
 /**
  * The campaign's tag of that name (any case); otherwise raises a sentence naming the tags that
  * do exist, so an organizer can fix a typo.

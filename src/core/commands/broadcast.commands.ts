@@ -59,7 +59,7 @@ export const broadcastCommands = [
           audience.kind === 'all'
             ? ctx.t('broadcast.audience_all')
             : audience.kind === 'tag'
-              ? ctx.t('broadcast.audience_tag', { tag: audience.tag })
+              ? ctx.t('broadcast.audience_tag', { tag: broadcast.audience.slice('tag:'.length) })
               : ctx.t('broadcast.audience_event', { id: audience.eventId }),
         count: recipients,
       };

@@ -36,6 +36,8 @@ export interface CommandContext extends View {
    * the `time.unparseable` or `time.past` message otherwise.
    */
   when(text: string): Date;
+  /** A platform's name in sentences (`Telegram`); its id when no adapter names it. */
+  platformName(platform: string): string;
   /** The registered supporter running the command (only for `supporter` access). */
   self(): Supporter;
 }

@@ -32,9 +32,7 @@ export const helpCommands = [
         locale: ctx.locale,
         organizer: ctx.role !== 'volunteer',
         nameOf: (d) =>
-          ctx.request.actor.platform === 'telegram' && d.aliases?.[0]
-            ? `/${d.aliases[0]}`
-            : commandName(d),
+          ctx.request.words.listsAliases && d.aliases?.[0] ? `/${d.aliases[0]}` : commandName(d),
       };
       if (!args.command) return ctx.reply(helpOverview(ctx.catalogue, reader));
       const topic = helpTopic(ctx.catalogue, reader, args.command);

@@ -1,4 +1,5 @@
 import type { SupporterEntry } from '../campaigns/stats.service.ts';
+import { normalizeTag } from '../campaigns/tags.ts';
 import { DomainError } from '../errors.ts';
 import type { Translator } from '../i18n/i18n.ts';
 import type { Supporter } from '../supporters/supporter.types.ts';
@@ -159,7 +160,7 @@ export const peopleCommands = [
 /** One tag per option: commas separate tags in skill lists, so a tag cannot hold one. */
 function tagName(value: string): string {
   if (value.includes(',')) throw new DomainError('ORGANIZER_BAD_TAG');
-  return value.toLocaleLowerCase();
+  return normalizeTag(value);
 }
 
 function label(target: Supporter, typed: string): string {

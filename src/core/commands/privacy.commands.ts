@@ -1,6 +1,5 @@
 import { defineCommand } from './define-command.ts';
 import { flag } from './options.ts';
-import { joinWord } from './supporter.commands.ts';
 
 /** `/mydata`: a JSON file with everything stored about me in this campaign. */
 const mydata = defineCommand({
@@ -52,7 +51,9 @@ const forgetme = defineCommand({
       });
     }
     await ctx.services.privacy.erase(campaign.id, supporter.id);
-    return ctx.reply(t('forgetme.done', { campaign: campaign.name, join: joinWord(ctx) }));
+    return ctx.reply(
+      t('forgetme.done', { campaign: campaign.name, join: ctx.request.words.joinCommand }),
+    );
   },
 });
 

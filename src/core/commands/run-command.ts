@@ -115,7 +115,7 @@ export class CommandRunner {
       if (!unboundAdmin) return { id: 'error.organizers_only', params: { command } };
     }
     if (definition.access === 'supporter' && !isRegistered(ctx.supporter)) {
-      return { id: 'error.join_first', params: { join: joinCommand(request) } };
+      return { id: 'error.join_first', params: { join: request.words.joinCommand } };
     }
     return null;
   }
@@ -208,13 +208,14 @@ export class CommandRunner {
           );
         }
         if (!isRegistered(scope.supporter)) {
-          throw new DomainError('ERROR_JOIN_FIRST', { join: joinCommand(request) });
+          throw new DomainError('ERROR_JOIN_FIRST', { join: request.words.joinCommand });
         }
         return scope.supporter;
       },
+      platformName: (platform) => this.env.deps.settings.platformNames[platform] ?? platform,
       self: () => {
         if (!scope.supporter)
-          throw new DomainError('ERROR_JOIN_FIRST', { join: joinCommand(request) });
+          throw new DomainError('ERROR_JOIN_FIRST', { join: request.words.joinCommand });
         return scope.supporter;
       },
     };
@@ -242,10 +243,6 @@ function effectiveRole(
     return 'organizer';
   }
   return 'volunteer';
-}
-
-function joinCommand(request: CommandRequest): string {
-  return request.actor.platform === 'telegram' ? '/start' : '/join';
 }
 
 /** The declared message of a domain error; none for internal codes and other failures. */

@@ -1,5 +1,6 @@
-import { type SetupResult, TELEGRAM_BOT_BLANK } from '../campaigns/setup.ts';
+import type { SetupResult } from '../campaigns/setup.ts';
 import type { Translator } from '../i18n/i18n.ts';
+import type { PlatformWords } from '../interaction/request.ts';
 import { defineCommand } from './define-command.ts';
 import { choice, flag, text } from './options.ts';
 
@@ -88,6 +89,7 @@ export const setupCommands = [
       const result = await ctx.services.campaigns.setUp({
         actor: request.actor,
         space: request.space,
+        words: request.words,
         scope: { campaign: ctx.campaign, space: ctx.space },
         role: ctx.role,
         options: {
@@ -103,7 +105,7 @@ export const setupCommands = [
           invite: args.invite,
         },
       });
-      const blocks = summary(ctx.t, result, ctx.space?.campaignId, request.actor.platform);
+      const blocks = summary(ctx.t, result, ctx.space?.campaignId, request.words);
       if (ctx.services.calendars.enabled()) {
         const feed = await ctx.services.calendars.campaignFeed(result.campaign.id);
         blocks.push(ctx.t('setup.calendar_feed', { webcal: feed.webcal }));
@@ -118,7 +120,7 @@ function summary(
   t: Translator,
   result: SetupResult,
   previousCampaignId: number | undefined,
-  platform: string,
+  words: PlatformWords,
 ): string[] {
   const { campaign, space } = result;
   const heading = result.created
@@ -136,15 +138,15 @@ function summary(
     }),
     t('setup.report', { report: campaign.reportCron ?? t('common.off') }),
   ];
-  if (space?.platform === 'discord') {
+  if (space && words.spaceRoles) {
     const role = space.organizerRoleId ? `<@&${space.organizerRoleId}>` : t('common.none');
     settings.push(t('setup.organizer_role', { role }));
     const channel = space.announceChannelId ? `<#${space.announceChannelId}>` : t('common.none');
     settings.push(t('setup.announce_channel', { channel }));
   }
   const join = [t('setup.invite', { code: campaign.inviteCode })];
-  if (platform === 'telegram') {
-    join.push(t('setup.telegram_link', { code: campaign.inviteCode, bot: TELEGRAM_BOT_BLANK }));
+  if (words.startLink) {
+    join.push(t('setup.invite_link', { link: words.startLink(campaign.inviteCode) }));
   }
   return [t(heading, { name: campaign.name }), settings.join('\n'), join.join('\n')];
 }

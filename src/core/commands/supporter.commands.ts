@@ -1,16 +1,9 @@
-import type { Platform } from '../campaigns/campaign.types.ts';
 import { DomainError } from '../errors.ts';
 import { isRegistered } from '../interaction/registered.ts';
 import { LINK_CODE_MINUTES } from '../supporters/link.ts';
 import type { Supporter } from '../supporters/supporter.types.ts';
 import { type CommandContext, defineCommand } from './define-command.ts';
 import { choice, flag, text } from './options.ts';
-
-const PLATFORM_NAMES: Record<Platform, string> = {
-  discord: 'Discord',
-  telegram: 'Telegram',
-  console: 'console',
-};
 
 /** `/join` (Telegram `/start`, also `/start <invite-code>`): privacy notice first, then consent. */
 const join = defineCommand({
@@ -50,7 +43,7 @@ const join = defineCommand({
         t('join.next_steps'),
       ]);
     }
-    const platform = PLATFORM_NAMES[request.actor.platform];
+    const platform = ctx.platformName(request.actor.platform);
     const args = { agree: 'on', ...(code && { code: campaign.inviteCode }) };
     return ctx.reply(
       [
@@ -178,12 +171,12 @@ const link = defineCommand({
     if (code) {
       const { identities } = await services.supporters.redeemLinkCode(request.actor, code);
       const accounts = identities
-        .map((i) => `${PLATFORM_NAMES[i.platform]}${i.username ? ` @${i.username}` : ''}`)
+        .map((i) => `${ctx.platformName(i.platform)}${i.username ? ` @${i.username}` : ''}`)
         .join(', ');
       return ctx.reply(t('link.done', { accounts }));
     }
     if (!isRegistered(ctx.supporter)) {
-      return ctx.reply(t('error.join_first', { join: joinWord(ctx) }));
+      return ctx.reply(t('error.join_first', { join: request.words.joinCommand }));
     }
     const issued = await services.supporters.issueLinkCode(ctx.supporter);
     return ctx.reply(t('link.code', { code: issued.code, minutes: LINK_CODE_MINUTES }));
@@ -211,10 +204,5 @@ const leaderboard = defineCommand({
     return ctx.reply([t('leaderboard.title'), lines.join('\n')]);
   },
 });
-
-/** The command that registers, as this platform's users know it. */
-export function joinWord(ctx: CommandContext): string {
-  return ctx.request.actor.platform === 'telegram' ? '/start' : '/join';
-}
 
 export const supporterCommands = [join, profileShow, profileSet, link, leaderboard];

@@ -27,4 +27,18 @@ export interface CommandRequest {
   space?: { platform: SpacePlatform; id: string; title?: string };
   /** Adapter's id for logs. */
   requestId?: string;
+  /** How the platform of the request names what differs. */
+  words: PlatformWords;
+}
+
+/** What differs between platforms in what the core says, as the adapter names it. */
+export interface PlatformWords {
+  /** The command people register with (`/start` on Telegram, `/join` elsewhere). */
+  joinCommand: string;
+  /** Commands are listed by their first alias when they have one (Telegram's `/start`). */
+  listsAliases: boolean;
+  /** Servers have roles and channels that `/setup` may name (Discord). */
+  spaceRoles: boolean;
+  /** A link opening the bot with this start payload, when the platform has one (Telegram). */
+  startLink?(payload: string): string;
 }

@@ -1,5 +1,5 @@
 import type { Clock } from '../clock.ts';
-import type { ErrorLog } from '../deps.ts';
+import type { ErrorLog } from '../log.ts';
 import type { Store } from '../ports.ts';
 import type { FanOut, NewFanOut } from './fan-out.types.ts';
 import { notificationKey } from './notification-keys.ts';

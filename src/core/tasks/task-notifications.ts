@@ -1,3 +1,4 @@
+import { normalizeTag } from '../campaigns/tags.ts';
 import type { NewFanOut } from '../notifications/fan-out.types.ts';
 import type { NewNotification } from '../notifications/notification.types.ts';
 import { notificationKey } from '../notifications/notification-keys.ts';
@@ -13,8 +14,8 @@ const DAY_MS = 24 * 60 * 60_000;
  */
 export function meetsTag(subject: Pick<Task, 'requiredTag'>, supporter: Supporter): boolean {
   if (!subject.requiredTag) return true;
-  const wanted = subject.requiredTag.toLocaleLowerCase();
-  return supporter.tags.some((tag) => tag.toLocaleLowerCase() === wanted);
+  const wanted = normalizeTag(subject.requiredTag);
+  return supporter.tags.some((tag) => normalizeTag(tag) === wanted);
 }
 
 /**

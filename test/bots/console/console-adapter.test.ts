@@ -73,6 +73,7 @@ beforeAll(async () => {
       admins: [],
       commandsPerMinute: 1_000,
       policyVersion: '1',
+      platformNames: {},
     },
     cron: nodeCronRules,
     charts: new EChartsChartRenderer(),
@@ -87,7 +88,7 @@ beforeAll(async () => {
   const services = createServices(deps);
   const log = { error: (details: Record<string, unknown>) => logged.push(details) };
   const runner = new CommandRunner({ catalogue, services, deps, log });
-  core = { services, text: new TextCommands(catalogue, runner, () => clock.now().getTime()) };
+  core = { services, text: new TextCommands(catalogue, runner, db.store.conversations, clock) };
 });
 
 afterAll(async () => {
@@ -110,7 +111,7 @@ async function startConsole() {
     output: () => transcript,
     async script(...lines: string[]) {
       input.end(`${lines.join('\n')}\n`);
-      await adapter.closed;
+      await adapter.ended;
       return transcript;
     },
   };
@@ -214,8 +215,8 @@ describe('console adapter', () => {
 
   it('resolves closed when closed from the program, after the line in progress', async () => {
     const terminal = await startConsole();
-    await terminal.adapter.close();
-    await expect(terminal.adapter.closed).resolves.toBeUndefined();
+    await terminal.adapter.stop();
+    await expect(terminal.adapter.ended).resolves.toBeUndefined();
     expect(logged).toEqual([]);
   });
 });

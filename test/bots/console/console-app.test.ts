@@ -23,9 +23,9 @@ describe('the program with the console', () => {
       },
       consoleStreams: { input, output },
     });
-    expect(app.console).toBeDefined();
+    expect(app.adapters.get('console')).toBeDefined();
     input.end('/task create title:"Paint banners"\n');
-    await app.console?.closed;
+    await app.adapters.get('console')?.ended;
     await app.stop();
 
     expect(transcript).toContain('campaign "Harbour"');
@@ -39,7 +39,7 @@ describe('the program with the console', () => {
       env: { DATABASE_URL: file.url, LOG_LEVEL: 'silent', HTTP_PORT: '0' },
       console: 'never',
     });
-    expect(app.console).toBeUndefined();
+    expect(app.adapters.get('console')).toBeUndefined();
     await app.stop();
   });
 });

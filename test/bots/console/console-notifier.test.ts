@@ -46,7 +46,7 @@ describe('console notifier', () => {
       ...rendered!,
     });
     input.end('2\n');
-    await adapter.closed;
+    await adapter.ended;
 
     expect(transcript()).toContain(
       [

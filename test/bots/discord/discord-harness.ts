@@ -88,7 +88,7 @@ export function useDiscord(options: DiscordHarnessOptions = {}): DiscordHarness 
     );
     app = started.app;
     cleanup = started.cleanup;
-    world.bot = app.discord as DiscordBot;
+    world.bot = app.adapters.get('discord') as DiscordBot;
   });
   afterAll(async () => {
     for (const bot of bots) await bot.stop();

@@ -20,12 +20,7 @@ async function supporterStatus(user: typeof world.volunteer): Promise<string | u
   const { core, db } = world.harness;
   const space = { platform: 'discord' as const, id: world.guild.id };
   const actor = { platform: 'discord' as const, userId: user.id };
-  const { campaign } = await core.services.campaigns.scopeOf({
-    command: 'x',
-    args: {},
-    actor,
-    space,
-  });
+  const { campaign } = await core.services.campaigns.scopeOf({ actor, space });
   return (await db.store.supporters.findByIdentity(campaign.id, 'discord', user.id))?.status;
 }
 

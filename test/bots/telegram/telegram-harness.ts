@@ -44,7 +44,7 @@ export function useTelegram(options: { admins?: string[] } = {}): TelegramWorld 
     );
     app = started.app;
     cleanup = started.cleanup;
-    world.bot = app.telegram as TelegramBot;
+    world.bot = app.adapters.get('telegram') as TelegramBot;
   });
   afterAll(async () => {
     await app?.stop();

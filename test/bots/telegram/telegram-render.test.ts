@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderReply, splitText } from '../../../src/bots/telegram/telegram-render.ts';
+import { splitText } from '../../../src/bots/split-text.ts';
+import { renderReply } from '../../../src/bots/telegram/telegram-render.ts';
 
 describe('Telegram rendering', () => {
   it('splits text longer than 4096 characters at blocks, keeping every part within the limit', () => {

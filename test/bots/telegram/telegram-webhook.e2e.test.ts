@@ -43,7 +43,7 @@ beforeAll(async () => {
     core: harness.core,
     log: silent,
   });
-  webhook = bot.webhookRoute!.handler;
+  webhook = bot.routes![0]!.handler;
 });
 afterAll(async () => {
   await bot?.stop();

@@ -13,6 +13,7 @@ import { createServices } from '../../../src/core/services.ts';
 import { nodeCronRules } from '../../../src/scheduler/cron-rules.ts';
 import { type Database, openDatabase } from '../../../src/store/database.ts';
 import { tempSqliteUrl } from '../../support/databases.ts';
+import { wordsOf } from '../../support/platform-words.ts';
 
 const d = { en: 'A title', fr: 'Un titre' };
 const ran: Record<string, unknown>[] = [];
@@ -85,6 +86,7 @@ beforeAll(async () => {
       admins: [{ platform: 'telegram', userId: '900' }],
       commandsPerMinute: 3,
       policyVersion: '1',
+      platformNames: {},
     },
     cron: nodeCronRules,
     charts: new EChartsChartRenderer(),
@@ -102,7 +104,7 @@ beforeAll(async () => {
     deps,
     log: { error: (details) => logged.push(details) },
   });
-  commands = new TextCommands(catalogue, runner, () => clock.now().getTime());
+  commands = new TextCommands(catalogue, runner, db.store.conversations, clock);
 });
 afterAll(async () => {
   await db.close();
@@ -110,7 +112,9 @@ afterAll(async () => {
 });
 
 const say = async (actor: Actor, line: string) =>
-  (await commands.handle(line, { actor, requestId: 'r1' }))?.blocks.join('\n');
+  (
+    await commands.handle(line, { actor, requestId: 'r1', words: wordsOf(actor.platform) })
+  )?.blocks.join('\n');
 
 describe('the command path', () => {
   it('checks the role before the arguments', async () => {
@@ -134,6 +138,7 @@ describe('the command path', () => {
     const reply = await commands.handle('/make title:x', {
       actor: { platform: 'telegram', userId: '77', spaceAdmin: true },
       space: { platform: 'telegram', id: '-1001' },
+      words: wordsOf('telegram'),
     });
     expect(reply?.blocks[0]).toBe('Only organizers can use /make.');
   });
@@ -141,7 +146,10 @@ describe('the command path', () => {
   it('asks for a missing required option, then runs with the next message as its value', async () => {
     clock.advance(60_000);
     const admin: Actor = { platform: 'console', userId: 'local' };
-    const prompt = await commands.handle('/make slots:2', { actor: admin });
+    const prompt = await commands.handle('/make slots:2', {
+      actor: admin,
+      words: wordsOf('console'),
+    });
     expect(prompt?.prompt).toMatchObject({ command: 'make', option: 'title' });
     expect(prompt?.blocks[0]).toContain('Flyers');
     expect(await say(admin, 'Banners')).toBe('made Banners');

@@ -37,6 +37,7 @@ function plannerSuite(open: () => Promise<{ db: Database; cleanup(): Promise<voi
         admins: [],
         commandsPerMinute: 1_000,
         policyVersion: '1',
+        platformNames: {},
       },
       cron: nodeCronRules,
       charts: new EChartsChartRenderer(),

@@ -38,9 +38,9 @@ export const organizerMessages = defineMessages({
     en: 'Invite code: {code} (people join with /start {code} on Telegram, or /join in a server bound to this campaign).',
     fr: 'Code d’invitation : {code} (on rejoint avec /start {code} sur Telegram, ou /join dans un serveur lié à cette campagne).',
   },
-  'setup.telegram_link': {
-    en: 'Invite link: https://t.me/{bot}?start={code}',
-    fr: 'Lien d’invitation : https://t.me/{bot}?start={code}',
+  'setup.invite_link': {
+    en: 'Invite link: {link}',
+    fr: 'Lien d’invitation : {link}',
   },
   'setup.bad_digest': {
     en: '"{text}" is not a digest schedule. Give a cron expression with five fields (minute hour day month weekday), for example 0 9 * * 1 for Mondays at 9:00, or off.',
@@ -78,13 +78,13 @@ export const organizerMessages = defineMessages({
     en: 'Broadcast #{id} to {audience} is scheduled for {when}. Recipients queued: {count}.',
     fr: 'La diffusion #{id} pour {audience} est prévue le {when}. Destinataires en attente d’envoi : {count}.',
   },
-  'broadcast.audience_all': { en: 'everyone', fr: 'tout le monde' },
+  'broadcast.audience_all': { en: 'all', fr: 'tout le monde' },
   'broadcast.audience_tag': {
-    en: 'supporters tagged {tag}',
+    en: 'tag:{tag}',
     fr: 'les soutiens avec l’étiquette {tag}',
   },
   'broadcast.audience_event': {
-    en: 'the people who answered #{id}',
+    en: 'event:{id}',
     fr: 'les personnes ayant répondu à l’événement #{id}',
   },
   'broadcast.queuing_now': {
