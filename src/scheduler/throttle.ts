@@ -15,12 +15,12 @@ export type PlatformLimits = Partial<Record<Platform, PlatformLimit>>;
 
 /**
  * Telegram allows 30 messages per second and one per second per chat; Discord 50 requests per
- * second. Both are paced a little under their limit (29/s, 48 requests/s), so that the jitter
+ * second. Both are paced a little under their limit (28/s, 48 requests/s), so that the jitter
  * of a send's way to the platform never adds up to more than the limit in any one second. The
  * console has none.
  */
 export const DEFAULT_LIMITS: Readonly<Record<Platform, PlatformLimit>> = {
-  telegram: { perSecond: 29, perChatIntervalMs: 1_000 },
+  telegram: { perSecond: 28, perChatIntervalMs: 1_000 },
   discord: { perSecond: 48 },
   console: {},
 };
