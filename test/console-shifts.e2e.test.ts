@@ -15,15 +15,16 @@ describe('shifts in the console (npm start, piped script)', () => {
     run = npmStart({ DATABASE_URL: file.url, CAMPAIGN_NAME: 'Riverside' });
     const create = '/event create title:"Canvass" start:"2030-06-01 09:00" duration:6h';
     const morning = '/event shift add 1 start:"10:00" end:"12:00" capacity:6 label:"Morning"';
-    const script = [create, morning, '/join', '/join agree:on', '/events', '1', '/calendar'];
+    const script = [create, morning, '/join', '/join agree:on', '/events', '2', '/calendar'];
     run.child.stdin?.end(`${script.join('\n')}\n`);
     expect(await run.exited).toBe(0);
     const out = run.stdout();
     expect(answerTo(out, morning)).toContain('Shift 1 added to event #1: Morning 10:00-12:00');
     const events = answerTo(out, '/events');
     expect(events).toContain('Shift 1: Morning 10:00-12:00 · 0/6');
-    expect(events).toMatch(/\[1\] Yes #1\.1/);
-    const taken = answerTo(out, '1');
+    // Choice numbers keep counting while visible: "[1] I agree" came first.
+    expect(events).toMatch(/\[2\] Yes #1\.1/);
+    const taken = answerTo(out, '2');
     expect(taken).toContain('/event rsvp id:1 shift:1 answer:yes');
     expect(taken).toContain('You are going to #1.1 Canvass · Morning');
     // The console alone runs no HTTP server, so there is no feed address to give.

@@ -22,7 +22,8 @@ describe('npm start without tokens, driven by a piped script', () => {
       '/join',
       '/join agree:on',
       '/events',
-      '1',
+      // Choice numbers keep counting while visible: "[1] I agree" came first, so Yes is 2.
+      '2',
       '/myevents',
     ];
     run.child.stdin?.end(`${script.join('\n')}\n`);
@@ -44,9 +45,9 @@ describe('npm start without tokens, driven by a piped script', () => {
 
     const events = answerTo(out, '/events');
     expect(events).toContain('Canvass');
-    expect(events).toMatch(/\[1\] [^\n[]*Yes/i);
+    expect(events).toMatch(/\[2\] [^\n[]*Yes/i);
 
-    const rsvp = answerTo(out, '1');
+    const rsvp = answerTo(out, '2');
     expect(rsvp).toMatch(/^-> \/event rsvp /);
     expect(rsvp).toContain('#1');
     expect(rsvp).not.toContain('/help');

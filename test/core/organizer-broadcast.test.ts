@@ -147,7 +147,7 @@ describe('/broadcast refuses bad input and writes nothing', () => {
     await h.db.store.supporters.addTag(campaignId, ids.dave, 'drivers');
     const before = await written();
     const reply = await h.say(admin, '/broadcast message:Hi audience:tag:drivers');
-    expect(h.text(reply)).toContain('Nobody registered and reachable is in tag:drivers');
+    expect(h.text(reply)).toContain('Nobody registered and reachable is in that audience');
     expect(await written()).toEqual(before);
   });
 
