@@ -21,6 +21,7 @@ WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/assets ./assets
 COPY --from=build /app/prisma/migrations ./prisma/migrations
 COPY --from=build /app/prisma/postgres/migrations ./prisma/postgres/migrations
 # The SQLite file (DATABASE_URL defaults to file:./data/organizer.db) and exported files.

@@ -1,14 +1,30 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import * as echarts from 'echarts';
 import { CHART_SIZE, type ChartRenderer, type StatsChart } from '../core/reports/chart.types.ts';
 import { statsChartOption } from './stats-chart-option.ts';
 
+/**
+ * The project's `assets/fonts` folder: the nearest one above this code, which runs from `src/`
+ * in development and from the compiled `dist/` in production.
+ */
+function fontFolder(): string {
+  let folder = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(folder, 'assets', 'fonts'))) {
+    const parent = dirname(folder);
+    if (parent === folder) throw new Error('The chart fonts (assets/fonts) are missing');
+    folder = parent;
+  }
+  return join(folder, 'assets', 'fonts');
+}
+
 /** The font shipped with the project, so the picture's text looks the same on every machine. */
 export const CHART_FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((name) =>
-  fileURLToPath(new URL(`../../assets/fonts/${name}`, import.meta.url)),
+  join(fontFolder(), name),
 );
 export const CHART_FONT_FAMILY = 'DejaVu Sans';
 
