@@ -88,6 +88,6 @@ export const reportMessages = defineMessages({
   },
   'setup.bad_report': {
     en: '"{text}" is not a report schedule. Give a cron expression with five fields (minute hour day month weekday), for example 0 9 * * 1 for Mondays at 9:00, or off.',
-    fr: '« {text} » n’est pas un horaire de bilan. Donnez une expression cron à cinq champs (minute heure jour mois jour-de-semaine), par exemple 0 9 * * 1 pour le lundi à 9 h, ou off.',
+    fr: '« {text} » n’est pas un horaire de bilan. Donnez une expression cron à cinq champs (minute heure jour mois jour-de-semaine), par exemple 0 9 * * 1 pour le lundi à 9 h, ou désactivé.',
   },
 });
