@@ -266,6 +266,13 @@ function startDelivery(
       } catch (error) {
         logger.error({ err: error }, 'digest and report planning failed');
       }
+      // Series keep their occurrences a rolling horizon ahead; safe from several processes at once.
+      try {
+        const made = await core.services.series.extend();
+        if (made > 0) logger.info({ made }, 'series dates scheduled');
+      } catch (error) {
+        logger.error({ err: error }, 'series extension failed');
+      }
       // Fan-outs left by a process that stopped are taken over here (kick logs its own errors).
       void core.deps.fanOuts.kick();
       await dispatcher.tick(signal);

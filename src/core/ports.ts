@@ -32,6 +32,7 @@ import type {
   RsvpChange,
   RsvpChoice,
 } from './events/event.types.ts';
+import type { EventSeries, NewSeries, SeriesPatch, StandingAnswer } from './events/series.types.ts';
 import type { ClaimRequest, DeliveryContext, Settlement } from './notifications/delivery.types.ts';
 import type {
   FanOut,
@@ -333,12 +334,43 @@ export interface PrivacyRepo {
   purgeErased(): Promise<void>;
 }
 
+/** Recurring series of events, their occurrences and standing answers. */
+export interface SeriesRepo {
+  create(campaignId: number, input: NewSeries): Promise<EventSeries>;
+  findById(campaignId: number, id: number): Promise<EventSeries | null>;
+  /** These series of the campaign (for calendar feeds). */
+  listByIds(campaignId: number, ids: number[]): Promise<EventSeries[]>;
+  /** Changes a series; a change a calendar shows raises its sequence. */
+  update(campaignId: number, id: number, patch: SeriesPatch): Promise<EventSeries>;
+  /** Series of any campaign whose occurrences stop before `horizon`, at most `limit`. */
+  dueForExtension(horizon: Date, limit: number): Promise<EventSeries[]>;
+  /** Records that occurrences exist up to `until` (never moves back). */
+  advance(id: number, until: Date): Promise<void>;
+  /** Adds an occurrence; null when it exists already (made by another process). */
+  addOccurrence(campaignId: number, input: NewEvent): Promise<CampaignEvent | null>;
+  /** Occurrences of the series (not their shifts) by rule start, from `from` when given. */
+  occurrences(campaignId: number, seriesId: number, from?: Date): Promise<CampaignEvent[]>;
+  /** Moves an occurrence to a series, under its start by that series' rule. */
+  reassign(
+    campaignId: number,
+    eventId: number,
+    seriesId: number,
+    occurrenceStart: Date,
+  ): Promise<void>;
+  standing(seriesId: number): Promise<StandingAnswer[]>;
+  /** Records (or replaces) a supporter's standing answer. */
+  setStanding(answer: StandingAnswer): Promise<void>;
+  /** Drops a supporter's standing answer; false when there was none. */
+  dropStanding(seriesId: number, supporterId: number): Promise<boolean>;
+}
+
 /** All repositories, plus a way to run several writes as one. */
 export interface Store {
   campaigns: CampaignRepo;
   supporters: SupporterRepo;
   tasks: TaskRepo;
   events: EventRepo;
+  series: SeriesRepo;
   calendarFeeds: CalendarFeedRepo;
   notifications: NotificationRepo;
   privacy: PrivacyRepo;

@@ -4,6 +4,7 @@ import { CampaignsService } from './campaigns/campaigns.service.ts';
 import { StatsService } from './campaigns/stats.service.ts';
 import type { CoreDeps } from './deps.ts';
 import { EventsService } from './events/events.service.ts';
+import { SeriesService } from './events/series.service.ts';
 import { PrivacyService } from './privacy/privacy.service.ts';
 import { ReportsService } from './reports/reports.service.ts';
 import { SupportersService } from './supporters/supporters.service.ts';
@@ -15,6 +16,7 @@ export interface Services {
   supporters: SupportersService;
   tasks: TasksService;
   events: EventsService;
+  series: SeriesService;
   calendars: CalendarsService;
   broadcasts: BroadcastsService;
   privacy: PrivacyService;
@@ -28,6 +30,7 @@ export function createServices(deps: CoreDeps): Services {
     supporters: new SupportersService(deps),
     tasks: new TasksService(deps),
     events: new EventsService(deps),
+    series: new SeriesService(deps),
     calendars: new CalendarsService(deps),
     broadcasts: new BroadcastsService(deps),
     privacy: new PrivacyService(deps),

@@ -299,7 +299,8 @@ async function promoteIn(
   }
 }
 
-function toEvent(row: EventRow): CampaignEvent {
+/** A stored event row as the core's event. */
+export function toEvent(row: EventRow): CampaignEvent {
   return {
     id: row.id,
     campaignId: row.campaignId,
@@ -321,6 +322,8 @@ function toEvent(row: EventRow): CampaignEvent {
     label: row.label,
     requiredTag: row.requiredTag,
     sequence: row.sequence,
+    seriesId: row.seriesId,
+    occurrenceStart: row.occurrenceStart,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

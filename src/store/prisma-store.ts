@@ -9,6 +9,7 @@ import { PrismaEventRepo } from './prisma-event.repo.ts';
 import { PrismaFanOutRepo } from './prisma-fan-out.repo.ts';
 import { PrismaNotificationRepo } from './prisma-notification.repo.ts';
 import { PrismaPrivacyRepo } from './prisma-privacy.repo.ts';
+import { PrismaSeriesRepo } from './prisma-series.repo.ts';
 import { PrismaStatsRepo } from './prisma-stats.repo.ts';
 import { PrismaSupporterRepo } from './prisma-supporter.repo.ts';
 import { PrismaTaskRepo } from './prisma-task.repo.ts';
@@ -19,6 +20,7 @@ export class PrismaStore implements Store {
   readonly supporters: PrismaSupporterRepo;
   readonly tasks: PrismaTaskRepo;
   readonly events: PrismaEventRepo;
+  readonly series: PrismaSeriesRepo;
   readonly calendarFeeds: PrismaCalendarFeedRepo;
   readonly notifications: PrismaNotificationRepo;
   readonly privacy: PrismaPrivacyRepo;
@@ -35,6 +37,7 @@ export class PrismaStore implements Store {
     this.supporters = new PrismaSupporterRepo(db);
     this.tasks = new PrismaTaskRepo(db);
     this.events = new PrismaEventRepo(db);
+    this.series = new PrismaSeriesRepo(db);
     this.calendarFeeds = new PrismaCalendarFeedRepo(db);
     this.notifications = new PrismaNotificationRepo(db);
     this.privacy = new PrismaPrivacyRepo(db, kind);

@@ -41,6 +41,8 @@ function sample(patch: Partial<CampaignEvent> = {}): CampaignEvent {
     label: null,
     requiredTag: null,
     sequence: 0,
+    seriesId: null,
+    occurrenceStart: null,
     createdAt: NOW,
     updatedAt: NOW,
     ...patch,

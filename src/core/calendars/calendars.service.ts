@@ -1,7 +1,10 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { CoreDeps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
+import type { CampaignEvent } from '../events/event.types.ts';
 import { type DueTask, eventsToIcs } from '../events/ics.ts';
+import type { SeriesEntry } from '../events/series-ics.ts';
+import type { Store } from '../ports.ts';
 import type { CalendarFeed } from './calendar.types.ts';
 
 /** Public half of a token: 9 random bytes, 12 characters. */
@@ -62,7 +65,7 @@ export class CalendarsService {
     const options = { stamp: now, name: campaign.name };
     if (feed.supporterId === null) {
       const events = await store.events.listForCalendar(campaign.id, { endsAfter, shifts: false });
-      return eventsToIcs(events, options);
+      return eventsToIcs(events, options, [], await seriesOf(store, campaign.id, events));
     }
     const supporter = await store.supporters.findById(campaign.id, feed.supporterId);
     if (!supporter || supporter.status === 'erased') return null;
@@ -103,6 +106,20 @@ export class CalendarsService {
     const https = `${base}/calendar/${feed.lookup}${feed.secret}.ics`;
     return { https, webcal: https.replace(/^https?:/, 'webcal:') };
   }
+}
+
+/** The series the events are dates of, each with every date it has made. */
+async function seriesOf(
+  store: Store,
+  campaignId: number,
+  events: readonly CampaignEvent[],
+): Promise<SeriesEntry[]> {
+  const ids = [...new Set(events.flatMap((event) => event.seriesId ?? []))];
+  const entries: SeriesEntry[] = [];
+  for (const series of await store.series.listByIds(campaignId, ids)) {
+    entries.push({ series, occurrences: await store.series.occurrences(campaignId, series.id) });
+  }
+  return entries;
 }
 
 function sameSecret(given: string, stored: string): boolean {

@@ -1,12 +1,20 @@
 import { DomainError, NotFoundError } from '../errors.ts';
 import { type CampaignEvent, type EventPatch, shownId } from '../events/event.types.ts';
 import { readReminders, resolveEnd, type TimeFrame } from '../events/event-input.ts';
+import { scopeFor } from '../events/series-input.ts';
 import { isRegistered } from '../interaction/registered.ts';
 import type { Supporter } from '../supporters/supporter.types.ts';
 import { attendeeGroups, fillLine } from '../views/event-view.ts';
 import { type CommandContext, defineCommand } from './define-command.ts';
 import { attendeeUser, eventId, eventOptions, noShowFlag, shiftNumber } from './event-options.ts';
 import { flag, text } from './options.ts';
+import {
+  createSeries,
+  repeatOptions,
+  scopeOption,
+  seriesLines,
+  wantsSeries,
+} from './series-options.ts';
 import { shiftCommands } from './shift.commands.ts';
 
 function frameOf(ctx: CommandContext): TimeFrame {
@@ -57,26 +65,26 @@ const createEvent = defineCommand({
   subcommand: 'create',
   description: { en: 'Schedule an event', fr: 'Programmer un événement' },
   access: 'organizer',
-  options: eventOptions(true),
+  options: { ...eventOptions(true), ...repeatOptions },
   async run(ctx, args) {
     const startsAt = ctx.when(args.start);
     const endsAt = resolveEnd(startsAt, args, frameOf(ctx));
     const reminderOffsets = args.reminders ? readReminders(args.reminders) : null;
     const host = args.host ? await registeredUser(ctx, args.host) : null;
-    const event = await ctx.services.events.create(
-      ctx.campaign,
-      {
-        title: args.title,
-        description: args.description ?? null,
-        location: args.location ?? null,
-        startsAt,
-        endsAt,
-        capacity: args.capacity ?? null,
-        reminderOffsets,
-        hostId: host?.id ?? null,
-      },
-      ctx.supporter?.id ?? null,
-    );
+    const draft = {
+      title: args.title,
+      description: args.description ?? null,
+      location: args.location ?? null,
+      startsAt,
+      endsAt,
+      capacity: args.capacity ?? null,
+      reminderOffsets,
+      hostId: host?.id ?? null,
+    };
+    const series = wantsSeries(args) ? await createSeries(ctx, draft, args) : null;
+    const event =
+      series?.first ??
+      (await ctx.services.events.create(ctx.campaign, draft, ctx.supporter?.id ?? null));
     const where = event.location ? `\n${ctx.t('event.where', { location: event.location })}` : '';
     const announcement = ctx.t('event.announcement', {
       id: event.id,
@@ -88,6 +96,7 @@ const createEvent = defineCommand({
       [
         ctx.t('event.created', { id: event.id, title: event.title }),
         details(ctx, event, args.host),
+        ...(series ? [seriesLines(ctx, series, args)] : []),
       ],
       { announcement },
     );
@@ -110,9 +119,11 @@ const editEvent = defineCommand({
       },
       example: 'on',
     }),
+    scope: scopeOption,
   },
   async run(ctx, args) {
     const event = await managedEvent(ctx, args.id, '/event edit');
+    const scope = scopeFor(event, args.scope, `/event edit ${event.id} location:"…"`);
     const patch: EventPatch = {};
     if (args.title) patch.title = args.title;
     if (args.description) patch.description = args.description;
@@ -127,12 +138,14 @@ const editEvent = defineCommand({
       if (args.start) patch.startsAt = startsAt;
     }
     if (Object.keys(patch).length === 0) throw new DomainError('EVENT_NOTHING_TO_CHANGE');
-    const change = await ctx.services.events.edit(ctx.campaign, event.id, patch, {
-      confirm: args.confirm ?? false,
-    });
+    const confirm = { confirm: args.confirm ?? false };
+    const change = scope
+      ? await ctx.services.series.edit(ctx.campaign, event, patch, scope, confirm)
+      : { ...(await ctx.services.events.edit(ctx.campaign, event.id, patch, confirm)), count: 1 };
     return ctx.reply([
       ctx.t('event.edited', { id: event.id, title: change.event.title }),
       details(ctx, change.event, args.host),
+      ...(scope && scope !== 'this' ? [ctx.t('series.edited', { count: change.count })] : []),
       ...(change.notified > 0 ? [ctx.t('event.people_told', { count: change.notified })] : []),
     ]);
   },
@@ -151,10 +164,19 @@ const cancelEvent = defineCommand({
       description: { en: 'Why it is cancelled', fr: 'Pourquoi il est annulé' },
       example: { en: 'Storm warning', fr: 'Alerte tempête' },
     }),
+    scope: scopeOption,
   },
   async run(ctx, args) {
     const event = await managedEvent(ctx, args.id, '/event cancel');
-    const change = await ctx.services.events.cancel(ctx.campaign, event.id, args.reason ?? null);
+    const scope = scopeFor(event, args.scope, `/event cancel ${event.id}`);
+    const reason = args.reason ?? null;
+    if (scope && scope !== 'this') {
+      const change = await ctx.services.series.cancel(ctx.campaign, event, scope, reason);
+      return ctx.reply(ctx.t('series.cancelled', { count: change.count, people: change.notified }));
+    }
+    const change = scope
+      ? await ctx.services.series.cancel(ctx.campaign, event, scope, reason)
+      : await ctx.services.events.cancel(ctx.campaign, event.id, reason);
     return ctx.reply(
       ctx.t('event.cancel_done', { id: event.id, title: event.title, count: change.notified }),
     );

@@ -1,4 +1,4 @@
-import { shownId } from '../events/event.types.ts';
+import { type RsvpChoice, shownId } from '../events/event.types.ts';
 import { reminderOffsets } from '../events/event-reminders.ts';
 import {
   answerLabel,
@@ -9,9 +9,10 @@ import {
   rsvpButton,
   rsvpRow,
 } from '../views/event-view.ts';
-import { type CommandDefinition, defineCommand } from './define-command.ts';
+import { type CommandContext, type CommandDefinition, defineCommand } from './define-command.ts';
 import { eventId, rsvpAnswer, shiftNumber } from './event-options.ts';
 import { eventOrganizerCommands } from './event-organizer.commands.ts';
+import { seriesFlag } from './series-options.ts';
 
 const upcomingEvents = defineCommand({
   name: 'events',
@@ -55,8 +56,12 @@ const answerEvent = defineCommand({
     id: eventId,
     answer: rsvpAnswer,
     shift: shiftNumber(),
+    series: seriesFlag,
   },
   async run(ctx, args) {
+    if (args.series !== undefined) {
+      await ctx.services.series.assertInSeries(ctx.campaign.id, args.id, `/event rsvp ${args.id}`);
+    }
     const { event, rsvp, position } = await ctx.services.events.rsvp(
       ctx.campaign,
       args.id,
@@ -75,10 +80,30 @@ const answerEvent = defineCommand({
     const said = [
       ctx.t(`event.rsvp_${rsvp.answer}`, { ...params, position: position ?? 0 }),
       ...(coming && reminderAhead ? [ctx.t('event.will_remind')] : []),
+      ...(args.series !== undefined ? [await standingAnswer(ctx, args, args.series)] : []),
     ].join(' ');
     return ctx.reply(said, coming ? { buttons: [[calendarButton(ctx, event)]] } : {});
   },
 });
+
+/** Applies `series:on|off` after the answer to one date; the line saying what it did. */
+async function standingAnswer(
+  ctx: CommandContext,
+  args: { id: number; answer: RsvpChoice; shift?: number },
+  on: boolean,
+): Promise<string> {
+  const { campaign } = ctx;
+  const self = ctx.self().id;
+  const count = await ctx.services.series.standingAnswer(
+    campaign,
+    args.id,
+    self,
+    args.answer,
+    on,
+    args.shift,
+  );
+  return on ? ctx.t('series.answer_on', { count }) : ctx.t('series.answer_off');
+}
 
 const myEvents = defineCommand({
   name: 'myevents',

@@ -66,6 +66,8 @@ const addShift = defineCommand({
       tag: args.tag ?? null,
       label: args.label ?? null,
     });
+    // A shift of a series' first date is the series' shift: the dates to come get it too.
+    await ctx.services.series.shiftAdded(ctx.campaign, args.id);
     const added = ctx.t('event.shift_added', {
       id: args.id,
       shift: shift.shiftNumber ?? 0,

@@ -35,6 +35,10 @@ export interface CampaignEvent {
   requiredTag: string | null;
   /** Raised by every change a calendar shows (the ICS SEQUENCE). */
   sequence: number;
+  /** The recurring series this event is an occurrence of; null otherwise. */
+  seriesId: number | null;
+  /** Its start by the series' rule (the ICS RECURRENCE-ID), kept when it alone moves. */
+  occurrenceStart: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -54,6 +58,8 @@ export interface NewEvent {
   shiftNumber?: number | null;
   label?: string | null;
   requiredTag?: string | null;
+  seriesId?: number | null;
+  occurrenceStart?: Date | null;
 }
 
 export type EventPatch = Partial<

@@ -4,6 +4,7 @@
  */
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import type { CampaignEvent } from './event.types.ts';
+import { addSeries, type SeriesEntry } from './series-ics.ts';
 
 /** What the calendar says besides its events. */
 export interface CalendarOptions {
@@ -20,18 +21,25 @@ export interface DueTask {
   dueAt: Date;
 }
 
-/** The events (and tasks due) as the text of an `.ics` file (`text/calendar`). */
+/**
+ * The events (and tasks due) as the text of an `.ics` file (`text/calendar`); the dates of the
+ * `series` given are shown as those series (one repeating entry each).
+ */
 export function eventsToIcs(
   events: readonly CampaignEvent[],
   options: CalendarOptions,
   tasks: readonly DueTask[] = [],
+  series: readonly SeriesEntry[] = [],
 ): string {
   const calendar = ical({
     prodId: { company: 'Organizing assistant', product: 'Events', language: 'EN' },
     method: ICalCalendarMethod.PUBLISH,
     ...(options.name && { name: options.name }),
   });
+  for (const entry of series) addSeries(calendar, entry, options.stamp);
+  const shownAsSeries = new Set(series.map((entry) => entry.series.id));
   for (const event of events) {
+    if (event.seriesId !== null && shownAsSeries.has(event.seriesId)) continue;
     calendar.createEvent({
       id: eventUid(event.id),
       sequence: event.sequence,

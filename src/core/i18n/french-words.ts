@@ -71,6 +71,11 @@ const VALUES: Record<string, string> = {
   'tout le monde': 'all',
   absent: 'no_show',
   absente: 'no_show',
+  'celle-ci': 'this',
+  'celui-ci': 'this',
+  suivantes: 'following',
+  suivants: 'following',
+  toutes: 'all',
 };
 
 /** The English value of a value -> its French form, for examples and lists shown in French. */
@@ -81,6 +86,8 @@ const FRENCH_FORMS: Record<string, string> = {
   on: 'activé',
   off: 'désactivé',
   none: 'aucune',
+  this: 'celle-ci',
+  following: 'suivantes',
 };
 
 /** `Tâches` -> `taches`: lower case without accents. */

@@ -5,6 +5,7 @@ import { notificationMessages } from './notifications.ts';
 import { organizerMessages } from './organizers.ts';
 import { privacyMessages } from './privacy.ts';
 import { reportMessages } from './reports.ts';
+import { seriesMessages } from './series.ts';
 import { shiftMessages } from './shifts.ts';
 import { supporterMessages } from './supporters.ts';
 import { taskMessages } from './tasks.ts';
@@ -16,6 +17,7 @@ export const messages = {
   ...taskMessages,
   ...eventMessages,
   ...shiftMessages,
+  ...seriesMessages,
   ...calendarMessages,
   ...privacyMessages,
   ...organizerMessages,
