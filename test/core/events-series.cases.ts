@@ -168,6 +168,39 @@ export function seriesCases(database: 'sqlite' | 'postgresql'): void {
     expect(await f.answerOf(later.id, ana)).toBeUndefined();
   });
 
+  it('copies the shifts of the first date to every date; series:on answers a shift', async () => {
+    h.clock.set(MARCH);
+    const first = await f.createEvent(
+      boss,
+      'title:Leaflets start:"2027-03-20 09:00" duration:6h repeat:weekly',
+    );
+    await h.say(
+      boss,
+      `/event shift add ${first} start:"10:00" end:"12:00" capacity:5 label:Morning`,
+    );
+    const campaignId = await f.campaignId();
+    const shiftsOf = (event: CampaignEvent) => h.db.store.events.listShifts(campaignId, event.id);
+    const scheduled = await datesOf(first);
+    for (const date of scheduled) {
+      const shifts = await shiftsOf(date);
+      expect(shifts.map((shift) => [shift.label, shift.capacity])).toEqual([['Morning', 5]]);
+      expect(hours(shifts)).toEqual(['10:00']);
+    }
+    const said = h.text(await h.say(ana, `/event rsvp ${scheduled[1]!.id} yes shift:1 series:on`));
+    expect(said).toContain('You are going to #');
+    const [morning] = await shiftsOf(scheduled.at(-1)!);
+    expect(await f.answerOf(morning!.id, ana)).toBe('yes');
+
+    h.clock.set(new Date('2027-03-08T09:00:00Z'));
+    await h.core.services.series.extend();
+    const newest = (await datesOf(first)).at(-1)!;
+    expect(dates([newest])).toEqual(['05-01']);
+    const [copied] = await shiftsOf(newest);
+    expect(hours([copied!])).toEqual(['10:00']);
+    expect(await f.answerOf(copied!.id, ana)).toBe('yes');
+    expect(await f.answerOf(newest.id, ana)).toBeUndefined();
+  });
+
   it('refuses bad series input in one sentence with an example, writing nothing', async () => {
     h.clock.set(MARCH);
     const plain = await f.createEvent(boss, 'title:"One-off" start:"2027-03-10 18:00"');
