@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Campaign, ChatSpace, Locale } from '../campaigns/campaign.types.ts';
 import type { CoreDeps, ErrorLog } from '../deps.ts';
-import { ERROR_MESSAGES } from '../error-codes.ts';
+import { ERROR_MESSAGES, VALUE_ERRORS } from '../error-codes.ts';
 import { DomainError } from '../errors.ts';
 import {
   type MessageId,
@@ -86,8 +86,12 @@ export class CommandRunner {
       return await definition.run(ctx, parsed.args as never);
     } catch (error) {
       const known = domainReply(locale, error);
-      if (known) return known;
-      throw error;
+      if (!known) throw error;
+      const answered = request.answering;
+      if (answered && error instanceof DomainError && VALUE_ERRORS.has(error.code)) {
+        return askAgain(definition, request, answered, locale, known);
+      }
+      return known;
     }
   }
 
@@ -130,22 +134,7 @@ export class CommandRunner {
     );
     for (const [name, spec] of Object.entries(definition.options)) {
       if (spec.required && !(name in raw)) {
-        const description = spec.description[locale];
-        const example = exampleValue(spec, locale);
-        const reply = message(locale, 'prompt.missing', { description, example });
-        const args = raw as Record<string, string | number | boolean>;
-        return {
-          reply: {
-            ...reply,
-            private: true,
-            prompt: {
-              command: definition.name,
-              subcommand: definition.subcommand,
-              args,
-              option: name,
-            },
-          },
-        };
+        return { reply: question(definition, raw, name, locale) };
       }
     }
     let schema = this.schemas.get(definition);
@@ -157,7 +146,11 @@ export class CommandRunner {
     if (result.success) return { args: result.data };
     const name = String(result.error.issues[0]?.path[0]);
     const spec = definition.options[name] as OptionSpec;
-    return { reply: message(locale, optionMessage(spec), optionParams(name, spec, locale)) };
+    const refused = message(locale, optionMessage(spec), optionParams(name, spec, locale));
+    if (request.answering === name) {
+      return { reply: askAgain(definition, request, name, locale, refused) };
+    }
+    return { reply: refused };
   }
 
   private context(
@@ -265,6 +258,41 @@ function optionParams(name: string, spec: OptionSpec, locale: Locale): MessagePa
     max: spec.max ?? 0,
     choices: spec.choices?.map(shown).join(', ') ?? '',
   };
+}
+
+/** Asks for the value of `option`, keeping the values given so far. */
+function question(
+  definition: CommandDefinition,
+  given: Record<string, unknown>,
+  option: string,
+  locale: Locale,
+  before: string[] = [],
+): Reply {
+  const spec = definition.options[option] as OptionSpec;
+  const description = spec.description[locale];
+  const example = exampleValue(spec, locale);
+  const asked = message(locale, 'prompt.missing', { description, example });
+  const args = Object.fromEntries(
+    Object.entries(given).filter(
+      ([name, value]) => name !== option && value !== undefined && value !== '',
+    ),
+  ) as Record<string, string | number | boolean>;
+  return {
+    ...asked,
+    blocks: [...before, ...asked.blocks],
+    prompt: { command: definition.name, subcommand: definition.subcommand, args, option },
+  };
+}
+
+/** The refusal of an answer to a guided question, then the same question again. */
+function askAgain(
+  definition: CommandDefinition,
+  request: CommandRequest,
+  option: string,
+  locale: Locale,
+  refusal: Reply,
+): Reply {
+  return question(definition, request.args, option, locale, refusal.blocks);
 }
 
 /** An error, refusal or question: private, and repeating at most a clipped part of any input. */
