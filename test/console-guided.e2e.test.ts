@@ -62,3 +62,16 @@ describe('guided questions in the console', () => {
     expect(answerTo(out, '/task list')).not.toContain('Affiches');
   });
 });
+
+describe('times around a daylight-saving change in the console', () => {
+  it('names a skipped local time and the one used, instead of shifting it silently', async () => {
+    const create = '/event create title:"Night walk" start:"2027-03-28 02:30"';
+    const out = await session({ DEFAULT_TIMEZONE: 'Europe/Paris' }, [create]);
+    const answer = answerTo(out, create);
+    expect(answer).toContain('Night walk');
+    expect(answer).toContain('Sun 28 Mar 2027, 03:30 (Europe/Paris)');
+    expect(answer).toContain(
+      'Note: 02:30 does not exist on Sunday 28 March 2027 in the Europe/Paris time zone (the clocks go forward), so I used 03:30 (UTC+2).',
+    );
+  });
+});

@@ -15,7 +15,7 @@ import type { Reply } from '../interaction/reply.ts';
 import type { CommandRequest } from '../interaction/request.ts';
 import type { Services } from '../services.ts';
 import type { Role, Supporter } from '../supporters/supporter.types.ts';
-import { formatWhen, parseWhen } from '../time/when.ts';
+import { clockNoteParams, formatWhen, readWhen } from '../time/when.ts';
 import { type Catalogue, commandName } from './catalogue.ts';
 import type { CommandContext, CommandDefinition } from './define-command.ts';
 import { clipEchoes } from './echo.ts';
@@ -77,13 +77,17 @@ export class CommandRunner {
     const supporter = await services.supporters.touch(campaign.id, request.actor);
     const locale = pickLocale(supporter?.locale, request.actor.platformLocale) ?? campaign.locale;
     const role = effectiveRole(deps, request, supporter, space);
-    const ctx = this.context(definition, request, { campaign, space, supporter, role, locale });
+    // Notes added under the answer, e.g. how a time skipped by a clock change was read.
+    const notes: string[] = [];
+    const scope = { campaign, space, supporter, role, locale };
+    const ctx = this.context(definition, request, scope, notes);
     try {
       const refusal = await this.refuse(definition, request, ctx);
       if (refusal) return message(locale, refusal.id, refusal.params);
       const parsed = this.validate(definition, request, locale);
       if ('reply' in parsed) return parsed.reply;
-      return await definition.run(ctx, parsed.args as never);
+      const reply = await definition.run(ctx, parsed.args as never);
+      return notes.length > 0 ? { ...reply, blocks: [...reply.blocks, ...notes] } : reply;
     } catch (error) {
       const known = domainReply(locale, error);
       if (!known) throw error;
@@ -163,6 +167,7 @@ export class CommandRunner {
       role: Role;
       locale: Locale;
     },
+    notes: string[],
   ): CommandContext {
     const { services, deps } = this.env;
     const t = translator(scope.locale);
@@ -181,13 +186,17 @@ export class CommandRunner {
       }),
       when: (text) => {
         const now = deps.clock.now();
-        const instant = parseWhen(text, now, scope.campaign.timezone, scope.locale);
-        if (!instant) throw new DomainError('TIME_UNPARSEABLE', { text });
+        const zone = scope.campaign.timezone;
+        const read = readWhen(text, now, zone, scope.locale);
+        if (!read) throw new DomainError('TIME_UNPARSEABLE', { text });
+        const { instant } = read;
         if (instant.getTime() <= now.getTime()) {
           throw new DomainError('TIME_PAST', {
             when: formatWhen(instant, scope.campaign.timezone, scope.locale),
           });
         }
+        const note = clockNoteParams(read, zone, scope.locale);
+        if (note) notes.push(t(note.id, note.params));
         return instant;
       },
       formatWhen: (instant, zone) =>
