@@ -358,6 +358,8 @@ export interface SeriesRepo {
     occurrenceStart: Date,
   ): Promise<void>;
   standing(seriesId: number): Promise<StandingAnswer[]>;
+  /** A supporter's standing answers, to every series. */
+  standingOf(supporterId: number): Promise<StandingAnswer[]>;
   /** Records (or replaces) a supporter's standing answer. */
   setStanding(answer: StandingAnswer): Promise<void>;
   /** Drops a supporter's standing answer; false when there was none. */

@@ -70,6 +70,8 @@ export class PrismaPrivacyRepo implements PrivacyRepo {
       await tx.linkCode.deleteMany({ where: owned });
       // Their calendar feed goes: its address answers 404 from now on.
       await tx.calendarFeed.deleteMany({ where: owned });
+      // Standing answers (`series:on`) would keep answering new dates for them.
+      await tx.seriesRsvp.deleteMany({ where: { supporterId } });
       const held = await tx.supporterTag.findMany({ where: owned, select: { tagId: true } });
       await tx.supporterTag.deleteMany({ where: owned });
       await dropUnusedTags(

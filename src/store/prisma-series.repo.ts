@@ -6,7 +6,10 @@ import type {
   StandingAnswer,
 } from '../core/events/series.types.ts';
 import type { SeriesRepo } from '../core/ports.ts';
-import type { EventSeries as SeriesRow } from '../generated/sqlite/client.ts';
+import type {
+  EventSeries as SeriesRow,
+  SeriesRsvp as StandingRow,
+} from '../generated/sqlite/client.ts';
 import { type DbClient, isUniqueViolation } from './prisma-client.ts';
 import { toEvent } from './prisma-event.repo.ts';
 
@@ -98,16 +101,16 @@ export class PrismaSeriesRepo implements SeriesRepo {
   }
 
   async standing(seriesId: number): Promise<StandingAnswer[]> {
+    const rows = await this.db.seriesRsvp.findMany({ where: { seriesId }, orderBy: { id: 'asc' } });
+    return rows.map(toStanding);
+  }
+
+  async standingOf(supporterId: number): Promise<StandingAnswer[]> {
     const rows = await this.db.seriesRsvp.findMany({
-      where: { seriesId },
+      where: { supporterId },
       orderBy: { id: 'asc' },
     });
-    return rows.map((row) => ({
-      seriesId: row.seriesId,
-      supporterId: row.supporterId,
-      answer: row.answer as RsvpChoice,
-      shiftNumber: row.shiftNumber,
-    }));
+    return rows.map(toStanding);
   }
 
   async setStanding(answer: StandingAnswer): Promise<void> {
@@ -123,6 +126,15 @@ export class PrismaSeriesRepo implements SeriesRepo {
     const { count } = await this.db.seriesRsvp.deleteMany({ where: { seriesId, supporterId } });
     return count > 0;
   }
+}
+
+function toStanding(row: StandingRow): StandingAnswer {
+  return {
+    seriesId: row.seriesId,
+    supporterId: row.supporterId,
+    answer: row.answer as RsvpChoice,
+    shiftNumber: row.shiftNumber,
+  };
 }
 
 function toSeries(row: SeriesRow): EventSeries {

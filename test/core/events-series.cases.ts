@@ -160,6 +160,11 @@ export function seriesCases(database: 'sqlite' | 'postgresql'): void {
     expect(dates([newest])).toEqual(['04-27']);
     expect(await f.answerOf(newest.id, ana)).toBe('yes');
 
+    const mydata = (await h.say(ana, '/mydata')).files?.[0]?.content ?? '{}';
+    expect(JSON.parse(String(mydata)).seriesAnswers).toEqual([
+      { seriesId: newest.seriesId, answer: 'yes', shiftNumber: null },
+    ]);
+
     await h.say(ana, `/event rsvp ${newest.id} yes series:off`);
     h.clock.set(new Date('2027-03-15T09:00:00Z'));
     await h.core.services.series.extend();
@@ -199,6 +204,15 @@ export function seriesCases(database: 'sqlite' | 'postgresql'): void {
     expect(hours([copied!])).toEqual(['10:00']);
     expect(await f.answerOf(copied!.id, ana)).toBe('yes');
     expect(await f.answerOf(newest.id, ana)).toBeUndefined();
+
+    // Once erased, nobody answers new dates in their name.
+    await h.core.services.privacy.erase(campaignId, (await f.supporterOf(ana)).id);
+    h.clock.set(new Date('2027-03-15T09:00:00Z'));
+    await h.core.services.series.extend();
+    const [afterErasure] = await shiftsOf((await datesOf(first)).at(-1)!);
+    expect(await h.db.store.events.listRsvps(campaignId, { eventId: afterErasure!.id })).toEqual(
+      [],
+    );
   });
 
   it('refuses bad series input in one sentence with an example, writing nothing', async () => {

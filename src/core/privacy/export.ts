@@ -21,6 +21,7 @@ export async function collectSupporterData(
   const identities = await store.supporters.identities(campaignId, supporterId);
   const assignments = await store.tasks.assignments(campaignId, { supporterId });
   const rsvps = await store.events.listRsvps(campaignId, { supporterId });
+  const standing = await store.series.standingOf(supporterId);
   const consents = await store.privacy.consentLog(campaignId, supporterId);
   const pending = await store.notifications.list(campaignId, {
     recipientId: supporterId,
@@ -53,6 +54,11 @@ export async function collectSupporterData(
       ...r,
       eventTitle: events.get(r.eventId)?.title ?? null,
       eventStartsAt: events.get(r.eventId)?.startsAt ?? null,
+    })),
+    seriesAnswers: standing.map(({ seriesId, answer, shiftNumber }) => ({
+      seriesId,
+      answer,
+      shiftNumber,
     })),
     consentRecords: consents.map(({ action, policyVersion, at }) => ({
       action,
