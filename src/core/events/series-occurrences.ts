@@ -16,12 +16,13 @@ import { shiftHours } from './shifts.ts';
 
 /** Occurrences exist this far ahead; the scheduler tick keeps the horizon rolling. */
 export const HORIZON_DAYS = 56;
+const DAY_MS = 24 * 60 * 60_000;
 /** Series extended per tick at most (the rest wait for the next tick). */
 const SERIES_PER_TICK = 50;
 
 /** The end of the rolling horizon seen at `now`. */
 export function horizonAt(now: Date): Date {
-  return new Date(now.getTime() + HORIZON_DAYS * 24 * 60 * 60_000);
+  return new Date(now.getTime() + HORIZON_DAYS * DAY_MS);
 }
 
 /**
@@ -157,11 +158,15 @@ export async function materialize(
   return made;
 }
 
-/** Extends every series whose occurrences stop short of the horizon; how many were made. */
+/**
+ * Extends every series whose occurrences stop a day or more short of the horizon (so each series
+ * is looked at about once a day, not at every tick); how many were made.
+ */
 export async function extendSeries(deps: CoreDeps): Promise<number> {
   const horizon = horizonAt(deps.clock.now());
+  const due = new Date(horizon.getTime() - DAY_MS);
   let made = 0;
-  for (const series of await deps.store.series.dueForExtension(horizon, SERIES_PER_TICK)) {
+  for (const series of await deps.store.series.dueForExtension(due, SERIES_PER_TICK)) {
     const campaign = await deps.store.campaigns.findById(series.campaignId);
     if (campaign) made += await materialize(deps, campaign, series, horizon);
   }

@@ -149,6 +149,7 @@ describe('slash commands generated from the catalogue', () => {
         ],
       }),
       expect.objectContaining({ name: 'shift', type: ApplicationCommandOptionType.Integer }),
+      expect.objectContaining({ name: 'series', type: ApplicationCommandOptionType.Boolean }),
     ]);
     const assign = byName('task').options?.find((o) => o.name === 'assign');
     expect(assign && 'options' in assign ? assign.options?.[1] : undefined).toMatchObject({
