@@ -215,6 +215,38 @@ export function seriesCases(database: 'sqlite' | 'postgresql'): void {
     );
   });
 
+  it('cancels the following dates and adds no more; the feed ends the rule there', async () => {
+    h.clock.set(MARCH);
+    const first = await f.createEvent(boss, 'title:Yoga start:"2027-03-03 07:00" repeat:weekly');
+    const bea = await h.volunteer('902', 'bea');
+    await h.say(bea, `/event rsvp ${first} yes series:on`);
+    const third = (await datesOf(first))[2]!;
+    const reply = h.text(await h.say(boss, `/event cancel ${third.id} scope:following`));
+    expect(reply).toContain('6 dates of the series are cancelled, and no new date will be added.');
+    expect(reply).toContain('Everyone who answered (6) will be told.');
+    expect((await datesOf(first)).map((e) => e.status)).toEqual([
+      'scheduled',
+      'scheduled',
+      ...Array(6).fill('cancelled'),
+    ]);
+    h.clock.set(new Date('2027-03-20T09:00:00Z'));
+    await h.core.services.series.extend();
+    expect(await datesOf(first)).toHaveLength(8);
+
+    const campaign = await h.core.services.campaigns.ensureDefault();
+    const feed = await h.core.services.calendars.campaignFeed(campaign.id);
+    const ics = await h.core.services.calendars.render(
+      /calendar\/([\w-]+)\.ics/.exec(feed.https)![1]!,
+    );
+    const series = new ICAL.Component(ICAL.parse(ics ?? ''))
+      .getAllSubcomponents('vevent')
+      .map((v) => new ICAL.Event(v))
+      .find((e) => e.summary === 'Yoga');
+    expect(series?.component.getFirstPropertyValue('rrule')?.toString()).toBe(
+      'FREQ=WEEKLY;UNTIL=20270317T055959Z',
+    );
+  });
+
   it('refuses bad series input in one sentence with an example, writing nothing', async () => {
     h.clock.set(MARCH);
     const plain = await f.createEvent(boss, 'title:"One-off" start:"2027-03-10 18:00"');
