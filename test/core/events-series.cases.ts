@@ -139,6 +139,12 @@ export function seriesCases(database: 'sqlite' | 'postgresql'): void {
     const starts: string[] = [];
     for (let next = iterator.next(); next; next = iterator.next()) starts.push(next.toString());
     expect(starts).toEqual(['2027-04-04T18:00:00', '2027-04-18T18:00:00']);
+    // The zone is described (VTIMEZONE): the dates are the right instants, summer time included.
+    const root = new ICAL.Component(ICAL.parse(ics));
+    expect(
+      root.getAllSubcomponents('vtimezone').map((z) => z.getFirstPropertyValue('tzid')),
+    ).toContain('Europe/Paris');
+    expect(later!.startDate.toJSDate().toISOString()).toBe('2027-04-04T16:00:00.000Z');
     const moved = vevents.find((e) => e.isRecurrenceException());
     expect(moved?.startDate.toString()).toBe('2027-03-21T11:00:00');
     expect(moved?.recurrenceId.toString()).toBe('2027-03-21T10:00:00');

@@ -5,6 +5,7 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import type { CampaignEvent } from './event.types.ts';
 import { addSeries, type SeriesEntry } from './series-ics.ts';
+import { vtimezone } from './vtimezone.ts';
 
 /** What the calendar says besides its events. */
 export interface CalendarOptions {
@@ -35,6 +36,8 @@ export function eventsToIcs(
     prodId: { company: 'Organizing assistant', product: 'Events', language: 'EN' },
     method: ICalCalendarMethod.PUBLISH,
     ...(options.name && { name: options.name }),
+    // Series carry their zone (TZID): each zone used is described by a VTIMEZONE.
+    ...(series.length > 0 && { timezone: { name: null, generator: zonesAround(options.stamp) } }),
   });
   for (const entry of series) addSeries(calendar, entry, options.stamp);
   const shownAsSeries = new Set(series.map((entry) => entry.series.id));
@@ -65,6 +68,12 @@ export function eventsToIcs(
   // RFC 5545 ends every content line, the last one too, with CRLF.
   const text = calendar.toString();
   return text.endsWith('\r\n') ? text : `${text}\r\n`;
+}
+
+/** VTIMEZONE text for the years around `stamp` (two back, ten ahead). */
+function zonesAround(stamp: Date): (zone: string) => string | null {
+  const year = stamp.getUTCFullYear();
+  return (zone) => vtimezone(zone, year - 2, year + 10);
 }
 
 /** The stable UID of an event: the same event keeps it across exports and edits. */
