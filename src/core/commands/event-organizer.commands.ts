@@ -139,13 +139,15 @@ const editEvent = defineCommand({
     }
     if (Object.keys(patch).length === 0) throw new DomainError('EVENT_NOTHING_TO_CHANGE');
     const confirm = { confirm: args.confirm ?? false };
-    const change = scope
+    const several = scope === 'following' || scope === 'all';
+    // One date of a series (scope:this) is edited like any event.
+    const change = several
       ? await ctx.services.series.edit(ctx.campaign, event, patch, scope, confirm)
       : { ...(await ctx.services.events.edit(ctx.campaign, event.id, patch, confirm)), count: 1 };
     return ctx.reply([
       ctx.t('event.edited', { id: event.id, title: change.event.title }),
       details(ctx, change.event, args.host),
-      ...(scope && scope !== 'this' ? [ctx.t('series.edited', { count: change.count })] : []),
+      ...(several ? [ctx.t('series.edited', { count: change.count })] : []),
       ...(change.notified > 0 ? [ctx.t('event.people_told', { count: change.notified })] : []),
     ]);
   },
@@ -170,13 +172,12 @@ const cancelEvent = defineCommand({
     const event = await managedEvent(ctx, args.id, '/event cancel');
     const scope = scopeFor(event, args.scope, `/event cancel ${event.id}`);
     const reason = args.reason ?? null;
-    if (scope && scope !== 'this') {
+    if (scope === 'following' || scope === 'all') {
       const change = await ctx.services.series.cancel(ctx.campaign, event, scope, reason);
       return ctx.reply(ctx.t('series.cancelled', { count: change.count, people: change.notified }));
     }
-    const change = scope
-      ? await ctx.services.series.cancel(ctx.campaign, event, scope, reason)
-      : await ctx.services.events.cancel(ctx.campaign, event.id, reason);
+    // One date of a series (scope:this) is cancelled like any event.
+    const change = await ctx.services.events.cancel(ctx.campaign, event.id, reason);
     return ctx.reply(
       ctx.t('event.cancel_done', { id: event.id, title: event.title, count: change.notified }),
     );
