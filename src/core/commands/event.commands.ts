@@ -12,7 +12,7 @@ import {
 import { type CommandContext, type CommandDefinition, defineCommand } from './define-command.ts';
 import { eventId, rsvpAnswer, shiftNumber } from './event-options.ts';
 import { eventOrganizerCommands } from './event-organizer.commands.ts';
-import { seriesFlag } from './series-options.ts';
+import { oneDatePerSeries, seriesFlag } from './series-options.ts';
 
 const upcomingEvents = defineCommand({
   name: 'events',
@@ -20,10 +20,10 @@ const upcomingEvents = defineCommand({
   access: 'supporter',
   options: {},
   async run(ctx) {
-    const listing = await ctx.services.events.listing(ctx.campaign.id);
+    const listing = oneDatePerSeries(ctx, await ctx.services.events.listing(ctx.campaign.id));
     if (listing.length === 0) return ctx.reply(ctx.t('event.list_none'));
     const mine = await ctx.services.events.mine(ctx.campaign.id, ctx.self().id);
-    const blocks = listing.map(({ event, shifts }) => {
+    const blocks = listing.map(({ event, shifts, laterLine }) => {
       const answers = mine.filter(
         (m) => m.event.id === event.id || shifts.some((s) => s.id === m.event.id),
       );
@@ -32,7 +32,7 @@ const upcomingEvents = defineCommand({
           answer: `${answerLabel(ctx, rsvp.answer)}${answered.parentId ? ` (#${shownId(answered)})` : ''}`,
         }),
       );
-      return eventBlock(ctx, event, extra, shifts);
+      return eventBlock(ctx, event, [...extra, ...laterLine], shifts);
     });
     // One row of Yes / Maybe / No per event, or per shift of an event with shifts.
     const buttons = listing

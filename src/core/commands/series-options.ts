@@ -3,6 +3,7 @@
  * on `/event create`, `scope` on `/event edit|cancel`, `series` on `/event rsvp`.
  */
 import { DateTime } from 'luxon';
+import type { CampaignEvent } from '../events/event.types.ts';
 import type { EventDraft } from '../events/events.service.ts';
 import type { CreatedSeries } from '../events/series.service.ts';
 import { SERIES_SCOPES } from '../events/series.types.ts';
@@ -102,4 +103,33 @@ export function seriesLines(
     hasEnd(series.rule) && firstOccurrences(series, MAX_OCCURRENCES + 1).length <= scheduled.length;
   if (!allMade) lines.push(ctx.t('series.later'));
   return lines.join(' ');
+}
+
+/** Later dates named under a series' next date in `/events`. */
+const LATER_SHOWN = 3;
+
+/**
+ * `/events` shows a series once, at its next date, so one series does not fill the list; each
+ * item gets the line naming its later dates (empty for an event outside a series).
+ */
+export function oneDatePerSeries<T extends { event: CampaignEvent }>(
+  ctx: CommandContext,
+  listing: readonly T[],
+): (T & { laterLine: string[] })[] {
+  const seen = new Set<number>();
+  const kept: (T & { laterLine: string[] })[] = [];
+  for (const item of listing) {
+    const { seriesId, id } = item.event;
+    if (seriesId !== null && seen.has(seriesId)) continue;
+    if (seriesId !== null) seen.add(seriesId);
+    const later = listing
+      .filter((other) => seriesId !== null && other.event.seriesId === seriesId)
+      .slice(1);
+    const ids = later.slice(0, LATER_SHOWN).map((other) => `#${other.event.id}`);
+    const more = later.length > LATER_SHOWN ? '…' : '';
+    const laterLine =
+      later.length > 0 ? [ctx.t('series.later_dates', { ids: ids.join(', ') + more, id })] : [];
+    kept.push({ ...item, laterLine });
+  }
+  return kept;
 }

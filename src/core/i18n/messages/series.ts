@@ -34,6 +34,10 @@ export const seriesMessages = defineMessages({
     en: 'New dates of the series will no longer be answered for you; the answers already given stay.',
     fr: 'Les nouvelles dates de la série ne recevront plus votre réponse d’office ; les réponses déjà données restent.',
   },
+  'series.later_dates': {
+    en: 'Repeats; next dates: {ids}. To answer them all: /event rsvp {id} yes series:on',
+    fr: 'Se répète ; dates suivantes : {ids}. Pour répondre à toutes : /event rsvp {id} oui series:activé',
+  },
   'series.bad_rule': {
     en: 'I do not understand the repeat rule “{text}”. For example: repeat:weekly, repeat:weekly:mon,thu or repeat:every:2w',
     fr: 'Je ne comprends pas la règle de répétition « {text} ». Par exemple : repeat:hebdomadaire, repeat:hebdomadaire:lun,jeu ou repeat:chaque:2s',
