@@ -221,6 +221,39 @@ export function seriesCases(database: 'sqlite' | 'postgresql'): void {
     );
   });
 
+  it('moves every date to other days and hours with scope:all, new dates following', async () => {
+    h.clock.set(MARCH);
+    const first = await f.createEvent(
+      boss,
+      'title:Training start:"2027-03-08 18:00" repeat:weekly:mon,thu count:6',
+    );
+    await h.say(boss, `/event edit ${first} start:"2027-03-09 19:30" scope:all`);
+    const moved = await datesOf(first);
+    expect(moved.map((e) => local(e).toFormat('ccc LL-dd HH:mm'))).toEqual([
+      'Tue 03-09 19:30',
+      'Fri 03-12 19:30',
+      'Tue 03-16 19:30',
+      'Fri 03-19 19:30',
+      'Tue 03-23 19:30',
+      'Fri 03-26 19:30',
+    ]);
+
+    // A daily series moved a day later: each date takes the start of the next one on the way.
+    const daily = await f.createEvent(boss, 'title:Stretch start:"2027-03-10 07:00" repeat:daily');
+    const before = await datesOf(daily);
+    await h.say(boss, `/event edit ${daily} start:"2027-03-11 07:15" scope:all`);
+    const after = await datesOf(daily);
+    expect(after.map((e) => e.id)).toEqual(before.map((e) => e.id));
+    expect(dates(after.slice(0, 2))).toEqual(['03-11', '03-12']);
+    expect(hours(after).every((hour) => hour === '07:15')).toBe(true);
+    h.clock.set(new Date('2027-03-05T09:00:00Z'));
+    await h.core.services.series.extend();
+    const extended = await datesOf(daily);
+    expect(extended.length).toBeGreaterThan(after.length);
+    expect(hours(extended).every((hour) => hour === '07:15')).toBe(true);
+    expect(new Set(dates(extended)).size).toBe(extended.length);
+  });
+
   it('cancels the following dates and adds no more; the feed ends the rule there', async () => {
     h.clock.set(MARCH);
     const first = await f.createEvent(boss, 'title:Yoga start:"2027-03-03 07:00" repeat:weekly');
