@@ -1,4 +1,4 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, expect, it } from 'vitest';
 import type { Actor } from '../../src/core/interaction/request.ts';
 import { consoleAdmin, NOW, useCore } from '../support/core-harness.ts';
 import { eventFixtures, HOUR } from './events-fixtures.ts';
@@ -156,6 +156,23 @@ export function coverSuite(database: 'sqlite' | 'postgresql'): void {
     expect(h.text(started)).toContain('has already started, so its seat can no longer be taken');
     expect(await f.answerOf(shift.id, late!)).toBeUndefined();
     expect((await h.db.store.covers.findById(await f.campaignId(), coverId))?.taken).toBe(0);
+  });
+
+  it('keeps a swapped seat until someone takes it, then moves it and tells the requester', async () => {
+    const [holder, taker] = await crew(2, 'swap');
+    const { id, shift } = await shiftTomorrow('swap', 14);
+    await h.say(holder!, `/event rsvp ${id} yes shift:1`);
+    const asked = await h.say(holder!, `/event swap ${id} shift:1`);
+    expect(h.text(asked)).toContain(`You keep your seat at #${id}.1 Market swap · Stall`);
+    expect(h.text(asked)).toContain('It is offered to 1 volunteer.');
+    expect(await f.answerOf(shift.id, holder!)).toBe('yes');
+
+    const taken = await h.say(taker!, `/event take ${await coverIdOf(shift.id)}`);
+    expect(h.text(taken)).toContain('The seat is yours');
+    expect(await f.answerOf(shift.id, holder!)).toBe('no');
+    expect(await f.answerOf(shift.id, taker!)).toBe('yes');
+    const told = await f.rows(shift.id, 'cover_taken');
+    expect(told.map((row) => row.recipientId)).toEqual([await idOf(holder!)]);
   });
 
   it('asks for no cover outside the window or when the campaign turned it off', async () => {
