@@ -1,4 +1,7 @@
 import { afterEach, beforeAll, expect, it } from 'vitest';
+import { formatCommandLine } from '../../src/core/commands/command-line.ts';
+import { handoutButton } from '../../src/core/covers/cover-view.ts';
+import { translator } from '../../src/core/i18n/i18n.ts';
 import type { Actor } from '../../src/core/interaction/request.ts';
 import { consoleAdmin, NOW, useCore } from '../support/core-harness.ts';
 import { eventFixtures, HOUR } from './events-fixtures.ts';
@@ -205,6 +208,11 @@ export function coverSuite(database: 'sqlite' | 'postgresql'): void {
     expect(h.text(attendees)).toContain(`#${id}.1 Market tent · Stall: looking for 2 volunteers`);
     const stats = await h.say(boss, '/stats chart:off');
     expect(h.text(stats)).toContain('Open cover requests');
+    const view = { t: translator('en'), formatWhen: () => '' };
+    const again = handoutButton(view, shift);
+    expect(again.label).toBe(`Hand out #${id}.1 again`);
+    const second = await h.say(boss, formatCommandLine(again.action));
+    expect(h.text(second)).toContain(`The 2 free seats of #${id}.1`);
     const bad = await h.say(boss, '/event handout twelve');
     expect(h.text(bad)).toContain('"twelve" is not an event or shift number');
   });

@@ -1,4 +1,5 @@
-import { shownId } from '../events/event.types.ts';
+import { type CampaignEvent, shownId } from '../events/event.types.ts';
+import type { Button } from '../interaction/reply.ts';
 import type { View } from '../interaction/view.ts';
 import type { OpenCover } from './covers.service.ts';
 
@@ -21,4 +22,15 @@ export function openCoverBlock(view: View, open: readonly OpenCover[]): string[]
       ...open.map((o) => openCoverLine(view, o)),
     ].join('\n'),
   ];
+}
+
+/**
+ * "Hand out #12.2 again" (`/event handout id:12.2`): offers the free seats of an unfilled event
+ * or shift, as listed by the organizers' weekly report.
+ */
+export function handoutButton(view: View, event: CampaignEvent): Button {
+  return {
+    label: view.t('report.handout_button', { id: shownId(event) }),
+    action: { command: 'event', subcommand: 'handout', args: { id: shownId(event) } },
+  };
 }
