@@ -30,7 +30,7 @@ describe('/event create', () => {
     expect(text).toContain('Starts: Sat 5 Dec 2026, 18:00 (Europe/Paris)');
     expect(text).toContain('Ends: Sat 5 Dec 2026, 20:00 (Europe/Paris)');
     expect(text).toContain('Going: 0/30');
-    expect(text).toContain('Reminders: 24h,2h');
+    expect(text).toContain('Reminders: 24h, 2h');
     expect(reply.announcement).toContain(`#${id}: Canvass the market`);
     expect(reply.announcement).toContain('Market square');
     expect(await f.event(id)).toMatchObject({
