@@ -4,6 +4,7 @@ import type { Button } from '../interaction/reply.ts';
 import type { NoticeBody, NotificationView } from '../notifications/content-view.ts';
 import type { Notification } from '../notifications/notification.types.ts';
 import type { Store } from '../ports.ts';
+import { seatsTaken } from './cover-waves.ts';
 
 // Payloads are JSON read back from the database: a bad one reads as empty rather than failing.
 const coverPayload = z
@@ -30,7 +31,7 @@ export async function coverNotice(
     const name = taker?.displayName ?? view.t('cover.someone');
     return { blocks: [view.t('cover.requester_told', { ...params, name })] };
   }
-  if (cover.status !== 'open') return null;
+  if (cover.status !== 'open' || seatsTaken(cover, event)) return null;
   const rsvp = await store.events.findRsvp(row.campaignId, event.id, row.recipientId);
   if (rsvp?.answer === 'yes') return null;
   const where = event.location ? [view.t('event.where', { location: event.location })] : [];

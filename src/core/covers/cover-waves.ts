@@ -30,7 +30,7 @@ export async function sendWave(
   event: CampaignEvent,
   now: Date,
 ): Promise<number> {
-  if (event.status === 'cancelled' || event.startsAt <= now) {
+  if (seatsGone(cover, event, now)) {
     await store.covers.close(campaign.id, event.id);
     return 0;
   }
@@ -54,6 +54,20 @@ export async function sendWave(
     })),
   );
   return recipients.length;
+}
+
+/**
+ * Whether a cover has nothing left to offer: its event is cancelled or has started, or, except
+ * for a swap (whose requester holds the seat until it is taken), every seat is taken by now.
+ */
+export function seatsGone(cover: CoverRequest, event: CampaignEvent, now: Date): boolean {
+  return event.status === 'cancelled' || event.startsAt <= now || seatsTaken(cover, event);
+}
+
+/** Every seat is taken (by anyone, with the offer or not); never so for a swap's held seat. */
+export function seatsTaken(cover: CoverRequest, event: CampaignEvent): boolean {
+  const full = event.capacity !== null && event.yesCount >= event.capacity;
+  return full && cover.kind !== 'swap';
 }
 
 /** Up to `waveSize` ranked candidates outside their quiet hours, read a page at a time. */

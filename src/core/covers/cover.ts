@@ -12,7 +12,7 @@ import { assertMayHoldShift } from '../events/shifts.ts';
 import { notificationKey } from '../notifications/notification-keys.ts';
 import type { Store } from '../ports.ts';
 import type { CoverKind, CoverRequest } from './cover.types.ts';
-import { sendWave, WAVE_SIZE } from './cover-waves.ts';
+import { seatsTaken, sendWave, WAVE_SIZE } from './cover-waves.ts';
 
 /** A cover asked for: the request, and how many people its first wave reaches. */
 export interface CoverStarted {
@@ -163,7 +163,7 @@ export function takeSeat(
     }
     const supporter = await store.supporters.findById(campaign.id, supporterId);
     if (supporter) await assertMayHoldShift(store, event, supporter);
-    if (!(await store.covers.take(campaign.id, cover.id))) {
+    if (seatsTaken(cover, event) || !(await store.covers.take(campaign.id, cover.id))) {
       throw new DomainError('COVER_TAKEN', params);
     }
     if (cover.kind === 'swap' && cover.requesterId !== null) {

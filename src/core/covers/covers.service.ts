@@ -5,7 +5,7 @@ import type { CampaignEvent } from '../events/event.types.ts';
 import { EventsService } from '../events/events.service.ts';
 import { type CoverStarted, handOutSeats, requestSwap, type SeatTaken, takeSeat } from './cover.ts';
 import type { CoverRequest } from './cover.types.ts';
-import { sendDueWaves } from './cover-waves.ts';
+import { seatsGone, sendDueWaves } from './cover-waves.ts';
 
 /** An open cover request and the event or shift it offers seats of. */
 export interface OpenCover {
@@ -52,7 +52,7 @@ export class CoversService {
     const open: OpenCover[] = [];
     for (const cover of covers) {
       const event = await this.deps.store.events.findById(campaignId, cover.eventId);
-      if (event && event.startsAt > this.deps.clock.now()) open.push({ cover, event });
+      if (event && !seatsGone(cover, event, this.deps.clock.now())) open.push({ cover, event });
     }
     return open;
   }
