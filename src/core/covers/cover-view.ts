@@ -13,15 +13,15 @@ export function openCoverLine(view: View, { cover, event }: OpenCover): string {
   });
 }
 
+/** Open covers listed under their heading at most; the rest are counted. */
+const LISTED = 10;
+
 /** The open covers under a heading, or nothing when there are none. */
 export function openCoverBlock(view: View, open: readonly OpenCover[]): string[] {
   if (open.length === 0) return [];
-  return [
-    [
-      view.t('cover.open_title', { count: open.length }),
-      ...open.map((o) => openCoverLine(view, o)),
-    ].join('\n'),
-  ];
+  const lines = open.slice(0, LISTED).map((o) => openCoverLine(view, o));
+  if (open.length > LISTED) lines.push(view.t('task.more', { count: open.length - LISTED }));
+  return [[view.t('cover.open_title', { count: open.length }), ...lines].join('\n')];
 }
 
 /**
