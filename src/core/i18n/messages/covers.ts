@@ -24,7 +24,7 @@ export const coverMessages = defineMessages({
   },
   'cover.handout_done': {
     en: '{seats, plural, one {The free seat} other {The # free seats}} of #{id} {title}: {count, plural, =0 {nobody matching can be asked right now.} one {offered to # volunteer.} other {offered to # volunteers.}} More offers follow every 30 minutes while seats stay free.',
-    fr: '{seats, plural, one {La place libre} other {Les # places libres}} de #{id} {title} : {count, plural, =0 {personne ne peut être sollicité pour l’instant.} one {proposée à # bénévole.} other {proposées à # bénévoles.}} D’autres propositions suivent toutes les 30 minutes tant qu’il reste des places.',
+    fr: '{seats, plural, one {La place libre} other {Les # places libres}} de #{id} {title} : {count, plural, =0 {personne ne peut être sollicité pour l’instant.} one {proposition envoyée à # bénévole.} other {propositions envoyées à # bénévoles.}} D’autres propositions suivent toutes les 30 minutes tant qu’il reste des places.',
   },
   'cover.taken_done': {
     en: 'The seat is yours: you are going to #{id} {title}, {when}. Thank you!',
