@@ -71,6 +71,11 @@ describe('/event create', () => {
       `title:Rally start:"${START}" end:"2026-12-05 17:00"`,
       'must be after the start',
     ],
+    [
+      'an end whose day, in words, comes before the start',
+      `title:Rally start:"tomorrow 10:00" end:"tomorrow 09:00"`,
+      'must be after the start',
+    ],
     ['an unparseable end', `title:Rally start:"${START}" end:"whenever"`, 'could not understand'],
     ['a zero capacity', `title:Rally start:"${START}" capacity:0`, 'from 1 to 10000'],
     ['a negative capacity', `title:Rally start:"${START}" capacity:-1`, 'from 1 to 10000'],

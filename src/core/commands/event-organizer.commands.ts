@@ -11,7 +11,7 @@ import { flag, text } from './options.ts';
 import { shiftCommands } from './shift.commands.ts';
 
 function frameOf(ctx: CommandContext): TimeFrame {
-  return { zone: ctx.campaign.timezone, locale: ctx.locale };
+  return { zone: ctx.campaign.timezone, locale: ctx.locale, now: ctx.now };
 }
 
 /** The person an option names, who must have registered in the campaign. */
