@@ -3,6 +3,7 @@ import { formatCommandLine } from '../../src/core/commands/command-line.ts';
 import { handoutButton } from '../../src/core/covers/cover-view.ts';
 import { translator } from '../../src/core/i18n/i18n.ts';
 import type { Actor } from '../../src/core/interaction/request.ts';
+import { CoreNotificationContent } from '../../src/core/notifications/content.ts';
 import { consoleAdmin, NOW, useCore } from '../support/core-harness.ts';
 import { eventFixtures, HOUR } from './events-fixtures.ts';
 
@@ -98,6 +99,14 @@ export function coverSuite(database: 'sqlite' | 'postgresql'): void {
     const answers = [await f.answerOf(shift.id, first!), await f.answerOf(shift.id, second!)];
     expect(answers.filter((answer) => answer === 'yes')).toHaveLength(1);
     expect((await f.event(shift.id)).yesCount).toBe(1);
+    // An offer not yet delivered when the seat went is dropped rather than sent.
+    const loser = replies[0] && h.text(replies[0]).includes('quicker') ? first! : second!;
+    const loserId = await idOf(loser);
+    const offer = (await f.rows(shift.id, 'cover_offer')).find(
+      (row) => row.recipientId === loserId,
+    );
+    const content = new CoreNotificationContent(h.core.deps);
+    expect(await content.render(offer!, await f.supporterOf(loser))).toBeNull();
   });
 
   it('sends each next wave once, 30 minutes later while unfilled, and none once filled', async () => {
