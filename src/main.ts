@@ -266,6 +266,12 @@ function startDelivery(
       } catch (error) {
         logger.error({ err: error }, 'digest and report planning failed');
       }
+      // Offers of seats to cover go out in waves while unfilled (each logs its own failure).
+      const offered = await core.services.covers.sendDueWaves(logger).catch((error: unknown) => {
+        logger.error({ err: error }, 'cover waves failed');
+        return 0;
+      });
+      if (offered > 0) logger.info({ offered }, 'cover offers queued');
       // Fan-outs left by a process that stopped are taken over here (kick logs its own errors).
       void core.deps.fanOuts.kick();
       await dispatcher.tick(signal);

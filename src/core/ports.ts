@@ -21,6 +21,7 @@ import type {
   TagCount,
 } from './campaigns/stats.types.ts';
 import type { ConversationStore } from './conversations/conversation.types.ts';
+import type { CoverRepo } from './covers/cover.types.ts';
 import type {
   Attendance,
   Attendee,
@@ -346,6 +347,7 @@ export interface Store {
   stats: StatsRepo;
   conversations: ConversationStore;
   fanOuts: FanOutRepo;
+  covers: CoverRepo;
   /** Runs `work` in one database transaction: everything it wrote lands, or nothing. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
 }

@@ -105,6 +105,7 @@ function toCampaign(row: CampaignRow): Campaign {
     digestCron: row.digestCron,
     reportCron: row.reportCron,
     leaderboardEnabled: row.leaderboardEnabled,
+    coverWindowMinutes: row.coverWindowMinutes,
     createdAt: row.createdAt,
   };
 }

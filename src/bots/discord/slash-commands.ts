@@ -97,10 +97,24 @@ function subcommands(definitions: CommandDefinition[]): APIApplicationCommandSub
   return list as APIApplicationCommandSubcommandOption[];
 }
 
-/** The group's description lists its subcommands, in both languages. */
+/** Discord's limit on a description. */
+const DESCRIPTION_MAX = 100;
+
+/**
+ * The group's description lists its subcommands, in both languages; a list longer than Discord
+ * allows ends with `…` after the last subcommand that fits.
+ */
 function groupDescription(definitions: CommandDefinition[]): Message {
-  const list = definitions.map((definition) => definition.subcommand).join(', ');
-  return { en: `/${definitions[0]!.name}: ${list}`, fr: `/${definitions[0]!.name} : ${list}` };
+  const names = definitions.map((definition) => definition.subcommand ?? '');
+  const within = (head: string) => {
+    let text = `${head}${names.join(', ')}`;
+    for (let kept = names.length - 1; text.length > DESCRIPTION_MAX && kept > 0; kept--) {
+      text = `${head}${names.slice(0, kept).join(', ')}, …`;
+    }
+    return text;
+  };
+  const name = definitions[0]!.name;
+  return { en: within(`/${name}: `), fr: within(`/${name} : `) };
 }
 
 function describe(description: Message) {

@@ -21,6 +21,8 @@ export interface Campaign {
   /** Cron of the organizers' report, read in the campaign's zone; null = no report. */
   reportCron: string | null;
   leaderboardEnabled: boolean;
+  /** Minutes before an event when a "can't make it" asks others to cover the seat; null = off. */
+  coverWindowMinutes: number | null;
   createdAt: Date;
 }
 
@@ -42,6 +44,7 @@ export type CampaignSettings = Partial<
     | 'digestCron'
     | 'reportCron'
     | 'leaderboardEnabled'
+    | 'coverWindowMinutes'
   >
 >;
 

@@ -1,4 +1,5 @@
 import { ACTIVE_DAYS } from '../campaigns/stats.service.ts';
+import { openCoverBlock } from '../covers/cover-view.ts';
 import { type CampaignEvent, shownId } from '../events/event.types.ts';
 import { DEFAULT_PERIOD, PERIODS } from '../reports/periods.ts';
 import { type CommandContext, defineCommand } from './define-command.ts';
@@ -63,6 +64,7 @@ export const reportCommands = [
         events.length > 0
           ? [ctx.t('stats.events'), ...events].join('\n')
           : ctx.t('stats.no_events'),
+        ...openCoverBlock(ctx, await ctx.services.covers.open(campaign.id)),
       ];
       return ctx.reply(blocks, picture ? { files: [picture] } : {});
     },

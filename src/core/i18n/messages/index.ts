@@ -1,5 +1,6 @@
 import { calendarMessages } from './calendars.ts';
 import { commonMessages } from './common.ts';
+import { coverMessages } from './covers.ts';
 import { eventMessages } from './events.ts';
 import { notificationMessages } from './notifications.ts';
 import { organizerMessages } from './organizers.ts';
@@ -16,6 +17,7 @@ export const messages = {
   ...taskMessages,
   ...eventMessages,
   ...shiftMessages,
+  ...coverMessages,
   ...calendarMessages,
   ...privacyMessages,
   ...organizerMessages,
