@@ -6,6 +6,7 @@ import { PrismaCampaignRepo } from './prisma-campaign.repo.ts';
 import { atomically, type DbClient } from './prisma-client.ts';
 import { PrismaConversationStore } from './prisma-conversations.ts';
 import { PrismaEventRepo } from './prisma-event.repo.ts';
+import { PrismaEventMirrorRepo } from './prisma-event-mirror.repo.ts';
 import { PrismaFanOutRepo } from './prisma-fan-out.repo.ts';
 import { PrismaNotificationRepo } from './prisma-notification.repo.ts';
 import { PrismaPrivacyRepo } from './prisma-privacy.repo.ts';
@@ -26,6 +27,7 @@ export class PrismaStore implements Store {
   readonly stats: PrismaStatsRepo;
   readonly conversations: PrismaConversationStore;
   readonly fanOuts: PrismaFanOutRepo;
+  readonly eventMirrors: PrismaEventMirrorRepo;
 
   constructor(
     private readonly db: DbClient,
@@ -42,6 +44,7 @@ export class PrismaStore implements Store {
     this.stats = new PrismaStatsRepo(db);
     this.conversations = new PrismaConversationStore(db);
     this.fanOuts = new PrismaFanOutRepo(db);
+    this.eventMirrors = new PrismaEventMirrorRepo(db);
   }
 
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {

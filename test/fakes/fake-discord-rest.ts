@@ -7,6 +7,7 @@ import {
   messageObject,
   type UploadedFile,
 } from './discord-payloads.ts';
+import { type ScheduledEventWorld, scheduledEventRoute } from './fake-discord-events.ts';
 
 /** One REST request the fake received. */
 export interface RestCall {
@@ -53,7 +54,7 @@ export interface InteractionRecord {
 }
 
 /** The state the REST routes act on, owned by FakeDiscord. */
-export interface RestWorld {
+export interface RestWorld extends ScheduledEventWorld {
   applicationId: string;
   botUser: FakeUser;
   gatewayUrl(): string;
@@ -138,6 +139,8 @@ export function restRoute(
     return interactionCallback(world, parts[1]!, body, call.files);
   }
   if (parts[0] === 'webhooks') return webhook(world, method, parts, body, call.files);
+  const scheduled = scheduledEventRoute(world, method, parts, body);
+  if (scheduled) return scheduled;
   if (method === 'POST' && path === '/users/@me/channels') {
     const dm = world.dmChannel(String(body.recipient_id));
     if (!dm) return unknown(10013, 'Unknown User');

@@ -24,6 +24,7 @@ import { DiscordState } from './fake-discord-state.ts';
 
 export { buttonsOf } from './discord-interactions.ts';
 export type { FakeGuild, FakeMessage, FakeUser } from './discord-payloads.ts';
+export type { FakeScheduledEvent } from './fake-discord-events.ts';
 export type { InjectedFailure, InteractionRecord, RestCall } from './fake-discord-rest.ts';
 
 /** A token shaped like a real bot token (the logger recognises it as a secret). */
@@ -126,6 +127,20 @@ export class FakeDiscord extends DiscordState {
       );
     }
     return id;
+  }
+
+  /**
+   * A member presses "Interested" on a scheduled event in the server's Events (or takes it
+   * back): the gateway sends GUILD_SCHEDULED_EVENT_USER_ADD (or _REMOVE) as Discord does.
+   */
+  interested(user: FakeUser, guild: FakeGuild, scheduledEventId: string, on = true): void {
+    const event = on ? 'GUILD_SCHEDULED_EVENT_USER_ADD' : 'GUILD_SCHEDULED_EVENT_USER_REMOVE';
+    const data = {
+      guild_scheduled_event_id: scheduledEventId,
+      user_id: user.id,
+      guild_id: guild.id,
+    };
+    this.gateway.dispatch(event, data, guild.id);
   }
 
   /** Answers the next matching calls with an error instead of doing them. */

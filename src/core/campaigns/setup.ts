@@ -69,6 +69,7 @@ export async function setUpCampaign(deps: CoreDeps, request: SetupRequest): Prom
   }
   const spaceSettings = {
     title: space.title ?? null,
+    setupUserId: request.actor.userId,
     ...(organizerRoleId && { organizerRoleId }),
     ...(announceChannelId !== undefined && { announceChannelId }),
   };

@@ -25,11 +25,10 @@ async function supporterStatus(user: typeof world.volunteer): Promise<string | u
 }
 
 describe('Discord bot, end to end against the fake Discord', () => {
-  it('logs in with the Guilds intent only and registers the catalogue as slash commands', () => {
+  it('logs in with the Guilds and GuildScheduledEvents intents and registers the catalogue as slash commands', () => {
     const { fake, harness } = world;
-    expect(fake.gateway.identifies).toEqual([
-      { tokenOk: true, intents: GatewayIntentBits.Guilds, shard: [0, 1] },
-    ]);
+    const intents = GatewayIntentBits.Guilds | GatewayIntentBits.GuildScheduledEvents;
+    expect(fake.gateway.identifies).toEqual([{ tokenOk: true, intents, shard: [0, 1] }]);
     const puts = fake.calls.filter((c) => c.method === 'PUT');
     expect(puts.map((c) => c.path)).toEqual([`/applications/${fake.applicationId}/commands`]);
     expect(puts[0]!.auth).toBe(true);

@@ -1,6 +1,7 @@
 import { calendarMessages } from './calendars.ts';
 import { commonMessages } from './common.ts';
 import { eventMessages } from './events.ts';
+import { mirrorMessages } from './mirrors.ts';
 import { notificationMessages } from './notifications.ts';
 import { organizerMessages } from './organizers.ts';
 import { privacyMessages } from './privacy.ts';
@@ -16,6 +17,7 @@ export const messages = {
   ...taskMessages,
   ...eventMessages,
   ...shiftMessages,
+  ...mirrorMessages,
   ...calendarMessages,
   ...privacyMessages,
   ...organizerMessages,
