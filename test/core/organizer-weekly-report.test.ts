@@ -90,7 +90,9 @@ describe('the organizers’ weekly report', () => {
     expect(text).toContain(`#${phone.id} Phone bank`);
     expect(text).toContain('Events and shifts of the coming week with free seats (2):');
     expect(text).toContain('#2 Canvass the market · Sat 5 Dec');
-    expect(text).toContain('#2.1 Canvass the market · Drivers · Sat 5 Dec 2026, 10:00 (Europe/Paris) · 0/2 coming');
+    expect(text).toContain(
+      '#2.1 Canvass the market · Drivers · Sat 5 Dec 2026, 10:00 (Europe/Paris) · 0/2 coming',
+    );
     // The four who joined in August were last seen then; the organizers were seen yesterday.
     expect(text).toContain('Silent for 30 days: 4 volunteers who were active before');
     // Soonest due first, like every task listing.

@@ -25,7 +25,12 @@ import { DiscordState } from './fake-discord-state.ts';
 export { buttonsOf } from './discord-interactions.ts';
 export type { FakeGuild, FakeMessage, FakeUser } from './discord-payloads.ts';
 export type { FakeScheduledEvent } from './fake-discord-events.ts';
-export type { InjectedFailure, InteractionRecord, RestCall } from './fake-discord-rest.ts';
+export type {
+  FakeForm,
+  InjectedFailure,
+  InteractionRecord,
+  RestCall,
+} from './fake-discord-rest.ts';
 
 /** A token shaped like a real bot token (the logger recognises it as a secret). */
 export const FAKE_DISCORD_TOKEN =
@@ -171,6 +176,28 @@ export class FakeDiscord extends DiscordState {
     const data = this.commandDataFor(who, name, values, focused);
     const record = await this.interact(who, 'autocomplete', { type: 4, data });
     return record.choices;
+  }
+
+  /**
+   * Fills in and submits a form (modal) the bot showed, as Discord sends it (a MODAL_SUBMIT
+   * interaction with one text input per row); resolves once the bot acknowledged it.
+   */
+  async submitForm(
+    who: Who,
+    shown: InteractionRecord,
+    values: Record<string, string>,
+  ): Promise<InteractionRecord> {
+    const form = shown.form;
+    if (!form) throw new Error(`interaction ${shown.id} showed no form`);
+    const fields = form.components.flatMap((row) => row.components.map((c) => c.custom_id));
+    for (const name of Object.keys(values)) {
+      if (!fields.includes(name)) throw new Error(`the form has no field ${name}`);
+    }
+    const components = fields.map((name) => ({
+      type: 1,
+      components: [{ type: 4, custom_id: name, value: values[name] ?? '' }],
+    }));
+    return this.interact(who, 'form', { type: 5, data: { custom_id: form.custom_id, components } });
   }
 
   /** Presses a button of a message the bot sent; resolves once the bot acknowledged it. */

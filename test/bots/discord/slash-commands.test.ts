@@ -143,9 +143,9 @@ describe('slash commands generated from the catalogue', () => {
         name: 'answer',
         type: ApplicationCommandOptionType.String,
         choices: [
-          { name: 'yes', value: 'yes' },
-          { name: 'maybe', value: 'maybe' },
-          { name: 'no', value: 'no' },
+          { name: 'yes', value: 'yes', name_localizations: { fr: 'oui' } },
+          { name: 'maybe', value: 'maybe', name_localizations: { fr: 'peut-être' } },
+          { name: 'no', value: 'no', name_localizations: { fr: 'non' } },
         ],
       }),
       expect.objectContaining({ name: 'shift', type: ApplicationCommandOptionType.Integer }),
