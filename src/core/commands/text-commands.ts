@@ -50,6 +50,7 @@ export class TextCommands {
           command: prompt.command,
           subcommand: prompt.subcommand,
           args: { ...prompt.args, [prompt.option]: line.trim() },
+          answering: prompt.option,
         },
         { ...origin, actor, space },
       );
@@ -84,7 +85,7 @@ export class TextCommands {
   }
 
   private async run(
-    target: Pick<CommandRequest, 'command' | 'subcommand' | 'args'>,
+    target: Pick<CommandRequest, 'command' | 'subcommand' | 'args' | 'answering'>,
     origin: TextOrigin,
   ): Promise<Reply> {
     const reply = await this.runner.run({ ...target, ...origin });

@@ -86,6 +86,14 @@ export const commonMessages = defineMessages({
     en: 'Cancelled.',
     fr: 'Annulé.',
   },
+  'time.skipped': {
+    en: 'Note: {typed} does not exist on {day} in the {zone} time zone (the clocks go forward), so I used {used}.',
+    fr: 'À noter : {typed} n’existe pas le {day} dans le fuseau {zone} (on avance les horloges), j’ai donc pris {used}.',
+  },
+  'time.repeated': {
+    en: 'Note: {typed} happens twice on {day} in the {zone} time zone (the clocks go back); I used the first one, {used}.',
+    fr: 'À noter : {typed} existe deux fois le {day} dans le fuseau {zone} (on recule les horloges) ; j’ai pris la première, {used}.',
+  },
   'time.unparseable': {
     en: 'I could not understand the time "{text}". Try 2026-12-05 18:00, tomorrow 18:00, in 2 hours or next saturday 10am.',
     fr: 'Je n’ai pas compris l’heure « {text} ». Essayez 2026-12-05 18:00, demain 18h, dans 2 heures ou samedi prochain 10h.',
