@@ -262,6 +262,8 @@ export interface EventRepo {
 export interface EventMirrorRepo {
   /** The server's mirrors still shown as scheduled. */
   listOpen(chatSpaceId: number): Promise<EventMirror[]>;
+  /** The server's mirrors of these events, whatever their state. */
+  listOf(chatSpaceId: number, eventIds: readonly number[]): Promise<EventMirror[]>;
   findByExternal(chatSpaceId: number, externalId: string): Promise<EventMirror | null>;
   /**
    * Takes the lease on the mirror of the event in the server (creating the row when missing)

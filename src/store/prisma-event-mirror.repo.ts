@@ -19,6 +19,14 @@ export class PrismaEventMirrorRepo implements EventMirrorRepo {
     return rows.map(toMirror);
   }
 
+  async listOf(chatSpaceId: number, eventIds: readonly number[]): Promise<EventMirror[]> {
+    if (eventIds.length === 0) return [];
+    const rows = await this.db.eventMirror.findMany({
+      where: { chatSpaceId, eventId: { in: [...eventIds] } },
+    });
+    return rows.map(toMirror);
+  }
+
   async findByExternal(chatSpaceId: number, externalId: string): Promise<EventMirror | null> {
     const row = await this.db.eventMirror.findFirst({ where: { chatSpaceId, externalId } });
     return row && toMirror(row);

@@ -12,6 +12,7 @@ import type { Log } from '../../core/deps.ts';
 import { changeInterest } from '../../core/events/event-interest.ts';
 import {
   type MirroredEvent,
+  MirrorGoneError,
   MirrorPermissionError,
   type MirrorTarget,
 } from '../../core/events/event-mirror.types.ts';
@@ -49,7 +50,12 @@ export class DiscordScheduledEvents implements MirrorTarget {
   }
 
   async update(guildId: string, id: string, event: MirroredEvent): Promise<void> {
-    await this.patch(guildId, id, fields(event));
+    try {
+      await this.patch(guildId, id, fields(event));
+    } catch (error) {
+      if (isGone(error)) throw new MirrorGoneError(`scheduled event ${id} deleted`);
+      throw error;
+    }
   }
 
   async cancel(guildId: string, id: string): Promise<void> {
@@ -106,9 +112,13 @@ function fields(event: MirroredEvent) {
   };
 }
 
+function isGone(error: unknown): boolean {
+  return error instanceof DiscordAPIError && error.code === UNKNOWN_SCHEDULED_EVENT;
+}
+
 /** A scheduled event deleted in the server needs nothing more. */
 function gone(error: unknown): undefined {
-  if (error instanceof DiscordAPIError && error.code === UNKNOWN_SCHEDULED_EVENT) return undefined;
+  if (isGone(error)) return undefined;
   throw error;
 }
 

@@ -1,7 +1,10 @@
 import type { SpacePlatform } from '../campaigns/campaign.types.ts';
 
-/** Where a mirror stands on the platform: shown, cancelled there, or marked as over. */
-export type MirrorState = 'scheduled' | 'cancelled' | 'completed';
+/**
+ * Where a mirror stands on the platform: shown, cancelled there, marked as over, or deleted by
+ * the server's people (then left alone).
+ */
+export type MirrorState = 'scheduled' | 'cancelled' | 'completed' | 'removed';
 
 /** An event shown on a bound server's own calendar (a Discord Guild Scheduled Event). */
 export interface EventMirror {
@@ -30,7 +33,8 @@ export interface MirroredEvent {
 
 /**
  * A platform's own calendar of a server (Discord's Guild Scheduled Events), implemented by its
- * adapter. Every method throws {@link MirrorPermissionError} when the bot may not do it.
+ * adapter. Every method throws {@link MirrorPermissionError} when the bot may not do it;
+ * `update` throws {@link MirrorGoneError} when the mirror was deleted there.
  */
 export interface MirrorTarget {
   readonly platform: SpacePlatform;
@@ -49,6 +53,11 @@ export interface MirrorTarget {
 /** The platform refused for want of a permission (Discord's Manage Events). */
 export class MirrorPermissionError extends Error {
   override readonly name = 'MirrorPermissionError';
+}
+
+/** The mirror is gone from the platform (deleted in the server). */
+export class MirrorGoneError extends Error {
+  override readonly name = 'MirrorGoneError';
 }
 
 /** What a change in a mirror leads to when it is written back. */

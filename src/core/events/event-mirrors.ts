@@ -6,6 +6,7 @@ import type { CampaignEvent } from './event.types.ts';
 import {
   type EventMirror,
   type MirroredEvent,
+  MirrorGoneError,
   MirrorPermissionError,
   type MirrorSettlement,
   type MirrorTarget,
@@ -28,7 +29,8 @@ const MAX_LOCATION = 100;
  * whichever platform created or changed them: every event not over is shown, changes are sent,
  * cancelled events are cancelled there and ended ones marked over. The database holds what was
  * sent, so a change is sent once (under a lease) and a failure is tried again later; a missing
- * permission is told once to the person who ran /setup.
+ * permission is told once to the person who ran /setup. A mirror the server's people deleted is
+ * left alone.
  */
 export class EventMirrors {
   constructor(
@@ -58,16 +60,25 @@ export class EventMirrors {
     const campaign = await store.campaigns.findById(space.campaignId);
     if (!campaign) return 0;
     const all = await store.events.listUpcoming(campaign.id, now);
-    const open = new Map((await store.eventMirrors.listOpen(space.id)).map((m) => [m.eventId, m]));
+    const events = all.filter((e) => e.parentId === null);
+    const ids = events.map((e) => e.id);
+    const known = new Map(
+      (await store.eventMirrors.listOf(space.id, ids)).map((m) => [m.eventId, m]),
+    );
     let sent = 0;
-    for (const event of all.filter((e) => e.parentId === null)) {
+    for (const event of events) {
       const shifts = all.filter((s) => s.parentId === event.id);
       const shown = mirroredEvent(event, shifts, campaign);
       const hash = fingerprint(shown);
-      const mirror = open.get(event.id);
-      open.delete(event.id);
+      const mirror = known.get(event.id);
+      // Removed in the server by its people: not shown again.
+      if (mirror && mirror.state !== 'scheduled') continue;
       if (mirror?.syncedHash === hash || waiting(mirror, now)) continue;
+      // Discord takes no new event that has already begun.
+      if (!mirror?.externalId && event.startsAt <= now) continue;
       const done = await this.send(space, campaign, event.id, target, async (claimed) => {
+        // Another process may have sent it since the list was read.
+        if (claimed.state !== 'scheduled' || claimed.syncedHash === hash) return {};
         if (!claimed.externalId) {
           const externalId = await target.create(space.externalId, shown);
           return { externalId, syncedHash: hash };
@@ -78,13 +89,14 @@ export class EventMirrors {
       if (done) sent++;
     }
     // Mirrors of events no longer upcoming: cancelled, or over.
-    for (const mirror of open.values()) {
-      if (waiting(mirror, now) || !mirror.externalId) continue;
+    for (const mirror of await store.eventMirrors.listOpen(space.id)) {
+      if (ids.includes(mirror.eventId) || waiting(mirror, now) || !mirror.externalId) continue;
       const event = await store.events.findById(campaign.id, mirror.eventId);
       const externalId = mirror.externalId;
       const cancelled = event?.status === 'cancelled';
       if (!cancelled && event && event.endsAt > now) continue;
-      const done = await this.send(space, campaign, mirror.eventId, target, async () => {
+      const done = await this.send(space, campaign, mirror.eventId, target, async (claimed) => {
+        if (claimed.state !== 'scheduled') return {};
         if (cancelled) await target.cancel(space.externalId, externalId);
         else await target.complete(space.externalId, externalId);
         return { state: cancelled ? 'cancelled' : 'completed' };
@@ -117,6 +129,10 @@ export class EventMirrors {
       }
       return true;
     } catch (error) {
+      if (error instanceof MirrorGoneError) {
+        await store.eventMirrors.settle(mirror.id, this.workerId, { state: 'removed' });
+        return false;
+      }
       const wait = Math.min(RETRY_BASE_MS * 2 ** mirror.attempts, RETRY_MAX_MS);
       const reason = error instanceof Error ? error.message : String(error);
       await store.eventMirrors.fail(

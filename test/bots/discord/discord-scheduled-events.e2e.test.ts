@@ -168,6 +168,24 @@ describe('Discord scheduled events mirror the campaign events, both ways', () =>
     expect(scheduled().find((e) => e.name === 'Door knocking')?.status).toBe(3);
   });
 
+  it('leaves alone a scheduled event the server deleted, even after an edit', async () => {
+    const created = await onTelegram(
+      '/event create title:"Leafleting" start:"2026-12-20 10:00" duration:2h location:"Station"',
+    );
+    const id = Number(/#(\d+)/.exec(created)?.[1]);
+    await tick();
+    const leafleting = scheduled().find((e) => e.name === 'Leafleting')!;
+    world.fake.scheduledEvents.delete(leafleting.id);
+    expect(await onTelegram(`/event edit ${id} location:"Bus stop"`)).toContain(`#${id}`);
+    await tick();
+    await tick();
+    expect(scheduled().filter((e) => e.name === 'Leafleting')).toEqual([]);
+    const patches = world.fake.calls.filter(
+      (c) => c.method === 'PATCH' && c.path.endsWith(leafleting.id),
+    );
+    expect(patches).toHaveLength(1);
+  });
+
   it('warns the organizer who ran /setup once when the bot may not manage events', async () => {
     const guild = world.fake.addGuild('Hillside Reds', world.organizer);
     await world.bot.stop();
