@@ -13,7 +13,9 @@ const LATER = new Date('2026-12-01T10:01:00Z');
 
 reportPostgresSkip('event mirror leases on PostgreSQL');
 
-const databases: [string, () => Promise<{ db: Database; cleanup(): Promise<void> }>][] = [
+type Open = () => Promise<{ db: Database; cleanup(): Promise<void> }>;
+
+const databases: [string, Open][] = [
   [
     'SQLite',
     async () => {
@@ -21,18 +23,13 @@ const databases: [string, () => Promise<{ db: Database; cleanup(): Promise<void>
       return { db: await openDatabase(file.url), cleanup: async () => file.cleanup() };
     },
   ],
-  ...(TEST_POSTGRES_URL
-    ? ([
-        [
-          'PostgreSQL',
-          async () => {
-            const database = await createPostgresDatabase('organizer_mirrors');
-            return { db: await openDatabase(database.url), cleanup: database.drop };
-          },
-        ],
-      ] as const)
-    : []),
+  ...(TEST_POSTGRES_URL ? [['PostgreSQL', openPostgres] as [string, Open]] : []),
 ];
+
+async function openPostgres() {
+  const database = await createPostgresDatabase('organizer_mirrors');
+  return { db: await openDatabase(database.url), cleanup: database.drop };
+}
 
 describe.each(databases)('event mirror leases on %s', (_name, open) => {
   let db: Database;

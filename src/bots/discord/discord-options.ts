@@ -1,4 +1,5 @@
 import { ApplicationCommandOptionType, ChannelType } from 'discord.js';
+import type { MessageId } from '../../core/i18n/i18n.ts';
 
 /**
  * Options Discord offers its own pickers for, by catalogue name: a channel or a role of the
@@ -34,4 +35,22 @@ export const FORM_TEXTS: Record<string, readonly string[]> = {
 /** The long texts of a command (`task create`). */
 export function formTexts(command: string, subcommand?: string): readonly string[] {
   return FORM_TEXTS[subcommand ? `${command} ${subcommand}` : command] ?? [];
+}
+
+/**
+ * Discord-only switches for a value a picker cannot take: `announcements:False` stands for
+ * `channel:off` (the channel picker offers channels only). Each is registered beside the option
+ * it switches off.
+ */
+export const OFF_SWITCHES: Record<string, { option: string; description: MessageId }> = {
+  announcements: { option: 'channel', description: 'setup.announcements_option' },
+};
+
+/** Turns the switches of a command's options into the catalogue's values, in place. */
+export function applyOffSwitches(args: Record<string, unknown>): void {
+  for (const [name, { option }] of Object.entries(OFF_SWITCHES)) {
+    if (!(name in args)) continue;
+    if (args[name] === false && args[option] === undefined) args[option] = 'off';
+    delete args[name];
+  }
 }

@@ -13,10 +13,12 @@ import type { Catalogue } from '../../core/commands/catalogue.ts';
 import type { CommandDefinition } from '../../core/commands/define-command.ts';
 import type { OptionSpec } from '../../core/commands/options.ts';
 import { frenchForm } from '../../core/i18n/french-words.ts';
+import { translate } from '../../core/i18n/i18n.ts';
 import type { Message } from '../../core/i18n/messages/define.ts';
 import {
   ANNOUNCEMENT_CHANNEL_TYPES,
   formTexts,
+  OFF_SWITCHES,
   PICKED_OPTIONS,
   ZONE_OPTIONS,
 } from './discord-options.ts';
@@ -130,7 +132,17 @@ function options(definition: CommandDefinition): APIApplicationCommandBasicOptio
     ...entries.filter(([, spec]) => spec.required),
     ...entries.filter(([, spec]) => !spec.required),
   ];
-  return ordered.map(([name, spec]) => option(definition, name, spec));
+  const list = ordered.map(([name, spec]) => option(definition, name, spec));
+  for (const [name, { option, description: id }] of Object.entries(OFF_SWITCHES)) {
+    if (!(option in definition.options)) continue;
+    list.push({
+      name,
+      type: ApplicationCommandOptionType.Boolean,
+      required: false,
+      ...describe({ en: translate('en', id), fr: translate('fr', id) }),
+    });
+  }
+  return list;
 }
 
 function option(

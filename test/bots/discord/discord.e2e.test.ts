@@ -54,6 +54,9 @@ describe('Discord bot, end to end against the fake Discord', () => {
       type: ApplicationCommandOptionType.Channel,
       channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
     });
+    expect(setup.find((o) => o.name === 'announcements')?.type).toBe(
+      ApplicationCommandOptionType.Boolean,
+    );
     expect(setup.find((o) => o.name === 'organizer_role')?.type).toBe(
       ApplicationCommandOptionType.Role,
     );
@@ -286,6 +289,19 @@ describe('Discord bot, end to end against the fake Discord', () => {
     expect(list.original?.content).toContain('Shift 1: Morning 10:00-12:00 · 0/2');
     const yes = await world.press(inGuild(world.volunteer), list.original!, `Yes #${id}.1`);
     expect(yes.original?.content).toContain(`You are going to #${id}.1 Shifted canvass · Morning`);
+  });
+
+  it('turns announcements off with announcements:False, as a channel picker cannot say off', async () => {
+    const channel = world.guild.channelIds[0]!;
+    const before = world.fake.messagesIn(channel).length;
+    const record = await world.run(inGuild(world.organizer), 'setup', { announcements: false });
+    expect(answerText(record)).toContain('Announcements of new events and tasks: none');
+    await world.run(inGuild(world.organizer), 'event create', {
+      title: 'Quiet meeting',
+      start: '2026-12-14 18:00',
+      description: 'Not announced',
+    });
+    expect(world.fake.messagesIn(channel)).toHaveLength(before);
   });
 
   it('never writes the bot token in a log line', () => {
