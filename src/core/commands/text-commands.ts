@@ -36,9 +36,10 @@ export class TextCommands {
     if (line.length > MAX_COMMAND_LINE) return this.tooLong(line, key, origin);
     const parsed = parseCommandLine(line);
     if (parsed?.command === 'cancel') {
-      await this.conversations.drop(key);
+      const waiting = await this.conversations.take(key, this.clock.now());
       const locale = pickLocale(origin.actor.platformLocale) ?? 'en';
-      return { blocks: [translate(locale, 'prompt.cancelled')], private: true, locale };
+      const said = waiting ? 'prompt.cancelled' : 'prompt.nothing_to_cancel';
+      return { blocks: [translate(locale, said)], private: true, locale };
     }
     if (!parsed) {
       if (!line.trim()) return null;

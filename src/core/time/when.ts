@@ -37,6 +37,8 @@ export interface ReadTime {
   clock?: 'skipped' | 'repeated';
   /** The wall-clock time as typed, `02:30`, when {@link clock} is set. */
   typed?: string;
+  /** The text gave the day (`2026-12-05`, `tomorrow`, `saturday`), not only a time of day. */
+  dated?: boolean;
 }
 
 /** {@link parseWhen}, telling when a daylight-saving change made the local time skipped or double. */
@@ -84,7 +86,9 @@ export function readWhen(text: string, now: Date, zone: string, locale: Locale):
       minute: start.get('minute') ?? 0,
     };
     const local = DateTime.fromObject(wall, { zone });
-    if (local.isValid) return wallClockTime(wall, local, zone);
+    if (!local.isValid) continue;
+    const read = wallClockTime(wall, local, zone);
+    return start.isCertain('day') || start.isCertain('weekday') ? { ...read, dated: true } : read;
   }
   return null;
 }

@@ -86,6 +86,10 @@ export const commonMessages = defineMessages({
     en: 'Cancelled.',
     fr: 'Annulé.',
   },
+  'prompt.nothing_to_cancel': {
+    en: 'There is nothing to cancel: no question is waiting for your answer.',
+    fr: 'Il n’y a rien à annuler : aucune question n’attend votre réponse.',
+  },
   'time.skipped': {
     en: 'Note: {typed} does not exist on {day} in the {zone} time zone (the clocks go forward), so I used {used}.',
     fr: 'À noter : {typed} n’existe pas le {day} dans le fuseau {zone} (on avance les horloges), j’ai donc pris {used}.',
@@ -99,8 +103,8 @@ export const commonMessages = defineMessages({
     fr: 'Je n’ai pas compris l’heure « {text} ». Essayez 2026-12-05 18:00, demain 18h, dans 2 heures ou samedi prochain 10h.',
   },
   'time.past': {
-    en: '{when} is in the past. Give a time still to come, for example tomorrow 18:00.',
-    fr: '{when} est déjà passé. Donnez un moment à venir, par exemple demain 18h.',
+    en: 'That time is in the past: {when}. Give a time still to come, for example tomorrow 18:00.',
+    fr: 'Ce moment est déjà passé : {when}. Donnez un moment à venir, par exemple demain 18h.',
   },
   'time.unknown_zone': {
     en: 'I do not know the time zone "{zone}". Use an IANA name such as Europe/Paris or America/New_York.',
