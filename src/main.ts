@@ -267,8 +267,12 @@ function startDelivery(
       }
       // Fan-outs left by a process that stopped are taken over here (kick logs its own errors).
       void core.deps.fanOuts.kick();
-      await dispatcher.tick(signal);
-      for (const adapter of adapters) await adapter.tick?.(signal);
+      try {
+        await dispatcher.tick(signal);
+      } finally {
+        // The platforms' own rounds do not wait on delivery going well.
+        for (const adapter of adapters) await adapter.tick?.(signal);
+      }
       await keepHouse(housekeeping, clock.now(), logger);
     },
     log: logger,

@@ -96,9 +96,9 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
     platform: 'discord',
     notifier: new DiscordNotifier(client.rest),
     idle,
-    tick: async () => {
+    tick: async (signal) => {
       try {
-        const sent = await mirrors.sync(calendar);
+        const sent = await mirrors.sync(calendar, signal);
         if (sent > 0) log.info({ sent }, 'discord scheduled events updated');
       } catch (error) {
         log.error({ err: loggableError(error) }, 'discord scheduled events not updated');

@@ -39,11 +39,15 @@ export class EventMirrors {
     private readonly log: Log,
   ) {}
 
-  /** One round over the servers this process serves; returns how many changes were sent. */
-  async sync(target: MirrorTarget): Promise<number> {
+  /**
+   * One round over the servers this process serves, until `signal` aborts (the process stops);
+   * returns how many changes were sent.
+   */
+  async sync(target: MirrorTarget, signal?: AbortSignal): Promise<number> {
     const spaces = await this.deps.store.campaigns.listSpacesOn(target.platform);
     let sent = 0;
     for (const space of spaces) {
+      if (signal?.aborted) break;
       if (!target.serves(space.externalId)) continue;
       try {
         sent += await this.syncSpace(space, target);
