@@ -61,7 +61,10 @@ export class PrismaEventMirrorRepo implements EventMirrorRepo {
       },
       data: { claimedBy: workerId, claimedUntil: until },
     });
-    return count === 1 ? toMirror(existing) : null;
+    if (count !== 1) return null;
+    // Read again under the lease: another process may have settled it since the first read.
+    const fresh = await this.db.eventMirror.findUnique({ where: { id: existing.id } });
+    return fresh && toMirror(fresh);
   }
 
   async settle(id: number, workerId: string, outcome: MirrorSettlement): Promise<void> {
