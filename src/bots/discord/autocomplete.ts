@@ -16,9 +16,9 @@ interface Numbered {
 }
 
 /**
- * Completes time zones from the IANA list, and task and event numbers with `#12 Title` choices as the person types (the number or
- * part of the title): tasks they can claim, the ones they hold for done/drop, open tasks for
- * organizers' commands, upcoming events for event commands.
+ * Completes time zones from the IANA list, and task and event numbers with `#12 Title` choices
+ * as the person types (the number or part of the title): tasks they can claim, the ones they
+ * hold for done/drop, open tasks for organizers' commands, upcoming events for event commands.
  */
 export class IdAutocomplete {
   constructor(private readonly core: Pick<Core, 'services' | 'deps'>) {}

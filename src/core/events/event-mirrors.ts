@@ -110,7 +110,9 @@ export class EventMirrors {
     return sent;
   }
 
-  /** Sends one change under the mirror's lease; false when another process holds it or it failed. */
+  /**
+   * Sends one change under the mirror's lease; false when another process holds it, or it failed.
+   */
   private async send(
     space: ChatSpace,
     campaign: Campaign,

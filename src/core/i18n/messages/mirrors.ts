@@ -4,7 +4,7 @@ import { defineMessages } from './define.ts';
 export const mirrorMessages = defineMessages({
   'mirror.answer_line': {
     en: 'Event #{id}. Press "Interested" to answer maybe, or answer with /event rsvp {id} yes.',
-    fr: 'Événement #{id}. Cliquez sur « Intéressé » pour répondre peut-être, ou répondez avec /event rsvp {id} oui.',
+    fr: 'Événement #{id}. Cliquez sur « Intéressé » pour répondre « peut-être », ou répondez avec /event rsvp {id} oui.',
   },
   'mirror.shifts_title': { en: 'Shifts:', fr: 'Créneaux :' },
   'mirror.shift_line': {
