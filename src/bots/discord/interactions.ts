@@ -46,11 +46,13 @@ export class DiscordInteractions {
       if (interaction.isChatInputCommand()) {
         const request = commandRequest(interaction);
         const definition = this.options.core.catalogue.find(request.command, request.subcommand);
-        // A long text left out is typed in a form; its answer comes back as a modal submit.
+        // A long text left out is typed in a form (its answer comes back as a modal submit),
+        // unless the command would be refused anyway.
         const form = definition && formFor(request, definition, this.localeOf(interaction));
+        const asks = !!form && !(await this.options.core.runner.refuses(request));
         // An unknown command gets a private error.
         const ephemeral = definition ? definition.private === true : true;
-        if (form) await interaction.showModal(form);
+        if (form && asks) await interaction.showModal(form);
         else await this.answer(interaction, request, false, ephemeral);
       } else if (interaction.isModalSubmit()) {
         await this.submit(interaction);

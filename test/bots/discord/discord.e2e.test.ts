@@ -240,6 +240,10 @@ describe('Discord bot, end to end against the fake Discord', () => {
     const record = await world.run(inGuild(world.volunteer), 'broadcast', { message: 'Hello all' });
     expect(record.original?.flags).toBe(EPHEMERAL);
     expect(answerText(record)).toBe('Only organizers can use /broadcast.');
+    // Without its message: refused at once, not asked for a message first.
+    const bare = await world.run(inGuild(world.volunteer), 'broadcast');
+    expect(bare.form).toBeUndefined();
+    expect(answerText(bare)).toBe('Only organizers can use /broadcast.');
   });
 
   it('marks a volunteer unreachable when Discord answers 50007 to a direct message, until they write again', async () => {
