@@ -92,6 +92,15 @@ export class PrismaCampaignRepo implements CampaignRepo {
     });
     return rows.map(toChatSpace);
   }
+
+  async listSpacesOn(platform: SpacePlatform): Promise<ChatSpace[]> {
+    const rows = await this.db.chatSpace.findMany({ where: { platform }, orderBy: { id: 'asc' } });
+    return rows.map(toChatSpace);
+  }
+
+  async setMirrorWarning(spaceId: number, at: Date | null): Promise<void> {
+    await this.db.chatSpace.update({ where: { id: spaceId }, data: { mirrorWarnedAt: at } });
+  }
 }
 
 function toCampaign(row: CampaignRow): Campaign {
@@ -119,5 +128,7 @@ function toChatSpace(row: ChatSpaceRow): ChatSpace {
     title: row.title,
     organizerRoleId: row.organizerRoleId,
     announceChannelId: row.announceChannelId,
+    setupUserId: row.setupUserId,
+    mirrorWarnedAt: row.mirrorWarnedAt,
   };
 }

@@ -57,8 +57,12 @@ export interface ChatSpace {
   title: string | null;
   organizerRoleId: string | null;
   announceChannelId: string | null;
+  /** Platform user id of who last ran /setup here. */
+  setupUserId: string | null;
+  /** When that person was told the bot lacks a permission to mirror events; null otherwise. */
+  mirrorWarnedAt: Date | null;
 }
 
 export type ChatSpaceSettings = Partial<
-  Pick<ChatSpace, 'title' | 'organizerRoleId' | 'announceChannelId'>
+  Pick<ChatSpace, 'title' | 'organizerRoleId' | 'announceChannelId' | 'setupUserId'>
 >;

@@ -71,6 +71,7 @@ export async function setUpCampaign(deps: CoreDeps, request: SetupRequest): Prom
   }
   const spaceSettings = {
     title: space.title ?? null,
+    setupUserId: request.actor.userId,
     ...(organizerRoleId && { organizerRoleId }),
     ...(announceChannelId !== undefined && { announceChannelId }),
   };

@@ -22,6 +22,10 @@ export const organizerMessages = defineMessages({
     en: 'Organizer role: {role}',
     fr: 'Rôle des organisateurs : {role}',
   },
+  'setup.announcements_option': {
+    en: 'Announce new events and tasks (False stops the announcements)',
+    fr: 'Annoncer les nouveaux événements et tâches (False arrête les annonces)',
+  },
   'setup.announce_channel': {
     en: 'Announcements of new events and tasks: {channel}',
     fr: 'Annonces des nouveaux événements et tâches : {channel}',
