@@ -45,13 +45,13 @@ const addShift = defineCommand({
     }),
     tag: text({
       max: 50,
-      description: { en: 'Tag needed to take it', fr: 'Tag requis pour le prendre' },
-      example: 'drivers',
+      description: { en: 'Tag needed to take it', fr: 'Étiquette requise pour le prendre' },
+      example: { en: 'drivers', fr: 'chauffeurs' },
     }),
     label: text({
       max: 60,
       description: { en: 'Name of the shift', fr: 'Nom du créneau' },
-      example: 'Drivers',
+      example: { en: 'Drivers', fr: 'Chauffeurs' },
     }),
   },
   async run(ctx, args) {
