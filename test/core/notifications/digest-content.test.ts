@@ -87,7 +87,7 @@ describe('digest message', () => {
     ]);
 
     const fr = await render(row, { ...reader, locale: 'fr', timezone: 'America/Montreal' });
-    expect(fr?.blocks[0]).toBe('Nouvelles de Test campaign');
+    expect(fr?.blocks[0]).toBe('Nouvelles de la campagne « Test campaign »');
     expect(fr?.blocks[1]).toContain('Nouvelles tâches que vous pouvez prendre (2) :');
     expect(fr?.blocks[2]).toBe(
       [

@@ -58,9 +58,12 @@ export const notificationMessages = defineMessages({
   },
   'notification.broadcast_from': {
     en: 'Message from the organizers of {campaign}:',
-    fr: 'Message des organisateurs de {campaign} :',
+    fr: 'Message des organisateurs de la campagne « {campaign} » :',
   },
-  'notification.digest_title': { en: 'News from {campaign}', fr: 'Nouvelles de {campaign}' },
+  'notification.digest_title': {
+    en: 'News from {campaign}',
+    fr: 'Nouvelles de la campagne « {campaign} »',
+  },
   'notification.digest_tasks': {
     en: 'New tasks you can take ({count}):',
     fr: 'Nouvelles tâches que vous pouvez prendre ({count}) :',

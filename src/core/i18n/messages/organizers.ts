@@ -99,7 +99,7 @@ export const organizerMessages = defineMessages({
     en: 'Broadcast #{id} to {audience}, {when}: {written} of {total, plural, one {# recipient} other {# recipients}} queued ({state}); sent {sent}, waiting {pending}, skipped {skipped}, failed {failed}.',
     fr: 'Diffusion #{id} pour {audience}, {when} : {written} en file d’attente sur {total, plural, one {# destinataire} other {# destinataires}} ({state}) ; envoyés : {sent}, en attente : {pending}, ignorés : {skipped}, en échec : {failed}.',
   },
-  'broadcast.status_running': { en: 'still queuing', fr: 'mise en file en cours' },
+  'broadcast.status_running': { en: 'still queuing', fr: 'mise en file d’attente en cours' },
   'broadcast.status_done': { en: 'all queued', fr: 'tous en file d’attente' },
   'broadcast.unknown': {
     en: 'There is no broadcast #{id} in this campaign. Its number is in the reply to /broadcast, for example /broadcast status 3.',

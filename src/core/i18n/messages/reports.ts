@@ -39,7 +39,7 @@ export const reportMessages = defineMessages({
   },
   'report.title': {
     en: 'Organizers’ report for {campaign}, {range}',
-    fr: 'Bilan pour les organisateurs de {campaign}, {range}',
+    fr: 'Bilan pour les organisateurs de la campagne « {campaign} », {range}',
   },
   'report.numbers': {
     en: 'The week in numbers:\nNew supporters: {supporters}\nTasks done: {tasks}\nEvents held: {events}',

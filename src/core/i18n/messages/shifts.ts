@@ -28,7 +28,7 @@ export const shiftMessages = defineMessages({
   },
   'event.no_shifts': {
     en: 'Event #{id} has no shifts. Add one with /event shift add {id} start:"10:00" end:"12:00" capacity:6',
-    fr: 'L’événement #{id} n’a pas de créneaux. Ajoutez-en un avec /event shift add {id} start:"10:00" end:"12:00" capacity:6',
+    fr: 'L’événement #{id} n’a aucun créneau. Ajoutez-en un avec /event shift add {id} start:"10:00" end:"12:00" capacity:6',
   },
   'event.unknown_shift': {
     en: 'Event #{id} has no shift {shift}. Its shifts are: {shifts}. For example: shift:1',
