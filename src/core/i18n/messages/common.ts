@@ -99,7 +99,7 @@ export const commonMessages = defineMessages({
     fr: 'À noter : {typed} existe deux fois le {day} dans le fuseau {zone} (passage à l’heure d’hiver) ; j’ai pris la première, {used}.',
   },
   'time.unparseable': {
-    en: 'I could not understand the time "{text}". Try 2026-12-05 18:00, tomorrow 18:00, in 2 hours or next saturday 10am.',
+    en: 'I could not understand the time "{text}". Try 2026-12-05 18:00, tomorrow 18:00, in 2 hours or next Saturday 10am.',
     fr: 'Je n’ai pas compris l’heure « {text} ». Essayez 2026-12-05 18:00, demain 18h, dans 2 heures ou samedi prochain 10h.',
   },
   'time.past': {
