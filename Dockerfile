@@ -10,7 +10,8 @@ RUN apt-get update \
 WORKDIR /app
 # The lockfile alone first, so the slow install stays cached while only the sources change.
 COPY package.json package-lock.json ./
-RUN npm ci --ignore-scripts --no-audit --no-fund && npm rebuild better-sqlite3
+# JOBS=max: node-gyp compiles the SQLite driver on every core.
+RUN npm ci --ignore-scripts --no-audit --no-fund && JOBS=max npm rebuild better-sqlite3
 COPY . .
 RUN npm run db:generate && npm run build && npm prune --omit=dev --omit=optional
 
