@@ -104,7 +104,7 @@ export const commonMessages = defineMessages({
   },
   'time.past': {
     en: 'That time is in the past: {when}. Give a time still to come, for example tomorrow 18:00.',
-    fr: 'Ce moment est déjà passé : {when}. Donnez un moment à venir, par exemple demain 18h.',
+    fr: 'Cette date est déjà passée : {when}. Donnez une date à venir, par exemple demain 18h.',
   },
   'time.unknown_zone': {
     en: 'I do not know the time zone "{zone}". Use an IANA name such as Europe/Paris or America/New_York.',

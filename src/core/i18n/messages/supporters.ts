@@ -90,7 +90,7 @@ export const supporterMessages = defineMessages({
   },
   'link.expired': {
     en: 'The link code "{code}" has expired (codes work for 10 minutes). Ask for a new one with /link on your other account.',
-    fr: 'Le code de liaison « {code} » a expiré (un code vaut 10 minutes). Demandez-en un nouveau avec /link sur votre autre compte.',
+    fr: 'Le code de liaison « {code} » a expiré (un code est valable 10 minutes). Demandez-en un nouveau avec /link sur votre autre compte.',
   },
   'link.used': {
     en: 'The link code "{code}" has already been used. Ask for a new one with /link on your other account.',
