@@ -70,7 +70,7 @@ export const taskMessages = defineMessages({
     fr: 'Il n’y a pas de tâche à prendre pour vous en ce moment. Revenez plus tard, ou consultez /mytasks.',
   },
   'task.claim_button': { en: 'Claim #{id}', fr: 'Prendre #{id}' },
-  'task.done_button': { en: 'Done #{id}', fr: 'Fait #{id}' },
+  'task.done_button': { en: 'Done #{id}', fr: 'Terminer #{id}' },
   'task.drop_button': { en: 'Drop #{id}', fr: 'Rendre #{id}' },
   'task.claimed': {
     en: 'Task #{id} is yours: {title}. When it is finished, send /task done {id}.',
