@@ -40,7 +40,7 @@ const addShift = defineCommand({
       required: true,
       min: 1,
       max: 10_000,
-      description: { en: 'Seats in the shift', fr: 'Places du créneau' },
+      description: { en: 'Seats in the shift', fr: 'Nombre de places du créneau' },
       example: '6',
     }),
     tag: text({
