@@ -31,11 +31,11 @@ export const reportMessages = defineMessages({
   },
   'chart.attendance_week': {
     en: 'Attendance per week (came / said yes)',
-    fr: 'Présence par semaine (venus / inscrits)',
+    fr: 'Présence par semaine (venus / ayant dit oui)',
   },
   'chart.attendance_month': {
     en: 'Attendance per month (came / said yes)',
-    fr: 'Présence par mois (venus / inscrits)',
+    fr: 'Présence par mois (venus / ayant dit oui)',
   },
   'report.title': {
     en: 'Organizers’ report for {campaign}, {range}',
