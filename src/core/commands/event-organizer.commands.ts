@@ -107,7 +107,7 @@ const editEvent = defineCommand({
     confirm: flag({
       description: {
         en: 'Go ahead when fewer seats move people to the waiting list',
-        fr: 'Confirmer quand moins de places font passer des personnes en liste d’attente',
+        fr: 'Confirmer même si la baisse du nombre de places envoie des personnes en liste d’attente',
       },
       example: 'on',
     }),

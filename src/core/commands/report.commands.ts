@@ -21,14 +21,14 @@ export const reportCommands = [
       period: choice(PERIODS, {
         description: {
           en: 'Window of the picture: 30d, 12w (default) or 1y',
-          fr: 'Période de l’image : 30d, 12w (par défaut) ou 1y',
+          fr: 'Période du graphique : 30d, 12w (par défaut) ou 1y',
         },
         example: '30d',
       }),
       chart: flag({
         description: {
           en: 'Send the picture (on by default)',
-          fr: 'Envoyer l’image (oui par défaut)',
+          fr: 'Envoyer le graphique (activé par défaut)',
         },
         example: 'off',
       }),

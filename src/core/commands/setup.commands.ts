@@ -63,7 +63,7 @@ export const setupCommands = [
         max: 100,
         description: {
           en: 'Organizers’ weekly report schedule (cron, campaign time zone) or off',
-          fr: 'Horaire du bilan hebdomadaire des organisateurs (cron, fuseau de la campagne) ou off',
+          fr: 'Horaire du bilan hebdomadaire des organisateurs (cron, fuseau de la campagne) ou désactivé',
         },
         example: '0 9 * * 1',
       }),

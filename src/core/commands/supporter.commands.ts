@@ -123,7 +123,7 @@ const profileSet = defineCommand({
         en: 'Your skills, separated by commas (or none)',
         fr: 'Vos compétences, séparées par des virgules (ou aucune)',
       },
-      example: { en: 'canvassing,phoning', fr: 'porte-a-porte,phoning' },
+      example: { en: 'canvassing,phoning', fr: 'porte-à-porte,phoning' },
     }),
   },
   async run(ctx, args) {
