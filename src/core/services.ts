@@ -2,6 +2,7 @@ import { BroadcastsService } from './broadcasts/broadcasts.service.ts';
 import { CalendarsService } from './calendars/calendars.service.ts';
 import { CampaignsService } from './campaigns/campaigns.service.ts';
 import { StatsService } from './campaigns/stats.service.ts';
+import { CoversService } from './covers/covers.service.ts';
 import type { CoreDeps } from './deps.ts';
 import { EventsService } from './events/events.service.ts';
 import { SeriesService } from './events/series.service.ts';
@@ -17,6 +18,7 @@ export interface Services {
   tasks: TasksService;
   events: EventsService;
   series: SeriesService;
+  covers: CoversService;
   calendars: CalendarsService;
   broadcasts: BroadcastsService;
   privacy: PrivacyService;
@@ -31,6 +33,7 @@ export function createServices(deps: CoreDeps): Services {
     tasks: new TasksService(deps),
     events: new EventsService(deps),
     series: new SeriesService(deps),
+    covers: new CoversService(deps),
     calendars: new CalendarsService(deps),
     broadcasts: new BroadcastsService(deps),
     privacy: new PrivacyService(deps),

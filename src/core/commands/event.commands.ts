@@ -62,7 +62,7 @@ const answerEvent = defineCommand({
     if (args.series !== undefined) {
       await ctx.services.series.assertInSeries(ctx.campaign.id, args.id, `/event rsvp ${args.id}`);
     }
-    const { event, rsvp, position } = await ctx.services.events.rsvp(
+    const { event, rsvp, position, cover } = await ctx.services.events.rsvp(
       ctx.campaign,
       args.id,
       ctx.self().id,
@@ -81,6 +81,7 @@ const answerEvent = defineCommand({
       ctx.t(`event.rsvp_${rsvp.answer}`, { ...params, position: position ?? 0 }),
       ...(coming && reminderAhead ? [ctx.t('event.will_remind')] : []),
       ...(args.series !== undefined ? [await standingAnswer(ctx, args, args.series)] : []),
+      ...(cover ? [ctx.t('cover.after_cancel', { count: cover.offered })] : []),
     ].join(' ');
     return ctx.reply(said, coming ? { buttons: [[calendarButton(ctx, event)]] } : {});
   },
