@@ -11,6 +11,7 @@ import {
   type MirrorSettlement,
   type MirrorTarget,
 } from './event-mirror.types.ts';
+import { nextDateOfEachSeries } from './series.types.ts';
 import { shiftHours } from './shifts.ts';
 
 /** How long one process may take to send a change before another may try. */
@@ -64,7 +65,8 @@ export class EventMirrors {
     const campaign = await store.campaigns.findById(space.campaignId);
     if (!campaign) return 0;
     const all = await store.events.listUpcoming(campaign.id, now);
-    const events = all.filter((e) => e.parentId === null);
+    // A series is shown at its next date only: its later dates would fill the server's Events.
+    const events = nextDateOfEachSeries(all.filter((e) => e.parentId === null));
     const ids = events.map((e) => e.id);
     const known = new Map(
       (await store.eventMirrors.listOf(space.id, ids)).map((m) => [m.eventId, m]),

@@ -1,4 +1,4 @@
-import type { RsvpChoice } from './event.types.ts';
+import type { CampaignEvent, RsvpChoice } from './event.types.ts';
 import type { SeriesRule } from './series-rule.ts';
 
 /** A recurring series: its rule in its zone, and what each new occurrence copies. */
@@ -53,3 +53,17 @@ export interface StandingAnswer {
 /** Which occurrences an edit or a cancellation is about. */
 export const SERIES_SCOPES = ['this', 'following', 'all'] as const;
 export type SeriesScope = (typeof SERIES_SCOPES)[number];
+
+/**
+ * The events with each series kept to its first date in the list (the next one, in a list of
+ * upcoming events): for lists a series would otherwise fill.
+ */
+export function nextDateOfEachSeries(events: readonly CampaignEvent[]): CampaignEvent[] {
+  const seen = new Set<number>();
+  return events.filter((event) => {
+    if (event.seriesId === null) return true;
+    if (seen.has(event.seriesId)) return false;
+    seen.add(event.seriesId);
+    return true;
+  });
+}

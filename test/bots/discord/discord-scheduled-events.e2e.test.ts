@@ -186,6 +186,15 @@ describe('Discord scheduled events mirror the campaign events, both ways', () =>
     expect(patches).toHaveLength(1);
   });
 
+  it('shows a series once, at its next date', async () => {
+    const created = await onTelegram(
+      '/event create title:"Phone bank" start:"2026-12-08 18:00" repeat:weekly count:4',
+    );
+    expect(created).toContain('4 dates are scheduled so far');
+    await tick();
+    expect(scheduled().filter((e) => e.name === 'Phone bank')).toHaveLength(1);
+  });
+
   it('warns the organizer who ran /setup once when the bot may not manage events', async () => {
     const guild = world.fake.addGuild('Hillside Reds', world.organizer);
     await world.bot.stop();
