@@ -1,5 +1,6 @@
 import type { Campaign } from '../campaigns/campaign.types.ts';
 import type { CampaignEvent } from '../events/event.types.ts';
+import { nextDateOfEachSeries } from '../events/series.types.ts';
 import type { Services } from '../services.ts';
 import type { Supporter } from '../supporters/supporter.types.ts';
 import type { Task } from '../tasks/task.types.ts';
@@ -52,7 +53,8 @@ export async function digestItems(
   ]);
   return {
     tasks: available.filter((task) => task.createdAt.getTime() > since),
-    events: upcoming.filter((event) => event.startsAt.getTime() <= until),
+    // A series is listed at its next date only (a daily one would fill the list).
+    events: nextDateOfEachSeries(upcoming).filter((event) => event.startsAt.getTime() <= until),
   };
 }
 

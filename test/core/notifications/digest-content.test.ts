@@ -141,4 +141,17 @@ describe('digest message', () => {
     expect(events).toMatch(/^Events in the next 7 days \(\d+\):/);
     expect(events).toMatch(/… and \d+ more\.$/);
   });
+
+  it('lists a series once, at its next date', async () => {
+    const at = new Date(NOW.getTime() + 20 * DAY);
+    h.clock.set(new Date(at.getTime() - 2 * DAY));
+    await f.createEvent(
+      consoleAdmin,
+      'title:"Morning stretch" start:"2026-12-21 07:00" repeat:daily',
+    );
+    const row = await digestRow(at);
+    h.clock.set(at);
+    const text = (await render(row))?.blocks.join('\n') ?? '';
+    expect(text.match(/Morning stretch/g)).toHaveLength(1);
+  });
 });
