@@ -54,6 +54,7 @@ import type {
   SupporterFilter,
   SupporterPage,
   SupporterPatch,
+  SupporterRef,
 } from './supporters/supporter.types.ts';
 import type {
   Assignment,
@@ -85,6 +86,8 @@ export interface CampaignRepo {
     settings?: ChatSpaceSettings,
   ): Promise<ChatSpace>;
   findSpace(platform: SpacePlatform, externalId: string): Promise<ChatSpace | null>;
+  /** Forgets a guild or group (the bot was removed from it); the space it was, if it was bound. */
+  unbindSpace(platform: SpacePlatform, externalId: string): Promise<ChatSpace | null>;
   listSpaces(campaignId: number): Promise<ChatSpace[]>;
 }
 
@@ -98,6 +101,15 @@ export interface SupporterRepo {
     externalId: string,
   ): Promise<Supporter | null>;
   findByUsername(campaignId: number, platform: string, username: string): Promise<Supporter | null>;
+  /**
+   * Across campaigns: marks every identity of this platform account reachable or not (the person
+   * blocked or unblocked the bot); returns the supporters whose identity changed.
+   */
+  setAccountReachable(
+    platform: string,
+    externalId: string,
+    reachable: boolean,
+  ): Promise<SupporterRef[]>;
   update(campaignId: number, id: number, patch: SupporterPatch): Promise<Supporter>;
   /** Matching supporters in id order, or one page of them. */
   list(campaignId: number, filter?: SupporterFilter, page?: SupporterPage): Promise<Supporter[]>;

@@ -139,6 +139,11 @@ function storeMessage(state: BotApiState, params: Params, content: Partial<Messa
     date: Math.floor(Date.now() / 1000),
     chat: { id: chatId, type: chatId > 0 ? 'private' : 'group', first_name: `Chat ${chatId}` },
     from: state.botInfo,
+    // A message sent into a forum topic belongs to it, as Telegram's copy says.
+    ...(params.message_thread_id !== undefined && {
+      message_thread_id: Number(params.message_thread_id),
+      is_topic_message: true,
+    }),
     ...content,
     ...(params.reply_markup !== undefined && { reply_markup: params.reply_markup }),
   } as SentMessage;

@@ -15,6 +15,8 @@ import {
   callbackQuery,
   type FakeChat,
   type FakeUser,
+  type OwnStatus,
+  ownMembership,
   textMessage,
   type UpdateBody,
 } from './fake-telegram-updates.ts';
@@ -194,12 +196,17 @@ export class FakeTelegram {
     );
   }
 
-  /** Stops listening, ends open long polls and connections. */
+  /** `from` changes the bot's membership of a chat (blocks it, removes it from a group). */
+  pushOwnMembership(from: FakeUser, change: { chat?: FakeChat; from: OwnStatus; to: OwnStatus }) {
+    return this.push(ownMembership(from, this.state.botInfo, change));
+  }
+
   /** Makes a user an administrator of a group (what getChatMember answers). */
   makeAdmin(chatId: number, userId: number): void {
     this.state.admins.add(`${chatId}:${userId}`);
   }
 
+  /** Stops listening, ends open long polls and connections. */
   async close(): Promise<void> {
     this.closing.abort();
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));

@@ -54,8 +54,10 @@ export interface ChatSpace {
   title: string | null;
   organizerRoleId: string | null;
   announceChannelId: string | null;
+  /** Telegram forum topic (`message_thread_id`) where announcements go; null = the group's main chat. */
+  announceTopicId: string | null;
 }
 
 export type ChatSpaceSettings = Partial<
-  Pick<ChatSpace, 'title' | 'organizerRoleId' | 'announceChannelId'>
+  Pick<ChatSpace, 'title' | 'organizerRoleId' | 'announceChannelId' | 'announceTopicId'>
 >;

@@ -24,7 +24,13 @@ export interface CommandRequest {
   args: Record<string, string | number | boolean | undefined>;
   actor: Actor;
   /** The guild or group the command was sent in; absent in private chats and the console. */
-  space?: { platform: SpacePlatform; id: string; title?: string };
+  space?: {
+    platform: SpacePlatform;
+    id: string;
+    title?: string;
+    /** The forum topic of a Telegram group the command was sent in (its `message_thread_id`). */
+    topic?: string;
+  };
   /** Adapter's id for logs. */
   requestId?: string;
   /** How the platform of the request names what differs. */

@@ -21,6 +21,8 @@ export interface NoticeBody {
   blocks: string[];
   buttons?: Button[][];
   files?: ReplyFile[];
+  /** The one link worth a preview: a task's own link. */
+  preview?: string;
 }
 
 export function notificationView(campaign: Campaign, supporter: Supporter): NotificationView {

@@ -77,6 +77,16 @@ export class CoreNotificationContent implements NotificationContent {
             }),
           ],
         };
+      case 'space_removed':
+        return {
+          blocks: [
+            view.t('notification.space_removed', {
+              platform: this.platformName(String(row.payload.platform ?? '')),
+              title: String(row.payload.title ?? ''),
+              campaign: campaign.name,
+            }),
+          ],
+        };
       case 'digest': {
         const previous = await store.notifications.list(row.campaignId, {
           recipientId: recipient.id,
@@ -89,6 +99,10 @@ export class CoreNotificationContent implements NotificationContent {
       case 'organizer_report':
         return reportNotice(this.reports, view, campaign, row);
     }
+  }
+
+  private platformName(platform: string): string {
+    return this.deps.settings.platformNames[platform] ?? platform;
   }
 
   /** The organizers' words under a line saying who sends them (left out if it would not fit). */

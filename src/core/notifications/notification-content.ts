@@ -9,6 +9,8 @@ export interface RenderedNotification {
   buttons?: Button[][];
   /** A picture sent with the text (the organizers' report chart). */
   files?: ReplyFile[];
+  /** The one link worth a preview: a task's own link. */
+  preview?: string;
   locale: Locale;
 }
 

@@ -9,6 +9,7 @@ export const NOTIFICATION_KINDS = [
   'digest',
   'organizer_report',
   'fan_out_done',
+  'space_removed',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

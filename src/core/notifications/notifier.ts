@@ -19,6 +19,8 @@ export interface OutgoingMessage {
   buttons?: Button[][];
   /** A picture to send with the text (PNG). */
   files?: ReplyFile[];
+  /** The one link worth a preview (a task's own link); platforms that preview show no other. */
+  preview?: string;
   locale: Locale;
 }
 
