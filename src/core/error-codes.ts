@@ -77,10 +77,18 @@ export const ERROR_MESSAGES = {
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
 
-/** The `{name}` blanks of a message template. */
+/**
+ * The blanks of a message template: `{name}` and `{name, plural, one {...} other {...}}`. The text
+ * of a plural branch (`# people are`) holds a space or `#`, so it is not taken for a blank.
+ */
 type Blanks<T extends string> = T extends `${string}{${infer Name}}${infer Rest}`
-  ? Name | Blanks<Rest>
+  ? BlankName<Name> | Blanks<Rest>
   : never;
+type BlankName<N extends string> = N extends `${infer Head},${string}`
+  ? Head
+  : N extends `${string} ${string}` | `${string}#${string}`
+    ? never
+    : N;
 
 /** What fills the blanks of a code's message (in every language); internal codes take any. */
 export type ErrorParams<C extends ErrorCode> = (typeof ERROR_MESSAGES)[C] extends infer Id extends
