@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FakeChat } from '../../fakes/fake-telegram-updates.ts';
+import type { SentMessage } from '../../fakes/fake-telegram.ts';
+import type { FakeChat, FakeUser } from '../../fakes/fake-telegram-updates.ts';
 import { testDispatcher } from '../../support/test-dispatcher.ts';
 import { textOf, useTelegram } from './telegram-harness.ts';
 
@@ -14,7 +15,7 @@ const chatter: FakeChat = { type: 'supergroup', id: GROUP, title, topic: 9 };
 
 const world = useTelegram({ admins: [String(olga.id)] });
 
-async function join(user: typeof olga, code = ''): Promise<void> {
+async function join(user: FakeUser, code = ''): Promise<void> {
   const [notice] = await world.say(user, `/start ${code}`.trim());
   await world.press(user, notice!, 'I agree');
 }
@@ -27,7 +28,7 @@ function groupSends() {
 
 describe('Telegram forum topics', () => {
   it('answers a command sent in a topic in that topic, and one from the main chat there', async () => {
-    const inGroup = (sent: { chat: { id: number } }[]) => sent.filter((m) => m.chat.id === GROUP);
+    const inGroup = (sent: SentMessage[]) => sent.filter((m) => m.chat.id === GROUP);
     const inTopic = inGroup(await world.say(vince, '/help@organizing_test_bot', chatter));
     expect(inTopic.length).toBeGreaterThan(0);
     expect(inTopic.every((m) => m.message_thread_id === 9)).toBe(true);
