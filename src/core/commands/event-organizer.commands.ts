@@ -10,7 +10,11 @@ import { flag, text } from './options.ts';
 import { shiftCommands } from './shift.commands.ts';
 
 function frameOf(ctx: CommandContext): TimeFrame {
-  return { zone: ctx.campaign.timezone, locale: ctx.locale };
+  return {
+    zone: ctx.campaign.timezone,
+    locale: ctx.locale,
+    ...(ctx.request.words.showInstant && { show: ctx.request.words.showInstant }),
+  };
 }
 
 /** The person an option names, who must have registered in the campaign. */

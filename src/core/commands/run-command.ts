@@ -13,6 +13,7 @@ import {
 import { isRegistered } from '../interaction/registered.ts';
 import type { Reply } from '../interaction/reply.ts';
 import type { CommandRequest } from '../interaction/request.ts';
+import { showInstant } from '../interaction/view.ts';
 import type { Services } from '../services.ts';
 import type { Role, Supporter } from '../supporters/supporter.types.ts';
 import { formatWhen, parseWhen } from '../time/when.ts';
@@ -192,13 +193,21 @@ export class CommandRunner {
         if (!instant) throw new DomainError('TIME_UNPARSEABLE', { text });
         if (instant.getTime() <= now.getTime()) {
           throw new DomainError('TIME_PAST', {
-            when: formatWhen(instant, scope.campaign.timezone, scope.locale),
+            when: showInstant(
+              request.words.showInstant,
+              instant,
+              formatWhen(instant, scope.campaign.timezone, scope.locale),
+            ),
           });
         }
         return instant;
       },
       formatWhen: (instant, zone) =>
-        formatWhen(instant, zone ?? scope.campaign.timezone, scope.locale),
+        showInstant(
+          request.words.showInstant,
+          instant,
+          formatWhen(instant, zone ?? scope.campaign.timezone, scope.locale),
+        ),
       findUser: async (value) => {
         if (value !== SELF) {
           return services.supporters.findByUserOption(

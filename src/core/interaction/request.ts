@@ -1,4 +1,5 @@
 import type { Platform, SpacePlatform } from '../campaigns/campaign.types.ts';
+import type { ShowInstant } from './view.ts';
 
 /** The person behind a request, as the platform describes them. */
 export interface Actor {
@@ -47,4 +48,6 @@ export interface PlatformWords {
   spaceRoles: boolean;
   /** A link opening the bot with this start payload, when the platform has one (Telegram). */
   startLink?(payload: string): string;
+  /** How instants are shown, when the platform has its own markup for them (Discord). */
+  showInstant?: ShowInstant;
 }

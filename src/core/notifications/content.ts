@@ -2,6 +2,7 @@ import type { Broadcast } from '../broadcasts/broadcast.types.ts';
 import type { Campaign } from '../campaigns/campaign.types.ts';
 import type { CoreDeps } from '../deps.ts';
 import { EventsService } from '../events/events.service.ts';
+import type { ShowInstant } from '../interaction/view.ts';
 import { reportNotice } from '../reports/report-notice.ts';
 import { ReportsService } from '../reports/reports.service.ts';
 import type { Supporter } from '../supporters/supporter.types.ts';
@@ -42,10 +43,14 @@ export class CoreNotificationContent implements NotificationContent {
     this.reports = new ReportsService(deps);
   }
 
-  async render(row: Notification, recipient: Supporter): Promise<RenderedNotification | null> {
+  async render(
+    row: Notification,
+    recipient: Supporter,
+    show?: ShowInstant,
+  ): Promise<RenderedNotification | null> {
     const campaign = await this.campaign(row.campaignId);
     if (!campaign) return null;
-    const view = notificationView(campaign, recipient);
+    const view = notificationView(campaign, recipient, show);
     const body = await this.body(row, recipient, campaign, view);
     return body && { ...body, blocks: fitMessage(body.blocks), locale: view.locale };
   }

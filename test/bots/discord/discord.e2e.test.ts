@@ -76,14 +76,15 @@ describe('Discord bot, end to end against the fake Discord', () => {
     ]);
   });
 
-  it('creates an event publicly, echoing the time in the campaign zone, and announces it', async () => {
+  it('creates an event publicly, showing its time as a Discord timestamp, and announces it', async () => {
     const record = await world.run(inGuild(world.organizer), 'event create', {
       title: 'Canvass the market',
       start: '2026-12-05 18:00',
       location: 'Market square',
     });
     expect(record.original?.flags).toBe(0);
-    expect(answerText(record)).toContain('Sat 5 Dec 2026, 18:00 (Europe/Paris)');
+    // 18:00 in Paris: each reader sees it in their own zone.
+    expect(answerText(record)).toContain(`<t:${Date.UTC(2026, 11, 5, 17) / 1000}:F>`);
     const posted = world.fake.messagesIn(world.guild.channelIds[0]!).map((m) => m.content);
     expect(posted.at(-1)).toContain('Canvass the market');
   });

@@ -133,3 +133,22 @@ describe('Telegram membership changes', () => {
     expect(groupSends().at(-1)?.params.text).not.toContain('I was removed');
   });
 });
+
+describe('instants on Telegram', () => {
+  it('are the zoned text, in replies and direct messages: no message carries Discord timestamp markup', async () => {
+    const created = await world.say(
+      olga,
+      '/event create title:"Street stall" start:"2026-12-20 15:00" reminders:1h',
+    );
+    expect(textOf(created)).toContain('Sun 20 Dec 2026, 15:00 (Europe/Paris)');
+    const id = Number(/#(\d+)/.exec(textOf(created))?.[1]);
+    await world.say(olga, `/event rsvp ${id} yes`);
+    world.harness.clock.set(new Date('2026-12-20T13:00:00Z'));
+    await testDispatcher(world.harness, [world.bot.notifier]).tick();
+    const reminder = world.fake.messages(olga.id).at(-1);
+    expect(reminder?.text).toContain('Sun 20 Dec 2026, 15:00 (Europe/Paris)');
+    expect(
+      world.fake.messages().filter((m) => (m.text ?? m.caption ?? '').includes('<t:')),
+    ).toEqual([]);
+  });
+});
