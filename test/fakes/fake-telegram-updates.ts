@@ -109,3 +109,20 @@ export function ownMembership(
     },
   };
 }
+
+/** The service message Telegram posts in a group that became the supergroup `to`. */
+export function migration(
+  from: FakeUser,
+  group: Extract<FakeChat, { id: number }>,
+  to: number,
+  messageId: number,
+): UpdateBody {
+  const message: Message.MigrateToChatIdMessage & { chat: GroupOrPrivateChat; from: User } = {
+    message_id: messageId,
+    date: seconds(),
+    chat: { id: group.id, type: 'group', title: group.title },
+    from: toUser(from),
+    migrate_to_chat_id: to,
+  };
+  return { message };
+}

@@ -15,6 +15,7 @@ import {
   callbackQuery,
   type FakeChat,
   type FakeUser,
+  migration,
   type OwnStatus,
   ownMembership,
   textMessage,
@@ -199,6 +200,11 @@ export class FakeTelegram {
   /** `from` changes the bot's membership of a chat (blocks it, removes it from a group). */
   pushOwnMembership(from: FakeUser, change: { chat?: FakeChat; from: OwnStatus; to: OwnStatus }) {
     return this.push(ownMembership(from, this.state.botInfo, change));
+  }
+
+  /** `group` became the supergroup `to` (as when topics are turned on), told by `from`'s action. */
+  pushMigration(from: FakeUser, group: Extract<FakeChat, { id: number }>, to: number) {
+    return this.push(migration(from, group, to, ++this.state.lastMessageId));
   }
 
   /** Makes a user an administrator of a group (what getChatMember answers). */

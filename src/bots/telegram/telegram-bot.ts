@@ -62,6 +62,15 @@ export async function startTelegramBot(
       tracker.done(ctx.update.update_id);
     }
   });
+  bot.on('message:migrate_to_chat_id', async (ctx) => {
+    try {
+      const [from, to] = [String(ctx.chat.id), String(ctx.message.migrate_to_chat_id)];
+      const moved = await core.services.campaigns.spaceMoved('telegram', from, to);
+      if (moved) log.info({ from, to }, 'telegram group became a supergroup: binding kept');
+    } finally {
+      tracker.done(ctx.update.update_id);
+    }
+  });
   bot.on('my_chat_member', async (ctx) => {
     try {
       await onOwnMembership(core, ctx.myChatMember, log);

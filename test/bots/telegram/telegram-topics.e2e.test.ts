@@ -83,6 +83,26 @@ describe('Telegram forum topics', () => {
 });
 
 describe('Telegram membership changes', () => {
+  it('a bound group that becomes a supergroup (to turn topics on) stays bound under its new id', async () => {
+    const basic: FakeChat = { type: 'group', id: -4242, title: 'Hillside' };
+    world.makeAdmin(basic.id, olga);
+    await world.say(olga, '/setup@organizing_test_bot', basic);
+    const before = await world.harness.db.client.chatSpace.findFirst({
+      where: { externalId: String(basic.id) },
+    });
+    const { update } = await world.fake.pushMigration(olga, basic, -100_4242);
+    await world.bot.settled(update.update_id);
+    const after = await world.harness.db.client.chatSpace.findFirst({
+      where: { externalId: '-1004242' },
+    });
+    expect(after?.campaignId).toBe(before?.campaignId);
+    expect(
+      await world.harness.db.client.chatSpace.findFirst({
+        where: { externalId: String(basic.id) },
+      }),
+    ).toBeNull();
+  });
+
   it('a volunteer who blocks the bot is unreachable at once; writing again makes them reachable', async () => {
     const nora = { id: 600, firstName: 'Nora' };
     await join(nora);
