@@ -13,6 +13,7 @@ function frameOf(ctx: CommandContext): TimeFrame {
   return {
     zone: ctx.campaign.timezone,
     locale: ctx.locale,
+    now: ctx.now,
     ...(ctx.request.words.showInstant && { show: ctx.request.words.showInstant }),
   };
 }
@@ -44,7 +45,7 @@ async function managedEvent(
 
 /** Start, end, place, seats, reminders and host of an event, as confirmation lines. */
 function details(ctx: CommandContext, event: CampaignEvent, host?: string): string {
-  const offsets = event.reminderOffsets ?? ctx.campaign.reminderOffsets;
+  const offsets = (event.reminderOffsets ?? ctx.campaign.reminderOffsets).replaceAll(',', ', ');
   return [
     ctx.t('event.title', { id: event.id, title: event.title }),
     ctx.t('event.starts', { when: ctx.formatWhen(event.startsAt) }),

@@ -34,6 +34,11 @@ export interface CommandRequest {
   };
   /** Adapter's id for logs. */
   requestId?: string;
+  /**
+   * The option whose value this request's text answered (a guided question): when that value
+   * cannot be used, the same question is asked again with the other answers kept.
+   */
+  answering?: string;
   /** How the platform of the request names what differs. */
   words: PlatformWords;
 }

@@ -217,11 +217,11 @@ export const organizerMessages = defineMessages({
   },
   'stats.event_fill': {
     en: '#{id} {title} · {when} · {yes}/{capacity} coming',
-    fr: '#{id} {title} · {when} · {yes}/{capacity} {yes, plural, one {inscrit} other {inscrits}}',
+    fr: '#{id} {title} · {when} · participants : {yes}/{capacity}',
   },
   'stats.event_open': {
     en: '#{id} {title} · {when} · {yes} coming (no limit)',
-    fr: '#{id} {title} · {when} · {yes, plural, one {# inscrit} other {# inscrits}} (sans limite)',
+    fr: '#{id} {title} · {when} · participants : {yes} (sans limite)',
   },
   'stats.no_events': {
     en: 'No upcoming events.',
