@@ -8,6 +8,7 @@ import {
   ApiFailureError,
   type BotApiState,
   botApiMethods,
+  isAllowedUpdate,
   newBotApiState,
   type SentMessage,
 } from './fake-telegram-methods.ts';
@@ -161,8 +162,17 @@ export class FakeTelegram {
     this.messagesPerSecond = limit;
   }
 
-  /** Queues an update for getUpdates, or posts it to the webhook when one is set. */
-  async push(body: UpdateBody): Promise<{ update: Update; webhookStatus?: number }> {
+  /**
+   * Queues an update for getUpdates, or posts it to the webhook when one is set. An update of a
+   * type the bot did not ask for (`allowed_updates`) is dropped, as Telegram never sends it.
+   */
+  async push(
+    body: UpdateBody,
+  ): Promise<{ update: Update; webhookStatus?: number; dropped?: true }> {
+    const type = Object.keys(body)[0] ?? '';
+    if (!isAllowedUpdate(this.state, type)) {
+      return { update: this.state.updates.number(body), dropped: true };
+    }
     const webhook = this.state.webhook;
     if (!webhook) return { update: this.state.updates.push(body) };
     const update = this.state.updates.number(body);
