@@ -42,10 +42,13 @@ const URL_PATTERN = /(https?:\/\/\S+)/;
 
 /**
  * An instant as Discord's timestamp markup, which every reader's client shows in their own zone
- * and language: the full date and time, then how far it is ("in 2 hours", "3 days ago").
+ * and language: the full date and time, then how far it is ("in 2 hours", "3 days ago"); a
+ * time of day (a shift's hours) as the short time alone.
  */
-export const discordInstant: ShowInstant = (instant) =>
-  `${time(instant, TimestampStyles.LongDateTime)} (${time(instant, TimestampStyles.RelativeTime)})`;
+export const discordInstant: ShowInstant = (instant, _zoned, style) =>
+  style === 'clock'
+    ? time(instant, TimestampStyles.ShortTime)
+    : `${time(instant, TimestampStyles.LongDateTime)} (${time(instant, TimestampStyles.RelativeTime)})`;
 
 /**
  * A reply as Discord messages: its text escaped and split at blocks (then lines) into messages

@@ -3,6 +3,7 @@ import type { Campaign, ChatSpace, Locale } from '../campaigns/campaign.types.ts
 import type { CoreDeps, ErrorLog } from '../deps.ts';
 import { ERROR_MESSAGES, VALUE_ERRORS } from '../error-codes.ts';
 import { DomainError } from '../errors.ts';
+import { shiftHours } from '../events/shifts.ts';
 import {
   type MessageId,
   type MessageParams,
@@ -210,6 +211,7 @@ export class CommandRunner {
           instant,
           formatWhen(instant, zone ?? scope.campaign.timezone, scope.locale),
         ),
+      formatHours: (hours) => shiftHours(hours, request.words.showInstant),
       findUser: async (value) => {
         if (value !== SELF) {
           return services.supporters.findByUserOption(

@@ -1,4 +1,5 @@
 import type { Campaign, Locale } from '../campaigns/campaign.types.ts';
+import { shiftHours } from '../events/shifts.ts';
 import { translator } from '../i18n/i18n.ts';
 import type { Button, ReplyFile } from '../interaction/reply.ts';
 import { type ShowInstant, showInstant, type View } from '../interaction/view.ts';
@@ -38,6 +39,7 @@ export function notificationView(
     t: translator(locale),
     formatWhen: (instant, other) =>
       showInstant(show, instant, formatWhen(instant, other ?? zone, locale)),
+    formatHours: (hours) => shiftHours(hours, show),
   };
 }
 

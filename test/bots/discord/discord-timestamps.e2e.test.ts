@@ -27,6 +27,13 @@ describe('instants on Discord', () => {
       start: '2026-12-05 18:00',
     });
     expect(answerText(created)).toContain(`<t:${EVENT_START}:F> (<t:${EVENT_START}:R>)`);
+    const shift = await world.run({ user: organizer, guild }, 'event shift add', {
+      id: 1,
+      start: '18:00',
+      end: '19:00',
+      capacity: 2,
+    });
+    expect(answerText(shift)).toContain(`<t:${EVENT_START}:t>-<t:${EVENT_START + 3600}:t>`);
     const task = await world.run({ user: organizer, guild }, 'task create', {
       title: 'Bake a cake',
       due: '2026-12-06 10:00',
@@ -40,6 +47,7 @@ describe('instants on Discord', () => {
     await world.press({ user: volunteer, guild }, notice.original!, 'I agree');
     const list = await world.run({ user: volunteer, guild }, 'events');
     expect(answerText(list)).toContain(`<t:${EVENT_START}:F>`);
+    expect(answerText(list)).toContain(`<t:${EVENT_START}:t>-<t:${EVENT_START + 3600}:t>`);
     await world.press({ user: volunteer, guild }, list.original!, /Yes/);
     world.harness.clock.set(new Date('2026-12-04T17:00:00Z'));
     await testDispatcher(world.harness, [world.bot.notifier]).tick();
