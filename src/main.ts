@@ -9,7 +9,7 @@ import { hostname } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import type { ChatAdapter } from './bots/chat-adapter.ts';
 import { errorReason, PlatformStartError } from './bots/platform-start.ts';
-import { EChartsChartRenderer } from './charts/echarts-chart-renderer.ts';
+import { LazyChartRenderer } from './charts/lazy-chart-renderer.ts';
 import { type Config, ConfigError, configSecrets, loadConfig } from './config.ts';
 import { type Clock, systemClock } from './core/clock.ts';
 import { type Core, createCore } from './core/core.ts';
@@ -148,7 +148,7 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
           platformNames: platformNames(),
         },
         cron: nodeCronRules,
-        charts: new EChartsChartRenderer(),
+        charts: new LazyChartRenderer(),
         workerId: workerIdOf(config),
       },
       logger,
