@@ -1,5 +1,5 @@
-import { type Api, type Context, GrammyError, InputFile } from 'grammy';
-import type { Chat, MaybeInaccessibleMessage, User } from 'grammy/types';
+import { type Api, type Context, GrammyError } from 'grammy';
+import type { Chat, User } from 'grammy/types';
 import type { Locale } from '../../core/campaigns/campaign.types.ts';
 import { parseCommandLine } from '../../core/commands/command-line.ts';
 import { MAX_COMMAND_LINE, type TextOrigin } from '../../core/commands/text-commands.ts';
@@ -8,17 +8,11 @@ import type { Log } from '../../core/deps.ts';
 import { pickLocale, translate } from '../../core/i18n/i18n.ts';
 import type { Reply } from '../../core/interaction/reply.ts';
 import type { PlatformWords } from '../../core/interaction/request.ts';
-import { fileBytes, isPicture } from '../reply-files.ts';
 import { telegramText } from './telegram.messages.ts';
 import { linkPreview } from './telegram-notifier.ts';
-import { renderReply } from './telegram-render.ts';
+import { type Place, say, sendReply, topicOf } from './telegram-places.ts';
+import { renderReply, type TelegramReply } from './telegram-render.ts';
 import { isGroup, originOf, telegramWords } from './telegram-request.ts';
-
-/** Where a message goes: a chat, and in a forum group the topic (`message_thread_id`). */
-interface Place {
-  chatId: number | string;
-  thread?: number;
-}
 
 export interface TelegramUpdatesOptions {
   core: Pick<Core, 'text' | 'deps' | 'services'>;
@@ -200,52 +194,17 @@ export class TelegramUpdates {
     await this.say(group, telegramText.answeredPrivately[reply.locale](link));
   }
 
-  /** Text parts (the keyboard under the last), then pictures as photos and other files as documents. */
-  private async send(
-    place: Place,
-    rendered: ReturnType<typeof renderReply>,
-    reply: Reply,
-  ): Promise<void> {
-    const { parts, keyboard } = rendered;
-    for (const [i, part] of parts.entries()) {
-      const last = i === parts.length - 1;
-      await this.say(place, part, last && keyboard ? keyboard : undefined, reply.preview);
-    }
-    const topic = inTopic(place);
-    for (const file of reply.files ?? []) {
-      const upload = new InputFile(fileBytes(file), file.name);
-      if (isPicture(file)) await this.options.api.sendPhoto(place.chatId, upload, topic);
-      else await this.options.api.sendDocument(place.chatId, upload, topic);
-    }
+  private say(place: Place, text: string): Promise<unknown> {
+    return say(this.options.api, place, text);
   }
 
-  /** One text message in its place, links without preview unless `preview` names the one. */
-  private say(
-    place: Place,
-    text: string,
-    keyboard?: ReturnType<typeof renderReply>['keyboard'],
-    preview?: string,
-  ): Promise<unknown> {
-    return this.options.api.sendMessage(place.chatId, text, {
-      ...inTopic(place),
-      ...(keyboard && { reply_markup: keyboard }),
-      link_preview_options: linkPreview(preview),
-    });
+  private send(place: Place, rendered: TelegramReply, reply: Reply): Promise<void> {
+    return sendReply(this.options.api, place, rendered, reply);
   }
 
   private localeOf(from: User): Locale {
     return pickLocale(from.language_code) ?? this.options.core.deps.settings.defaults.locale;
   }
-}
-
-/** The forum topic a message was written in; none in a private chat or a group's main chat. */
-function topicOf(message: MaybeInaccessibleMessage | undefined): number | undefined {
-  if (!message || !('is_topic_message' in message) || !message.is_topic_message) return undefined;
-  return message.message_thread_id;
-}
-
-function inTopic(place: Place): { message_thread_id?: number } {
-  return place.thread === undefined ? {} : { message_thread_id: place.thread };
 }
 
 /** grammY's errors may carry the request URL, which holds the token: keep only what is safe. */
