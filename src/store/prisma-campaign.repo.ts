@@ -102,6 +102,15 @@ export class PrismaCampaignRepo implements CampaignRepo {
     });
     return rows.map(toChatSpace);
   }
+
+  async listSpacesOn(platform: SpacePlatform): Promise<ChatSpace[]> {
+    const rows = await this.db.chatSpace.findMany({ where: { platform }, orderBy: { id: 'asc' } });
+    return rows.map(toChatSpace);
+  }
+
+  async setMirrorWarning(spaceId: number, at: Date | null): Promise<void> {
+    await this.db.chatSpace.update({ where: { id: spaceId }, data: { mirrorWarnedAt: at } });
+  }
 }
 
 function toCampaign(row: CampaignRow): Campaign {
@@ -115,6 +124,7 @@ function toCampaign(row: CampaignRow): Campaign {
     digestCron: row.digestCron,
     reportCron: row.reportCron,
     leaderboardEnabled: row.leaderboardEnabled,
+    coverWindowMinutes: row.coverWindowMinutes,
     createdAt: row.createdAt,
   };
 }
@@ -129,5 +139,7 @@ function toChatSpace(row: ChatSpaceRow): ChatSpace {
     organizerRoleId: row.organizerRoleId,
     announceChannelId: row.announceChannelId,
     announceTopicId: row.announceTopicId,
+    setupUserId: row.setupUserId,
+    mirrorWarnedAt: row.mirrorWarnedAt,
   };
 }
