@@ -25,6 +25,7 @@ describe('instants on Discord', () => {
     const created = await world.run({ user: organizer, guild }, 'event create', {
       title: 'Canvass the market',
       start: '2026-12-05 18:00',
+      description: 'Leaflets at the stall',
     });
     expect(answerText(created)).toContain(`<t:${EVENT_START}:F> (<t:${EVENT_START}:R>)`);
     const shift = await world.run({ user: organizer, guild }, 'event shift add', {
@@ -37,6 +38,7 @@ describe('instants on Discord', () => {
     const task = await world.run({ user: organizer, guild }, 'task create', {
       title: 'Bake a cake',
       due: '2026-12-06 10:00',
+      description: 'For the fair',
     });
     expect(answerText(task)).toContain(`<t:${TASK_DUE}:F>`);
     const announced = world.fake.messagesIn(channel).map((m) => m.content);
