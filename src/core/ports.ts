@@ -57,6 +57,7 @@ import type {
   SupporterFilter,
   SupporterPage,
   SupporterPatch,
+  SupporterRef,
 } from './supporters/supporter.types.ts';
 import type {
   Assignment,
@@ -88,6 +89,8 @@ export interface CampaignRepo {
     settings?: ChatSpaceSettings,
   ): Promise<ChatSpace>;
   findSpace(platform: SpacePlatform, externalId: string): Promise<ChatSpace | null>;
+  /** Forgets a guild or group (the bot was removed from it); the space it was, if it was bound. */
+  unbindSpace(platform: SpacePlatform, externalId: string): Promise<ChatSpace | null>;
   listSpaces(campaignId: number): Promise<ChatSpace[]>;
   /** Every bound guild or group of a platform, across campaigns (the event mirrors' work list). */
   listSpacesOn(platform: SpacePlatform): Promise<ChatSpace[]>;
@@ -105,6 +108,15 @@ export interface SupporterRepo {
     externalId: string,
   ): Promise<Supporter | null>;
   findByUsername(campaignId: number, platform: string, username: string): Promise<Supporter | null>;
+  /**
+   * Across campaigns: marks every identity of this platform account reachable or not (the person
+   * blocked or unblocked the bot); returns the supporters whose identity changed.
+   */
+  setAccountReachable(
+    platform: string,
+    externalId: string,
+    reachable: boolean,
+  ): Promise<SupporterRef[]>;
   update(campaignId: number, id: number, patch: SupporterPatch): Promise<Supporter>;
   /** Matching supporters in id order, or one page of them. */
   list(campaignId: number, filter?: SupporterFilter, page?: SupporterPage): Promise<Supporter[]>;

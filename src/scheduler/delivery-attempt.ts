@@ -48,7 +48,7 @@ async function deliverRow(
   const target = { platform, externalId, chatId };
   let rendered: RenderedNotification | null;
   try {
-    rendered = await content.render(row, recipient);
+    rendered = await content.render(row, recipient, notifier.showInstant);
   } catch (error) {
     return fail(batch, row, identity, error);
   }

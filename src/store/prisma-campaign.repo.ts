@@ -85,6 +85,16 @@ export class PrismaCampaignRepo implements CampaignRepo {
     return row && toChatSpace(row);
   }
 
+  async unbindSpace(platform: SpacePlatform, externalId: string): Promise<ChatSpace | null> {
+    const row = await this.db.chatSpace.findUnique({
+      where: { platform_externalId: { platform, externalId } },
+    });
+    if (!row) return null;
+    // A concurrent removal may have taken it already: deleting nothing is the same outcome.
+    const { count } = await this.db.chatSpace.deleteMany({ where: { id: row.id } });
+    return count > 0 ? toChatSpace(row) : null;
+  }
+
   async listSpaces(campaignId: number): Promise<ChatSpace[]> {
     const rows = await this.db.chatSpace.findMany({
       where: { campaignId },
@@ -128,6 +138,7 @@ function toChatSpace(row: ChatSpaceRow): ChatSpace {
     title: row.title,
     organizerRoleId: row.organizerRoleId,
     announceChannelId: row.announceChannelId,
+    announceTopicId: row.announceTopicId,
     setupUserId: row.setupUserId,
     mirrorWarnedAt: row.mirrorWarnedAt,
   };

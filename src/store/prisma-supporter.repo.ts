@@ -11,6 +11,7 @@ import type {
   SupporterFilter,
   SupporterPage,
   SupporterPatch,
+  SupporterRef,
   SupporterStatus,
 } from '../core/supporters/supporter.types.ts';
 import type { Identity as IdentityRow, Prisma } from '../generated/sqlite/client.ts';
@@ -62,6 +63,20 @@ export class PrismaSupporterRepo implements SupporterRepo {
       include: withTags,
     });
     return row && toSupporter(row);
+  }
+
+  async setAccountReachable(
+    platform: string,
+    externalId: string,
+    reachable: boolean,
+  ): Promise<SupporterRef[]> {
+    const where = { platform, externalId, unreachable: reachable };
+    const changed = await this.db.identity.findMany({
+      where,
+      select: { campaignId: true, supporterId: true },
+    });
+    await this.db.identity.updateMany({ where, data: { unreachable: !reachable } });
+    return changed.map(({ campaignId, supporterId }) => ({ campaignId, supporterId }));
   }
 
   async findByUsername(

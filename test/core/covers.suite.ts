@@ -224,7 +224,7 @@ export function coverSuite(database: 'sqlite' | 'postgresql'): void {
     expect(h.text(attendees)).toContain(`#${id}.1 Market tent · Stall: looking for 2 volunteers`);
     const stats = await h.say(boss, '/stats chart:off');
     expect(h.text(stats)).toContain('Open cover requests');
-    const view = { t: translator('en'), formatWhen: () => '' };
+    const view = { t: translator('en'), formatWhen: () => '', formatHours: () => '' };
     const again = handoutButton(view, shift);
     expect(again.label).toBe(`Hand out #${id}.1 again`);
     const second = await h.say(boss, formatCommandLine(again.action));

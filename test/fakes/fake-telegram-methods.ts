@@ -98,6 +98,23 @@ export interface BotApiState {
   lastMessageId: number;
   /** Aborted when the fake closes, to release long polls. */
   closed: AbortSignal;
+  /** Update types the bot asked for (getUpdates or setWebhook); null = Telegram's default. */
+  allowedUpdates: string[] | null;
+}
+
+/** Update types Telegram sends only to bots that ask for them by name. */
+const OPT_IN_UPDATES = new Set(['chat_member', 'message_reaction', 'message_reaction_count']);
+
+/** Whether Telegram would send an update of this type to the bot, by its `allowed_updates`. */
+export function isAllowedUpdate(state: BotApiState, type: string): boolean {
+  return state.allowedUpdates ? state.allowedUpdates.includes(type) : !OPT_IN_UPDATES.has(type);
+}
+
+/** `allowed_updates` given with a call is kept until the next call gives it again. */
+function keepAllowedUpdates(params: Params, state: BotApiState): void {
+  if (Array.isArray(params.allowed_updates)) {
+    state.allowedUpdates = params.allowed_updates.map(String);
+  }
 }
 
 /** The state of a fresh bot, whose id is the token's numeric prefix. */
@@ -125,6 +142,7 @@ export function newBotApiState(token: string, closed: AbortSignal): BotApiState 
     commands: [],
     lastMessageId: 0,
     closed,
+    allowedUpdates: null,
   };
 }
 
@@ -139,6 +157,11 @@ function storeMessage(state: BotApiState, params: Params, content: Partial<Messa
     date: Math.floor(Date.now() / 1000),
     chat: { id: chatId, type: chatId > 0 ? 'private' : 'group', first_name: `Chat ${chatId}` },
     from: state.botInfo,
+    // A message sent into a forum topic belongs to it, as Telegram's copy says.
+    ...(params.message_thread_id !== undefined && {
+      message_thread_id: Number(params.message_thread_id),
+      is_topic_message: true,
+    }),
     ...content,
     ...(params.reply_markup !== undefined && { reply_markup: params.reply_markup }),
   } as SentMessage;
@@ -178,6 +201,7 @@ export const botApiMethods: Record<string, Method> = {
         description: "Conflict: can't use getUpdates method while webhook is active",
       });
     }
+    keepAllowedUpdates(params, state);
     const number = (value: unknown, fallback: number) => Number(value ?? fallback) || fallback;
     return state.updates.take(
       number(params.offset, 0),
@@ -187,6 +211,7 @@ export const botApiMethods: Record<string, Method> = {
     );
   },
   setWebhook: (params, state) => {
+    keepAllowedUpdates(params, state);
     const url = String(params.url ?? '');
     state.webhook = url
       ? { url, ...(params.secret_token ? { secretToken: String(params.secret_token) } : {}) }

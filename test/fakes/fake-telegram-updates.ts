@@ -1,4 +1,4 @@
-import type { Chat, Message, Update, User } from 'grammy/types';
+import type { Chat, ChatMember, Message, Update, User, UserFromGetMe } from 'grammy/types';
 
 type GroupOrPrivateChat = Exclude<Chat, Chat.ChannelChat>;
 
@@ -9,10 +9,13 @@ export interface FakeUser {
   username?: string;
 }
 
-/** Where a fake message is written: the private chat with its sender, or a group. */
+/**
+ * Where a fake message is written: the private chat with its sender, or a group; in a forum
+ * supergroup, `topic` is the forum topic (its `message_thread_id`).
+ */
 export type FakeChat =
   | { type: 'private' }
-  | { type: 'group' | 'supergroup'; id: number; title: string };
+  | { type: 'group' | 'supergroup'; id: number; title: string; topic?: number };
 
 /** An update without its id (the fake numbers updates as they are queued). */
 export type UpdateBody = Omit<Update, 'update_id'>;
@@ -31,7 +34,9 @@ function toUser(user: FakeUser): User {
 function toChat(user: FakeUser, chat: FakeChat = { type: 'private' }): GroupOrPrivateChat {
   return chat.type === 'private'
     ? { id: user.id, type: 'private', first_name: user.firstName ?? `User ${user.id}` }
-    : { id: chat.id, type: chat.type, title: chat.title };
+    : chat.topic === undefined
+      ? { id: chat.id, type: chat.type, title: chat.title }
+      : { id: chat.id, type: 'supergroup', title: chat.title, is_forum: true };
 }
 
 /**
@@ -49,6 +54,11 @@ export function textMessage(
     date: seconds(),
     chat: toChat(from, options.chat),
     from: toUser(from),
+    ...(options.chat?.type !== 'private' &&
+      options.chat?.topic !== undefined && {
+        message_thread_id: options.chat.topic,
+        is_topic_message: true,
+      }),
     text,
     ...(command && { entities: [{ type: 'bot_command', offset: 0, length: command[0].length }] }),
   };
@@ -70,4 +80,49 @@ export function callbackQuery(
       message: options.message,
     },
   };
+}
+
+/** The bot's own status in a chat, as `my_chat_member` reports it. */
+export type OwnStatus = 'member' | 'left' | 'kicked';
+
+/**
+ * A change of the bot's own membership made by `from`: in the private chat with `from`,
+ * `kicked` is the person blocking the bot and `member` unblocking it; in a group, `left` or
+ * `kicked` is the bot removed from it.
+ */
+export function ownMembership(
+  from: FakeUser,
+  bot: UserFromGetMe,
+  change: { chat?: FakeChat; from: OwnStatus; to: OwnStatus },
+): UpdateBody {
+  const member = (status: OwnStatus): ChatMember => {
+    const user = { id: bot.id, is_bot: true, first_name: bot.first_name, username: bot.username };
+    return status === 'kicked' ? { status, user, until_date: 0 } : { status, user };
+  };
+  return {
+    my_chat_member: {
+      chat: toChat(from, change.chat),
+      from: toUser(from),
+      date: seconds(),
+      old_chat_member: member(change.from),
+      new_chat_member: member(change.to),
+    },
+  };
+}
+
+/** The service message Telegram posts in a group that became the supergroup `to`. */
+export function migration(
+  from: FakeUser,
+  group: Extract<FakeChat, { id: number }>,
+  to: number,
+  messageId: number,
+): UpdateBody {
+  const message: Message.MigrateToChatIdMessage & { chat: GroupOrPrivateChat; from: User } = {
+    message_id: messageId,
+    date: seconds(),
+    chat: { id: group.id, type: 'group', title: group.title },
+    from: toUser(from),
+    migrate_to_chat_id: to,
+  };
+  return { message };
 }

@@ -25,6 +25,17 @@ async function errorOf(call: Promise<unknown>): Promise<GrammyError> {
 }
 
 describe('the fake Bot API', () => {
+  it('drops updates of types the bot did not ask for in allowed_updates', async () => {
+    const { fake, api } = await start();
+    await api.getUpdates({ offset: 0, timeout: 0, allowed_updates: ['message'] });
+    const user = { id: 5 };
+    const change = { from: 'member', to: 'kicked' } as const;
+    expect((await fake.pushOwnMembership(user, change)).dropped).toBe(true);
+    expect((await fake.pushText(user, 'hi')).dropped).toBeUndefined();
+    await api.getUpdates({ offset: 0, timeout: 0, allowed_updates: ['message', 'my_chat_member'] });
+    expect((await fake.pushOwnMembership(user, change)).dropped).toBeUndefined();
+  });
+
   it('answers getMe for the right token and 401 for a wrong one', async () => {
     const { fake, api } = await start();
     expect((await api.getMe()).username).toBe(fake.botInfo.username);

@@ -8,6 +8,7 @@ import {
   ApiFailureError,
   type BotApiState,
   botApiMethods,
+  isAllowedUpdate,
   newBotApiState,
   type SentMessage,
 } from './fake-telegram-methods.ts';
@@ -15,6 +16,9 @@ import {
   callbackQuery,
   type FakeChat,
   type FakeUser,
+  migration,
+  type OwnStatus,
+  ownMembership,
   textMessage,
   type UpdateBody,
 } from './fake-telegram-updates.ts';
@@ -158,8 +162,17 @@ export class FakeTelegram {
     this.messagesPerSecond = limit;
   }
 
-  /** Queues an update for getUpdates, or posts it to the webhook when one is set. */
-  async push(body: UpdateBody): Promise<{ update: Update; webhookStatus?: number }> {
+  /**
+   * Queues an update for getUpdates, or posts it to the webhook when one is set. An update of a
+   * type the bot did not ask for (`allowed_updates`) is dropped, as Telegram never sends it.
+   */
+  async push(
+    body: UpdateBody,
+  ): Promise<{ update: Update; webhookStatus?: number; dropped?: true }> {
+    const type = Object.keys(body)[0] ?? '';
+    if (!isAllowedUpdate(this.state, type)) {
+      return { update: this.state.updates.number(body), dropped: true };
+    }
     const webhook = this.state.webhook;
     if (!webhook) return { update: this.state.updates.push(body) };
     const update = this.state.updates.number(body);
@@ -194,12 +207,22 @@ export class FakeTelegram {
     );
   }
 
-  /** Stops listening, ends open long polls and connections. */
+  /** `from` changes the bot's membership of a chat (blocks it, removes it from a group). */
+  pushOwnMembership(from: FakeUser, change: { chat?: FakeChat; from: OwnStatus; to: OwnStatus }) {
+    return this.push(ownMembership(from, this.state.botInfo, change));
+  }
+
+  /** `group` became the supergroup `to` (as when topics are turned on), told by `from`'s action. */
+  pushMigration(from: FakeUser, group: Extract<FakeChat, { id: number }>, to: number) {
+    return this.push(migration(from, group, to, ++this.state.lastMessageId));
+  }
+
   /** Makes a user an administrator of a group (what getChatMember answers). */
   makeAdmin(chatId: number, userId: number): void {
     this.state.admins.add(`${chatId}:${userId}`);
   }
 
+  /** Stops listening, ends open long polls and connections. */
   async close(): Promise<void> {
     this.closing.abort();
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));

@@ -53,6 +53,17 @@ export function repositoryContract(
       expect(space).toMatchObject({ campaignId: b.id, title: 'Group' });
       expect(await store.campaigns.listSpaces(a.id)).toEqual([]);
     });
+
+    it('forgets a group the bot left, with its announcement topic, once', async () => {
+      const id = `-200${counter}`;
+      await store.campaigns.bindSpace(a.id, 'telegram', id, { announceTopicId: '7' });
+      expect(await store.campaigns.unbindSpace('telegram', id)).toMatchObject({
+        campaignId: a.id,
+        announceTopicId: '7',
+      });
+      expect(await store.campaigns.findSpace('telegram', id)).toBeNull();
+      expect(await store.campaigns.unbindSpace('telegram', id)).toBeNull();
+    });
   });
 
   describe('supporters', () => {
@@ -85,6 +96,33 @@ export function repositoryContract(
         externalId: '7',
       });
       expect(other.campaignId).toBe(b.id);
+    });
+
+    it('marks one platform account unreachable in every campaign, and reachable again', async () => {
+      const externalId = `blocker${counter}`;
+      const inA = await store.supporters.createWithIdentity(a.id, {
+        platform: 'telegram',
+        externalId,
+      });
+      const inB = await store.supporters.createWithIdentity(b.id, {
+        platform: 'telegram',
+        externalId,
+      });
+      await store.supporters.createWithIdentity(a.id, { platform: 'discord', externalId });
+      const blocked = await store.supporters.setAccountReachable('telegram', externalId, false);
+      expect(blocked).toEqual(
+        expect.arrayContaining([
+          { campaignId: a.id, supporterId: inA.id },
+          { campaignId: b.id, supporterId: inB.id },
+        ]),
+      );
+      expect(blocked).toHaveLength(2);
+      const [identity] = await store.supporters.identities(a.id, inA.id);
+      expect(identity?.unreachable).toBe(true);
+      expect(await store.supporters.setAccountReachable('telegram', externalId, false)).toEqual([]);
+      expect(await store.supporters.setAccountReachable('telegram', externalId, true)).toHaveLength(
+        2,
+      );
     });
 
     it('finds a supporter by username whatever the case and the leading @', async () => {

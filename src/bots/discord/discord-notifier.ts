@@ -7,18 +7,21 @@ import type {
 } from '../../core/notifications/notifier.ts';
 import { fileBytes } from '../reply-files.ts';
 import { deliveryError } from './discord-errors.ts';
-import { renderNotice } from './discord-render.ts';
+import { discordInstant, renderNotice } from './discord-render.ts';
 
 /**
  * Direct messages on Discord for the dispatcher: posts to the recipient's DM channel, opening it
  * first when its id is not known yet; the id opened comes back in the receipt, so the dispatcher
  * keeps it with the identity and the channel is never opened again (not even after a restart).
- * The message goes with its buttons and its files as attachments.
+ * The message goes with its buttons and its files as attachments; its instants are Discord
+ * timestamps.
  * Failures are thrown as DeliveryError (50007 unreachable, 429 rate limited, 5xx transient,
  * other 4xx permanent).
  */
 export class DiscordNotifier implements Notifier {
   readonly platform = 'discord' as const;
+  /** Times in direct messages are shown in each reader's own zone. */
+  readonly showInstant = discordInstant;
 
   constructor(private readonly rest: REST) {}
 

@@ -4,9 +4,12 @@ import {
   ButtonStyle,
   ComponentType,
   escapeMarkdown,
+  TimestampStyles,
+  time,
 } from 'discord.js';
 import { formatCommandLine } from '../../core/commands/command-line.ts';
 import type { Button, Reply } from '../../core/interaction/reply.ts';
+import type { ShowInstant } from '../../core/interaction/view.ts';
 import { fitMessage, shorten } from '../../core/notifications/content-view.ts';
 import { fileBytes } from '../reply-files.ts';
 import { splitText } from '../split-text.ts';
@@ -36,6 +39,16 @@ const STYLES: Record<NonNullable<Button['style']>, ButtonStyle> = {
 };
 
 const URL_PATTERN = /(https?:\/\/\S+)/;
+
+/**
+ * An instant as Discord's timestamp markup, which every reader's client shows in their own zone
+ * and language: the full date and time, then how far it is ("in 2 hours", "3 days ago"); a
+ * time of day (a shift's hours) as the short time alone.
+ */
+export const discordInstant: ShowInstant = (instant, _zoned, style) =>
+  style === 'clock'
+    ? time(instant, TimestampStyles.ShortTime)
+    : `${time(instant, TimestampStyles.LongDateTime)} (${time(instant, TimestampStyles.RelativeTime)})`;
 
 /**
  * A reply as Discord messages: its text escaped and split at blocks (then lines) into messages

@@ -9,12 +9,17 @@ import type { BindError, Catalogue } from '../../core/commands/catalogue.ts';
 import { parseCommandLine } from '../../core/commands/command-line.ts';
 import type { Actor, CommandRequest, PlatformWords } from '../../core/interaction/request.ts';
 import { applyOffSwitches } from './discord-options.ts';
+import { discordInstant } from './discord-render.ts';
 
-/** Discord registers with `/join` and its servers have roles and channels. */
+/**
+ * Discord registers with `/join`, its servers have roles and channels, and instants are shown
+ * with its timestamp markup, so each reader sees their own local time.
+ */
 export const DISCORD_WORDS: PlatformWords = {
   joinCommand: '/join',
   listsAliases: false,
   spaceRoles: true,
+  showInstant: discordInstant,
 };
 
 /**

@@ -3,11 +3,18 @@ import { type RunnerHandle, run, sequentialize } from '@grammyjs/runner';
 import { Api, Bot } from 'grammy';
 import type { TelegramConfig } from '../../config.ts';
 import type { AdapterOptions, ChatAdapter } from '../chat-adapter.ts';
+import { onOwnMembership } from './telegram-membership.ts';
 import { publishCommandMenus } from './telegram-menus.ts';
 import { TelegramNotifier } from './telegram-notifier.ts';
 import { reachTelegram } from './telegram-start.ts';
 import { loggable, TelegramUpdates } from './telegram-updates.ts';
 import { telegramWebhookHandler } from './telegram-webhook.ts';
+
+/** The updates the bot asks for: messages, button presses and changes of its own membership. */
+const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
+
+/** The longest flood wait a reply waits out; Telegram asking for more fails the reply at once. */
+export const REPLY_MAX_WAIT_S = 10;
 
 /** Where Telegram posts updates in webhook mode, on the HTTP server. */
 export const TELEGRAM_WEBHOOK_PATH = '/telegram/webhook';
@@ -35,11 +42,12 @@ export async function startTelegramBot(
   await publishCommandMenus(bot.api, core.catalogue).catch((error: unknown) =>
     log.error({ err: loggable(error) }, 'telegram command menus not published'),
   );
-  // Replies come after their command ran: a flood wait, a 5xx or a network error is retried
-  // (at most 3 times, waiting at most 10 s for a flood limit) rather than reported as a failure.
-  // Direct messages keep bot.api: the dispatcher has its own retry rules.
+  // Replies and edits come after their command ran: a flood wait, a 5xx or a network error is
+  // retried (at most 3 times, waiting at most 10 s for a flood limit; a longer wait fails at once)
+  // rather than reported as a failure. Direct messages keep bot.api, without these retries: the
+  // outbox paces them and reschedules a 429 itself, so the two never wait on each other.
   const replies = new Api(config.token, { apiRoot: config.apiRoot });
-  replies.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 10 }));
+  replies.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: REPLY_MAX_WAIT_S }));
   const updates = new TelegramUpdates({ core, api: replies, username, log });
   const tracker = new UpdateTracker();
   bot.use(
@@ -50,6 +58,22 @@ export async function startTelegramBot(
   bot.on(['message:text', 'callback_query:data'], async (ctx) => {
     try {
       await updates.handle(ctx);
+    } finally {
+      tracker.done(ctx.update.update_id);
+    }
+  });
+  bot.on('message:migrate_to_chat_id', async (ctx) => {
+    try {
+      const [from, to] = [String(ctx.chat.id), String(ctx.message.migrate_to_chat_id)];
+      const moved = await core.services.campaigns.spaceMoved('telegram', from, to);
+      if (moved) log.info({ from, to }, 'telegram group became a supergroup: binding kept');
+    } finally {
+      tracker.done(ctx.update.update_id);
+    }
+  });
+  bot.on('my_chat_member', async (ctx) => {
+    try {
+      await onOwnMembership(core, ctx.myChatMember, log);
     } finally {
       tracker.done(ctx.update.update_id);
     }
@@ -66,7 +90,7 @@ export async function startTelegramBot(
     const { url, secret } = config.webhook;
     await bot.api.setWebhook(url, {
       secret_token: secret,
-      allowed_updates: ['message', 'callback_query'],
+      allowed_updates: [...ALLOWED_UPDATES],
     });
     log.info({ username, mode: 'webhook' }, 'telegram bot ready');
     const handler = telegramWebhookHandler(bot, secret, log);
@@ -82,7 +106,7 @@ export async function startTelegramBot(
   // A webhook left from an earlier deployment would make long polling fail with 409.
   await bot.api.deleteWebhook();
   const runner: RunnerHandle = run(bot, {
-    runner: { fetch: { allowed_updates: ['message', 'callback_query'] } },
+    runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } },
   });
   log.info({ username, mode: 'polling' }, 'telegram bot ready');
   let stopping: Promise<void> | undefined;

@@ -1,5 +1,5 @@
 import { type Api, InputFile } from 'grammy';
-import type { InlineKeyboardMarkup } from 'grammy/types';
+import type { InlineKeyboardMarkup, LinkPreviewOptions } from 'grammy/types';
 import { formatCommandLine } from '../../core/commands/command-line.ts';
 import type { Button } from '../../core/interaction/reply.ts';
 import { shorten } from '../../core/notifications/content-view.ts';
@@ -19,11 +19,16 @@ export const TELEGRAM_CALLBACK_DATA_BYTES = 64;
 /** The longest caption a photo may carry. */
 export const TELEGRAM_CAPTION_LIMIT = 1024;
 
+/** Links show no preview, except the one a message names as worth it (a task's own link). */
+export function linkPreview(preview?: string): LinkPreviewOptions {
+  return preview ? { url: preview } : { is_disabled: true };
+}
+
 /**
  * Sends direct messages through the Bot API as plain text (no parse mode, so nothing needs
  * escaping), buttons as an inline keyboard whose callback data is the button's command line. A
  * message with a picture is a photo whose caption is the text when it fits (1024 characters),
- * else the photo followed by the text.
+ * else the photo followed by the text. Links show no preview but a task's own link.
  */
 export class TelegramNotifier implements Notifier {
   readonly platform = 'telegram' as const;
@@ -52,7 +57,8 @@ export class TelegramNotifier implements Notifier {
         await this.api.sendPhoto(chat, photo, {}, abort);
       }
       method = 'sendMessage';
-      await this.api.sendMessage(chat, shorten(text, TELEGRAM_TEXT_LIMIT), markup, abort);
+      const options = { ...markup, link_preview_options: linkPreview(message.preview) };
+      await this.api.sendMessage(chat, shorten(text, TELEGRAM_TEXT_LIMIT), options, abort);
     } catch (error) {
       throw toDeliveryError(error, method);
     }

@@ -32,11 +32,16 @@ export function actorOf(from: User, spaceAdmin?: boolean): Actor {
   };
 }
 
-/** The group a command came from, none for a private chat. */
-export function spaceOf(chat: Chat): CommandRequest['space'] {
+/** The group a command came from (with its forum topic), none for a private chat. */
+export function spaceOf(chat: Chat, topic?: number): CommandRequest['space'] {
   if (!isGroup(chat)) return undefined;
   const title = 'title' in chat ? chat.title : undefined;
-  return { platform: 'telegram', id: String(chat.id), ...(title && { title }) };
+  return {
+    platform: 'telegram',
+    id: String(chat.id),
+    ...(title && { title }),
+    ...(topic !== undefined && { topic: String(topic) }),
+  };
 }
 
 /**
@@ -46,10 +51,10 @@ export function spaceOf(chat: Chat): CommandRequest['space'] {
 export async function originOf(
   api: Api,
   words: PlatformWords,
-  update: { from: User; chat: Chat; updateId: number },
+  update: { from: User; chat: Chat; topic?: number; updateId: number },
 ): Promise<TextOrigin> {
   const { from, chat, updateId } = update;
-  const space = spaceOf(chat);
+  const space = spaceOf(chat, update.topic);
   const spaceAdmin = space ? await administers(api, chat.id, from.id) : undefined;
   return { actor: actorOf(from, spaceAdmin), space, requestId: `telegram:${updateId}`, words };
 }

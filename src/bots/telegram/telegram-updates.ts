@@ -1,4 +1,4 @@
-import { type Api, type Context, GrammyError, InputFile } from 'grammy';
+import { type Api, type Context, GrammyError } from 'grammy';
 import type { Chat, User } from 'grammy/types';
 import type { Locale } from '../../core/campaigns/campaign.types.ts';
 import { parseCommandLine } from '../../core/commands/command-line.ts';
@@ -8,13 +8,14 @@ import type { Log } from '../../core/deps.ts';
 import { pickLocale, translate } from '../../core/i18n/i18n.ts';
 import type { Reply } from '../../core/interaction/reply.ts';
 import type { PlatformWords } from '../../core/interaction/request.ts';
-import { fileBytes, isPicture } from '../reply-files.ts';
 import { telegramText } from './telegram.messages.ts';
-import { renderReply } from './telegram-render.ts';
+import { linkPreview } from './telegram-notifier.ts';
+import { type Place, say, sendReply, topicOf } from './telegram-places.ts';
+import { renderReply, type TelegramReply } from './telegram-render.ts';
 import { isGroup, originOf, telegramWords } from './telegram-request.ts';
 
 export interface TelegramUpdatesOptions {
-  core: Pick<Core, 'text' | 'deps'>;
+  core: Pick<Core, 'text' | 'deps' | 'services'>;
   api: Api;
   /** The bot's username, for `/cmd@botname`, `t.me` links and the `/setup` invite link. */
   username: string;
@@ -23,8 +24,9 @@ export interface TelegramUpdatesOptions {
 
 /**
  * Answers text messages and button presses through the core's text command path. In groups only
- * commands addressed to this bot are answered, and private answers go to the private chat. A
- * failure is logged with the update id and answered with an apology; it never escapes.
+ * commands addressed to this bot are answered, in the forum topic they came from, and private
+ * answers go to the private chat. Links show no preview but a task's own link. A failure is
+ * logged with the update id and answered with an apology; it never escapes.
  */
 export class TelegramUpdates {
   private readonly words: PlatformWords;
@@ -37,23 +39,30 @@ export class TelegramUpdates {
     const from = ctx.from;
     const chat = ctx.chat ?? ctx.callbackQuery?.message?.chat;
     if (!from || !chat || from.is_bot) return;
+    const place = { chatId: chat.id, thread: topicOf(ctx.message ?? ctx.callbackQuery?.message) };
     try {
-      if (ctx.callbackQuery) await this.press(ctx, from, chat);
+      if (ctx.callbackQuery) await this.press(ctx, from, chat, place);
       else if (ctx.message?.text !== undefined)
-        await this.message(ctx.message.text, from, chat, ctx.update.update_id);
+        await this.message(ctx.message.text, from, chat, place, ctx.update.update_id);
     } catch (error) {
       this.options.log.error(
         { err: loggable(error), updateId: ctx.update.update_id },
         'telegram update failed',
       );
       const apology = translate(this.localeOf(from), 'error.internal');
-      await this.options.api.sendMessage(chat.id, apology).catch(() => undefined);
+      await this.say(place, apology).catch(() => undefined);
     } finally {
       if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
     }
   }
 
-  private async message(text: string, from: User, chat: Chat, updateId: number): Promise<void> {
+  private async message(
+    text: string,
+    from: User,
+    chat: Chat,
+    place: Place,
+    updateId: number,
+  ): Promise<void> {
     // An over-long line is not parsed here: in a group it is ignored, privately the core refuses it.
     const parsed = text.length > MAX_COMMAND_LINE ? null : parseCommandLine(text);
     if (isGroup(chat)) {
@@ -62,14 +71,18 @@ export class TelegramUpdates {
       if (parsed.mention && parsed.mention.toLowerCase() !== this.options.username.toLowerCase())
         return;
     }
-    const origin = await originOf(this.options.api, this.words, { from, chat, updateId });
+    const origin = await originOf(this.options.api, this.words, {
+      from,
+      chat,
+      topic: place.thread,
+      updateId,
+    });
     const reply = await this.options.core.text.handle(text, origin);
     if (!reply) {
-      if (!isGroup(chat))
-        await this.options.api.sendMessage(chat.id, telegramText.hint[this.localeOf(from)]());
+      if (!isGroup(chat)) await this.say(place, telegramText.hint[this.localeOf(from)]());
       return;
     }
-    await this.afterCommand(updateId, reply, chat, () => this.deliver(reply, chat, origin));
+    await this.afterCommand(updateId, reply, place, () => this.deliver(reply, chat, place, origin));
   }
 
   /**
@@ -79,7 +92,7 @@ export class TelegramUpdates {
   private async afterCommand(
     updateId: number,
     reply: Reply,
-    chat: Chat,
+    place: Place,
     show: () => Promise<void>,
   ): Promise<void> {
     try {
@@ -87,22 +100,23 @@ export class TelegramUpdates {
     } catch (error) {
       this.options.log.error({ err: loggable(error), updateId }, 'telegram reply not delivered');
       const lost = translate(reply.locale, 'error.reply_lost');
-      await this.options.api.sendMessage(chat.id, lost).catch(() => undefined);
+      await this.say(place, lost).catch(() => undefined);
     }
   }
 
   /** A button press: the command line it carries runs like a typed one. */
-  private async press(ctx: Context, from: User, chat: Chat): Promise<void> {
+  private async press(ctx: Context, from: User, chat: Chat, place: Place): Promise<void> {
     const query = ctx.callbackQuery!;
     const origin = await originOf(this.options.api, this.words, {
       from,
       chat,
+      topic: place.thread,
       updateId: ctx.update.update_id,
     });
     const reply = await this.options.core.text.handle(query.data ?? '', origin);
     if (!reply) return;
-    await this.afterCommand(ctx.update.update_id, reply, chat, () =>
-      this.showPressed(reply, chat, origin, query),
+    await this.afterCommand(ctx.update.update_id, reply, place, () =>
+      this.showPressed(reply, chat, place, origin, query),
     );
   }
 
@@ -110,78 +124,82 @@ export class TelegramUpdates {
   private async showPressed(
     reply: Reply,
     chat: Chat,
+    place: Place,
     origin: TextOrigin,
     query: NonNullable<Context['callbackQuery']>,
   ): Promise<void> {
     const pressed = query.message;
-    if (isGroup(chat) || !pressed) return this.deliver(reply, chat, origin);
+    if (isGroup(chat) || !pressed) return this.deliver(reply, chat, place, origin);
     const { parts, keyboard } = renderReply(reply);
     const [first = telegramText.done[reply.locale](), ...rest] = parts;
     await this.options.api
       .editMessageText(chat.id, pressed.message_id, first, {
         reply_markup: rest.length ? undefined : keyboard,
+        link_preview_options: linkPreview(reply.preview),
       })
       .catch((error: unknown) => {
         if (!(error instanceof GrammyError && /not modified/i.test(error.description))) throw error;
       });
-    await this.send(chat.id, { parts: rest, keyboard: rest.length ? keyboard : undefined }, reply);
+    await this.send(place, { parts: rest, keyboard: rest.length ? keyboard : undefined }, reply);
   }
 
-  /** Shows a reply in the chat it came from, or privately when it is private and came from a group. */
-  private async deliver(reply: Reply, chat: Chat, origin: TextOrigin): Promise<void> {
-    if (!isGroup(chat)) return this.send(chat.id, renderReply(reply), reply);
-    if (reply.private || reply.prompt) await this.sendPrivately(reply, chat, origin);
-    else await this.send(chat.id, renderReply(reply), reply);
-    if (reply.announcement && reply.private) {
-      await this.options.api.sendMessage(chat.id, reply.announcement).catch((error: unknown) => {
-        this.options.log.warn({ err: loggable(error), chatId: chat.id }, 'announcement not posted');
-      });
-    }
+  /**
+   * Shows a reply where it came from (the group's topic), or privately when it is private and
+   * came from a group; then posts what it announces in the group.
+   */
+  private async deliver(reply: Reply, chat: Chat, place: Place, origin: TextOrigin): Promise<void> {
+    if (!isGroup(chat)) return this.send(place, renderReply(reply), reply);
+    if (reply.private || reply.prompt) await this.sendPrivately(reply, place, origin);
+    else await this.send(place, renderReply(reply), reply);
+    if (reply.announcement) await this.announce(reply, reply.announcement, place, origin);
   }
 
-  private async sendPrivately(reply: Reply, group: Chat, origin: TextOrigin): Promise<void> {
+  /**
+   * Posts an announcement in the topic `/setup` bound (else the topic of the command), unless the
+   * public reply already showed it there. A failure (topic closed or deleted) is logged: the
+   * command itself succeeded.
+   */
+  private async announce(
+    reply: Reply,
+    text: string,
+    place: Place,
+    origin: TextOrigin,
+  ): Promise<void> {
+    const { space } = await this.options.core.services.campaigns.scopeOf(origin);
+    const bound = space?.announceTopicId ? Number(space.announceTopicId) : undefined;
+    const target = { chatId: place.chatId, thread: bound ?? place.thread };
+    if (!reply.private && target.thread === place.thread) return;
+    await this.say(target, text).catch((error: unknown) => {
+      this.options.log.warn(
+        { err: loggable(error), chatId: target.chatId, topic: target.thread },
+        'announcement not posted',
+      );
+    });
+  }
+
+  private async sendPrivately(reply: Reply, group: Place, origin: TextOrigin): Promise<void> {
     const userId = origin.actor.userId;
     const link = `https://t.me/${this.options.username}`;
     const blocks = reply.prompt
       ? [...reply.blocks, telegramText.answerHere[reply.locale]()]
       : reply.blocks;
     try {
-      await this.send(userId, renderReply({ ...reply, blocks }), reply);
+      await this.send({ chatId: userId }, renderReply({ ...reply, blocks }), reply);
     } catch (error) {
       // 403: the user never started the bot (or blocked it); Telegram lets us write only then.
       if (!(error instanceof GrammyError && [400, 403].includes(error.error_code))) throw error;
-      await this.options.api.sendMessage(
-        group.id,
-        telegramText.openPrivateChat[reply.locale](link),
-      );
+      await this.say(group, telegramText.openPrivateChat[reply.locale](link));
       return;
     }
-    await this.options.api.sendMessage(
-      group.id,
-      telegramText.answeredPrivately[reply.locale](link),
-    );
+    await this.say(group, telegramText.answeredPrivately[reply.locale](link));
   }
 
-  /** Text parts (the keyboard under the last), then pictures as photos and other files as documents. */
-  private async send(
-    chatId: number | string,
-    rendered: ReturnType<typeof renderReply>,
-    reply: Reply,
-  ): Promise<void> {
-    const { parts, keyboard } = rendered;
-    for (const [i, part] of parts.entries()) {
-      const last = i === parts.length - 1;
-      await this.options.api.sendMessage(
-        chatId,
-        part,
-        last && keyboard ? { reply_markup: keyboard } : {},
-      );
-    }
-    for (const file of reply.files ?? []) {
-      const upload = new InputFile(fileBytes(file), file.name);
-      if (isPicture(file)) await this.options.api.sendPhoto(chatId, upload);
-      else await this.options.api.sendDocument(chatId, upload);
-    }
+  private say(place: Place, text: string): Promise<unknown> {
+    return say(this.options.api, place, text);
+  }
+
+  private send(place: Place, rendered: TelegramReply, reply: Reply): Promise<void> {
+    return sendReply(this.options.api, place, rendered, reply);
   }
 
   private localeOf(from: User): Locale {

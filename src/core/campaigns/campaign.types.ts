@@ -57,6 +57,8 @@ export interface ChatSpace {
   title: string | null;
   organizerRoleId: string | null;
   announceChannelId: string | null;
+  /** Telegram forum topic (`message_thread_id`) where announcements go; null = the group's main chat. */
+  announceTopicId: string | null;
   /** Platform user id of who last ran /setup here. */
   setupUserId: string | null;
   /** When that person was told the bot lacks a permission to mirror events; null otherwise. */
@@ -64,5 +66,8 @@ export interface ChatSpace {
 }
 
 export type ChatSpaceSettings = Partial<
-  Pick<ChatSpace, 'title' | 'organizerRoleId' | 'announceChannelId' | 'setupUserId'>
+  Pick<
+    ChatSpace,
+    'title' | 'organizerRoleId' | 'announceChannelId' | 'announceTopicId' | 'setupUserId'
+  >
 >;

@@ -11,6 +11,7 @@ import type {
   SpacePlatform,
 } from './campaign.types.ts';
 import { type SetupRequest, type SetupResult, setUpCampaign } from './setup.ts';
+import { forgetRemovedSpace, moveSpace } from './space-changes.ts';
 
 /** Where a request belongs: its campaign and, in a bound guild or group, that space. */
 export interface RequestScope {
@@ -67,6 +68,16 @@ export class CampaignsService {
 
   update(campaignId: number, settings: CampaignSettings): Promise<Campaign> {
     return this.deps.store.campaigns.update(campaignId, settings);
+  }
+
+  /** The bot was removed from a guild or group: see {@link forgetRemovedSpace}. */
+  removedFrom(platform: SpacePlatform, externalId: string): Promise<ChatSpace | null> {
+    return forgetRemovedSpace(this.deps, platform, externalId);
+  }
+
+  /** A group got a new id (became a supergroup): see {@link moveSpace}. */
+  spaceMoved(platform: SpacePlatform, from: string, to: string): Promise<ChatSpace | null> {
+    return moveSpace(this.deps, platform, from, to);
   }
 
   bindSpace(

@@ -50,7 +50,8 @@ export interface SetupResult {
 /**
  * Applies `/setup`: in a bound space, updates its campaign (or moves it to the campaign of
  * `invite`); in an unbound space, creates a campaign for it (or binds it to `invite`'s); in a
- * private chat, configures the request's campaign. Every option is checked before anything is
+ * private chat, configures the request's campaign. In a group without channels (Telegram),
+ * announcements then go to the forum topic `/setup` ran in, or the main chat. Every option is checked before anything is
  * written, and the writes are one transaction.
  */
 export async function setUpCampaign(deps: CoreDeps, request: SetupRequest): Promise<SetupResult> {
@@ -72,6 +73,8 @@ export async function setUpCampaign(deps: CoreDeps, request: SetupRequest): Prom
   const spaceSettings = {
     title: space.title ?? null,
     setupUserId: request.actor.userId,
+    // Groups without channels announce where /setup was last run: a forum topic or the main chat.
+    ...(!roles && { announceTopicId: space.topic ?? null }),
     ...(organizerRoleId && { organizerRoleId }),
     ...(announceChannelId !== undefined && { announceChannelId }),
   };

@@ -19,7 +19,12 @@ import {
 import { shiftCommands } from './shift.commands.ts';
 
 function frameOf(ctx: CommandContext): TimeFrame {
-  return { zone: ctx.campaign.timezone, locale: ctx.locale, now: ctx.now };
+  return {
+    zone: ctx.campaign.timezone,
+    locale: ctx.locale,
+    now: ctx.now,
+    ...(ctx.request.words.showInstant && { show: ctx.request.words.showInstant }),
+  };
 }
 
 /** The person an option names, who must have registered in the campaign. */

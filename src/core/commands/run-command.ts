@@ -3,6 +3,7 @@ import type { Campaign, ChatSpace, Locale } from '../campaigns/campaign.types.ts
 import type { CoreDeps, ErrorLog } from '../deps.ts';
 import { ERROR_MESSAGES, VALUE_ERRORS } from '../error-codes.ts';
 import { DomainError } from '../errors.ts';
+import { shiftHours } from '../events/shifts.ts';
 import {
   type MessageId,
   type MessageParams,
@@ -13,6 +14,7 @@ import {
 import { isRegistered } from '../interaction/registered.ts';
 import type { Reply } from '../interaction/reply.ts';
 import type { CommandRequest } from '../interaction/request.ts';
+import { showInstant } from '../interaction/view.ts';
 import type { Services } from '../services.ts';
 import type { Role, Supporter } from '../supporters/supporter.types.ts';
 import { clockNoteParams, formatWhen, readWhen } from '../time/when.ts';
@@ -214,7 +216,11 @@ export class CommandRunner {
         const { instant } = read;
         if (instant.getTime() <= now.getTime()) {
           throw new DomainError('TIME_PAST', {
-            when: formatWhen(instant, scope.campaign.timezone, scope.locale),
+            when: showInstant(
+              request.words.showInstant,
+              instant,
+              formatWhen(instant, scope.campaign.timezone, scope.locale),
+            ),
           });
         }
         const note = clockNoteParams(read, zone, scope.locale);
@@ -222,7 +228,12 @@ export class CommandRunner {
         return instant;
       },
       formatWhen: (instant, zone) =>
-        formatWhen(instant, zone ?? scope.campaign.timezone, scope.locale),
+        showInstant(
+          request.words.showInstant,
+          instant,
+          formatWhen(instant, zone ?? scope.campaign.timezone, scope.locale),
+        ),
+      formatHours: (hours) => shiftHours(hours, request.words.showInstant),
       findUser: async (value) => {
         if (value !== SELF) {
           return services.supporters.findByUserOption(

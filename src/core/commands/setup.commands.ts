@@ -160,6 +160,7 @@ function summary(
     const channel = space.announceChannelId ? `<#${space.announceChannelId}>` : t('common.none');
     settings.push(t('setup.announce_channel', { channel }));
   }
+  if (space?.announceTopicId && !words.spaceRoles) settings.push(t('setup.announce_topic'));
   const join = [t('setup.invite', { code: campaign.inviteCode })];
   if (words.startLink) {
     join.push(t('setup.invite_link', { link: words.startLink(campaign.inviteCode) }));

@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon';
 import { DomainError } from '../errors.ts';
-import { shiftHours } from '../events/shifts.ts';
 import { parseWhen } from '../time/when.ts';
 import { type CommandContext, defineCommand } from './define-command.ts';
 import { eventId, shiftNumber } from './event-options.ts';
@@ -72,7 +71,7 @@ const addShift = defineCommand({
       id: args.id,
       shift: shift.shiftNumber ?? 0,
       label: shift.label ? `${shift.label} ` : '',
-      hours: shiftHours(shift),
+      hours: ctx.formatHours(shift),
       capacity: args.capacity,
     });
     const tag = shift.requiredTag

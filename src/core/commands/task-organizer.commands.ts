@@ -1,5 +1,6 @@
 import { DomainError } from '../errors.ts';
 import { translate } from '../i18n/i18n.ts';
+import { showInstant } from '../interaction/view.ts';
 import type { Task } from '../tasks/task.types.ts';
 import { formatWhen } from '../time/when.ts';
 import { listing, OVERVIEW_LIMIT, rosterText, taskLine } from '../views/task-replies.ts';
@@ -28,7 +29,8 @@ function announcement(ctx: CommandContext, task: Task): string {
   const { locale, timezone } = ctx.campaign;
   const lines = [translate(locale, 'task.announcement', { id: task.id, title: task.title })];
   if (task.dueAt) {
-    const due = formatWhen(task.dueAt, timezone, locale);
+    const zoned = formatWhen(task.dueAt, timezone, locale);
+    const due = showInstant(ctx.request.words.showInstant, task.dueAt, zoned);
     lines.push(translate(locale, 'task.created_due', { due }));
   }
   return lines.join('\n');

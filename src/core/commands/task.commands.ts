@@ -57,7 +57,10 @@ const nextTask = defineCommand({
     const blocks = [ctx.t('task.next_title'), taskLine(ctx, task)];
     if (task.description) blocks.push(task.description);
     if (task.link) blocks.push(ctx.t('task.link', { link: task.link }));
-    return ctx.reply(blocks, { buttons: [[claimButton(ctx, task)]] });
+    return ctx.reply(blocks, {
+      buttons: [[claimButton(ctx, task)]],
+      ...(task.link && { preview: task.link }),
+    });
   },
 });
 
@@ -73,6 +76,7 @@ const claimTask = defineCommand({
     const confirmation = ctx.t('task.claimed', { id: task.id, title: task.title });
     return ctx.reply([confirmation, ...details(ctx, task)], {
       buttons: [doneDropRow(ctx, task)],
+      ...(task.link && { preview: task.link }),
     });
   },
 });

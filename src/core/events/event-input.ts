@@ -1,15 +1,17 @@
 import type { Locale } from '../campaigns/campaign.types.ts';
 import { DomainError } from '../errors.ts';
+import { type ShowInstant, showInstant } from '../interaction/view.ts';
 import { formatOffsets, parseDuration, parseOffsets } from '../time/durations.ts';
 import { formatWhen, readWhen } from '../time/when.ts';
 
 /** An event lasts this long when neither an end nor a duration is given. */
 export const DEFAULT_DURATION_MINUTES = 120;
 
-/** Where typed times are read and echoed. */
+/** Where typed times are read and echoed, and how the platform shows instants. */
 export interface TimeFrame {
   zone: string;
   locale: Locale;
+  show?: ShowInstant;
   /** When the text was typed: a day named in words (`tomorrow`) counts from it. */
   now?: Date;
 }
@@ -67,7 +69,7 @@ function addMinutes(start: Date, duration: string | undefined, keepMinutes?: num
 export function assertEndsAfterStart(start: Date, end: Date, frame: TimeFrame): void {
   if (end.getTime() > start.getTime()) return;
   throw new DomainError('EVENT_END_BEFORE_START', {
-    start: formatWhen(start, frame.zone, frame.locale),
-    end: formatWhen(end, frame.zone, frame.locale),
+    start: showInstant(frame.show, start, formatWhen(start, frame.zone, frame.locale)),
+    end: showInstant(frame.show, end, formatWhen(end, frame.zone, frame.locale)),
   });
 }

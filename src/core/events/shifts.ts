@@ -3,6 +3,7 @@ import type { Campaign } from '../campaigns/campaign.types.ts';
 import { requireTag } from '../campaigns/tags.ts';
 import type { CoreDeps } from '../deps.ts';
 import { DomainError, NotFoundError } from '../errors.ts';
+import { type Hours, type ShowInstant, showInstant } from '../interaction/view.ts';
 import type { Store } from '../ports.ts';
 import type { Supporter } from '../supporters/supporter.types.ts';
 import { meetsTag } from '../tasks/task-notifications.ts';
@@ -20,10 +21,18 @@ export interface ShiftDraft {
   label?: string | null;
 }
 
-/** `10:00-12:00`: a shift's hours in its event's zone. */
-export function shiftHours(shift: Pick<CampaignEvent, 'startsAt' | 'endsAt' | 'timezone'>): string {
+/**
+ * `10:00-12:00`: a shift's hours in its event's zone, each time as the platform shows times of
+ * day when it has its own markup (`show`).
+ */
+export function shiftHours(shift: Hours, show?: ShowInstant): string {
   const local = (instant: Date) =>
-    DateTime.fromJSDate(instant, { zone: shift.timezone }).toFormat('HH:mm');
+    showInstant(
+      show,
+      instant,
+      DateTime.fromJSDate(instant, { zone: shift.timezone }).toFormat('HH:mm'),
+      'clock',
+    );
   return `${local(shift.startsAt)}-${local(shift.endsAt)}`;
 }
 

@@ -32,6 +32,11 @@ export interface Reply {
   locale: Locale;
   /** Set when a required option is missing: the next message of the user answers it. */
   prompt?: PendingPrompt;
+  /**
+   * The one link worth a preview (a task's own link); platforms that preview links show none for
+   * any other link of the reply.
+   */
+  preview?: string;
   /** Text for the group or server channel when a new event or task should be announced there. */
   announcement?: string;
 }

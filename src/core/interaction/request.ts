@@ -1,4 +1,5 @@
 import type { Platform, SpacePlatform } from '../campaigns/campaign.types.ts';
+import type { ShowInstant } from './view.ts';
 
 /** The person behind a request, as the platform describes them. */
 export interface Actor {
@@ -24,7 +25,13 @@ export interface CommandRequest {
   args: Record<string, string | number | boolean | undefined>;
   actor: Actor;
   /** The guild or group the command was sent in; absent in private chats and the console. */
-  space?: { platform: SpacePlatform; id: string; title?: string };
+  space?: {
+    platform: SpacePlatform;
+    id: string;
+    title?: string;
+    /** The forum topic of a Telegram group the command was sent in (its `message_thread_id`). */
+    topic?: string;
+  };
   /** Adapter's id for logs. */
   requestId?: string;
   /**
@@ -46,4 +53,6 @@ export interface PlatformWords {
   spaceRoles: boolean;
   /** A link opening the bot with this start payload, when the platform has one (Telegram). */
   startLink?(payload: string): string;
+  /** How instants are shown, when the platform has its own markup for them (Discord). */
+  showInstant?: ShowInstant;
 }

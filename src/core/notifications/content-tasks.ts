@@ -60,13 +60,18 @@ function handout(view: NotificationView, task: Task): NoticeBody {
   return {
     blocks: [header, ...details(view, task, [places])],
     buttons: [[claimButton(view, task)]],
+    ...(task.link && { preview: task.link }),
   };
 }
 
 /** A task an organizer gave the supporter: it is theirs already, so Done and Drop. */
 function assigned(view: NotificationView, task: Task): NoticeBody {
   const header = view.t('notification.assigned', { id: task.id, title: task.title });
-  return { blocks: [header, ...details(view, task)], buttons: [doneDropRow(view, task)] };
+  return {
+    blocks: [header, ...details(view, task)],
+    buttons: [doneDropRow(view, task)],
+    ...(task.link && { preview: task.link }),
+  };
 }
 
 function details(view: NotificationView, task: Task, extra: string[] = []): string[] {

@@ -1,7 +1,8 @@
 import type { Campaign, Locale } from '../campaigns/campaign.types.ts';
+import { shiftHours } from '../events/shifts.ts';
 import { translator } from '../i18n/i18n.ts';
 import type { Button, ReplyFile } from '../interaction/reply.ts';
-import type { View } from '../interaction/view.ts';
+import { type ShowInstant, showInstant, type View } from '../interaction/view.ts';
 import type { Supporter } from '../supporters/supporter.types.ts';
 import { formatWhen } from '../time/when.ts';
 
@@ -21,15 +22,24 @@ export interface NoticeBody {
   blocks: string[];
   buttons?: Button[][];
   files?: ReplyFile[];
+  /** The one link worth a preview: a task's own link. */
+  preview?: string;
 }
 
-export function notificationView(campaign: Campaign, supporter: Supporter): NotificationView {
+/** The view of one recipient; `show` is how their platform shows instants. */
+export function notificationView(
+  campaign: Campaign,
+  supporter: Supporter,
+  show?: ShowInstant,
+): NotificationView {
   const locale = supporter.locale ?? campaign.locale;
   const zone = supporter.timezone ?? campaign.timezone;
   return {
     locale,
     t: translator(locale),
-    formatWhen: (instant, other) => formatWhen(instant, other ?? zone, locale),
+    formatWhen: (instant, other) =>
+      showInstant(show, instant, formatWhen(instant, other ?? zone, locale)),
+    formatHours: (hours) => shiftHours(hours, show),
   };
 }
 

@@ -3,6 +3,7 @@ import type { Campaign } from '../campaigns/campaign.types.ts';
 import { coverNotice } from '../covers/content-covers.ts';
 import type { CoreDeps } from '../deps.ts';
 import { EventsService } from '../events/events.service.ts';
+import type { ShowInstant } from '../interaction/view.ts';
 import { reportNotice } from '../reports/report-notice.ts';
 import { ReportsService } from '../reports/reports.service.ts';
 import type { Supporter } from '../supporters/supporter.types.ts';
@@ -43,10 +44,14 @@ export class CoreNotificationContent implements NotificationContent {
     this.reports = new ReportsService(deps);
   }
 
-  async render(row: Notification, recipient: Supporter): Promise<RenderedNotification | null> {
+  async render(
+    row: Notification,
+    recipient: Supporter,
+    show?: ShowInstant,
+  ): Promise<RenderedNotification | null> {
     const campaign = await this.campaign(row.campaignId);
     if (!campaign) return null;
-    const view = notificationView(campaign, recipient);
+    const view = notificationView(campaign, recipient, show);
     const body = await this.body(row, recipient, campaign, view);
     return body && { ...body, blocks: fitMessage(body.blocks), locale: view.locale };
   }
@@ -78,6 +83,16 @@ export class CoreNotificationContent implements NotificationContent {
             }),
           ],
         };
+      case 'space_removed':
+        return {
+          blocks: [
+            view.t('notification.space_removed', {
+              platform: this.platformName(String(row.payload.platform ?? '')),
+              title: String(row.payload.title ?? ''),
+              campaign: campaign.name,
+            }),
+          ],
+        };
       case 'digest': {
         const previous = await store.notifications.list(row.campaignId, {
           recipientId: recipient.id,
@@ -93,6 +108,10 @@ export class CoreNotificationContent implements NotificationContent {
       case 'cover_taken':
         return coverNotice(store, { ...row, kind: row.kind }, view);
     }
+  }
+
+  private platformName(platform: string): string {
+    return this.deps.settings.platformNames[platform] ?? platform;
   }
 
   /** The organizers' words under a line saying who sends them (left out if it would not fit). */

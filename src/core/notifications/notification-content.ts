@@ -1,5 +1,6 @@
 import type { Locale } from '../campaigns/campaign.types.ts';
 import type { Button, ReplyFile } from '../interaction/reply.ts';
+import type { ShowInstant } from '../interaction/view.ts';
 import type { Supporter } from '../supporters/supporter.types.ts';
 import type { Notification } from './notification.types.ts';
 
@@ -9,6 +10,8 @@ export interface RenderedNotification {
   buttons?: Button[][];
   /** A picture sent with the text (the organizers' report chart). */
   files?: ReplyFile[];
+  /** The one link worth a preview: a task's own link. */
+  preview?: string;
   locale: Locale;
 }
 
@@ -17,5 +20,10 @@ export interface RenderedNotification {
  * (event, task, broadcast). Null when there is nothing left to say (the subject is gone).
  */
 export interface NotificationContent {
-  render(notification: Notification, recipient: Supporter): Promise<RenderedNotification | null>;
+  /** `show` is how the recipient's platform shows instants (zoned text without it). */
+  render(
+    notification: Notification,
+    recipient: Supporter,
+    show?: ShowInstant,
+  ): Promise<RenderedNotification | null>;
 }

@@ -11,6 +11,7 @@ export const NOTIFICATION_KINDS = [
   'fan_out_done',
   'cover_offer',
   'cover_taken',
+  'space_removed',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

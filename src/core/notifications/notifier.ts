@@ -1,5 +1,6 @@
 import type { Locale, Platform } from '../campaigns/campaign.types.ts';
 import type { Button, ReplyFile } from '../interaction/reply.ts';
+import type { ShowInstant } from '../interaction/view.ts';
 
 /** Where a direct message goes: one platform identity of a supporter. */
 export interface Recipient {
@@ -19,6 +20,8 @@ export interface OutgoingMessage {
   buttons?: Button[][];
   /** A picture to send with the text (PNG). */
   files?: ReplyFile[];
+  /** The one link worth a preview (a task's own link); platforms that preview show no other. */
+  preview?: string;
   locale: Locale;
 }
 
@@ -37,6 +40,8 @@ export interface Notifier {
   readonly platform: Platform;
   /** Platform requests one message to `recipient` costs (1 when absent). */
   requestsFor?(recipient: Recipient): number;
+  /** How instants in its messages are shown, when the platform has its own markup (Discord). */
+  readonly showInstant?: ShowInstant;
   // biome-ignore lint/suspicious/noConfusingVoidType: a notifier with nothing to tell resolves with nothing
   send(message: OutgoingMessage, signal?: AbortSignal): Promise<SendReceipt | void>;
 }

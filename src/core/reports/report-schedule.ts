@@ -1,9 +1,7 @@
+import { campaignOrganizers } from '../campaigns/organizers.ts';
 import type { NewNotification } from '../notifications/notification.types.ts';
 import { notificationKey } from '../notifications/notification-keys.ts';
 import type { CampaignSchedule } from '../notifications/scheduled-messages.ts';
-
-/** The console's one user, admin of every campaign. */
-const CONSOLE_ADMIN = { platform: 'console', externalId: 'local' };
 
 /**
  * The organizers' report, on each campaign's `reportCron`: one row per organizer or admin the
@@ -15,11 +13,7 @@ export const reportSchedule: CampaignSchedule = {
   campaigns: (deps) => deps.store.campaigns.listWithReport(),
   cron: (campaign) => campaign.reportCron,
   async enqueue(deps, campaign, occurrence, local) {
-    const admins = deps.settings.admins.map((admin) => ({
-      platform: admin.platform,
-      externalId: admin.userId,
-    }));
-    const recipients = await deps.store.stats.organizers(campaign.id, [...admins, CONSOLE_ADMIN]);
+    const recipients = await campaignOrganizers(deps, campaign.id);
     const rows: NewNotification[] = recipients.map((recipientId) => ({
       kind: 'organizer_report',
       key: notificationKey('organizer_report', campaign.id, recipientId, local),

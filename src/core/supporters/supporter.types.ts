@@ -86,6 +86,12 @@ export interface SupporterFilter {
   search?: string;
 }
 
+/** A supporter named by campaign and id (answers that span campaigns). */
+export interface SupporterRef {
+  campaignId: number;
+  supporterId: number;
+}
+
 /** A page of a listing in id order: `limit` supporters after `afterId` (all when no limit). */
 export interface SupporterPage {
   afterId?: number;

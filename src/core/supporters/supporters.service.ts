@@ -5,6 +5,7 @@ import { isRegistered } from '../interaction/registered.ts';
 import type { Actor } from '../interaction/request.ts';
 import { issueLinkCode, type LinkResult, redeemLinkCode } from './link.ts';
 import { type ProfileInput, parseProfileInput } from './profile.ts';
+import { setAccountReachable } from './reachability.ts';
 import type { Supporter } from './supporter.types.ts';
 
 /** What `/join` did: showed the privacy notice, registered the person, or found them registered. */
@@ -47,6 +48,11 @@ export class SupportersService {
     }
     const reachable = supporter.status === 'unreachable' ? { status: 'active' as const } : {};
     return store.supporters.update(campaignId, supporter.id, { lastActiveAt: now, ...reachable });
+  }
+
+  /** The person blocked (false) or unblocked (true) the bot: see {@link setAccountReachable}. */
+  setReachable(platform: string, externalId: string, reachable: boolean): Promise<void> {
+    return setAccountReachable(this.deps, platform, externalId, reachable);
   }
 
   /** The registered supporter an option names: `@username`, a Discord mention or a user id. */

@@ -5,7 +5,6 @@ import {
   type RsvpChoice,
   shownId,
 } from '../events/event.types.ts';
-import { shiftHours } from '../events/shifts.ts';
 import type { MessageId } from '../i18n/i18n.ts';
 import type { Button } from '../interaction/reply.ts';
 import type { View } from '../interaction/view.ts';
@@ -49,7 +48,7 @@ export function shiftLine(view: View, shift: CampaignEvent): string {
   return view.t('event.shift_line', {
     shift: shift.shiftNumber ?? 0,
     label: shift.label ? `${shift.label} ` : '',
-    hours: shiftHours(shift),
+    hours: view.formatHours(shift),
     fill: shift.capacity ? `${shift.yesCount}/${shift.capacity}` : String(shift.yesCount),
   });
 }

@@ -130,7 +130,7 @@ describe('Discord bot, end to end against the fake Discord', () => {
     ]);
   });
 
-  it('creates an event publicly, echoing the time in the campaign zone, and announces it', async () => {
+  it('creates an event publicly, showing its time as a Discord timestamp, and announces it', async () => {
     const record = await world.run(inGuild(world.organizer), 'event create', {
       title: 'Canvass the market',
       start: '2026-12-05 18:00',
@@ -138,7 +138,8 @@ describe('Discord bot, end to end against the fake Discord', () => {
       description: 'Bring leaflets',
     });
     expect(record.original?.flags).toBe(0);
-    expect(answerText(record)).toContain('Sat 5 Dec 2026, 18:00 (Europe/Paris)');
+    // 18:00 in Paris: each reader sees it in their own zone.
+    expect(answerText(record)).toContain(`<t:${Date.UTC(2026, 11, 5, 17) / 1000}:F>`);
     const posted = world.fake.messagesIn(world.guild.channelIds[0]!).map((m) => m.content);
     expect(posted.at(-1)).toContain('Canvass the market');
   });
@@ -288,9 +289,11 @@ describe('Discord bot, end to end against the fake Discord', () => {
       capacity: 2,
       label: 'Morning',
     });
-    expect(answerText(added)).toContain(`Shift 1 added to event #${id}: Morning 10:00-12:00`);
+    // 10:00-12:00 in Paris, shown in each reader's own zone.
+    const hours = `<t:${Date.UTC(2026, 11, 12, 9) / 1000}:t>-<t:${Date.UTC(2026, 11, 12, 11) / 1000}:t>`;
+    expect(answerText(added)).toContain(`Shift 1 added to event #${id}: Morning ${hours}`);
     const list = await world.run(inGuild(world.volunteer), 'events');
-    expect(list.original?.content).toContain('Shift 1: Morning 10:00-12:00 · 0/2');
+    expect(list.original?.content).toContain(`Shift 1: Morning ${hours} · 0/2`);
     const yes = await world.press(inGuild(world.volunteer), list.original!, `Yes #${id}.1`);
     expect(yes.original?.content).toContain(`You are going to #${id}.1 Shifted canvass · Morning`);
   });

@@ -14,6 +14,10 @@ export const notificationMessages = defineMessages({
     en: 'Broadcast #{id} is queued for all its recipients: {count}.',
     fr: 'La diffusion #{id} est en file d’attente pour tous ses destinataires : {count}.',
   },
+  'notification.space_removed': {
+    en: 'I was removed from the {platform} group {title}, so it is no longer part of {campaign}. To bind it again, add me back and run /setup there.',
+    fr: 'On m’a retiré du groupe {platform} {title} : il ne fait plus partie de {campaign}. Pour le relier de nouveau, ajoutez-moi au groupe et lancez /setup dans le groupe.',
+  },
   'notification.still_coming': { en: 'Still coming', fr: 'Je viens toujours' },
   'notification.cant_make_it': { en: "Can't make it", fr: 'Je ne peux plus venir' },
   'notification.promoted': {

@@ -34,6 +34,10 @@ export const organizerMessages = defineMessages({
     en: '"{text}" is not a Discord channel. Mention the channel or give its id, for example channel:<#123456789012345678>, or channel:off.',
     fr: '« {text} » n’est pas un salon Discord. Mentionnez le salon ou donnez son identifiant, par exemple channel:<#123456789012345678>, ou channel:désactivé.',
   },
+  'setup.announce_topic': {
+    en: 'Announcements of new events and tasks: in this topic (run /setup in another topic to move them there).',
+    fr: 'Annonces des nouveaux événements et tâches : dans ce sujet (lancez /setup dans un autre sujet pour les y déplacer).',
+  },
   'setup.channel_needs_server': {
     en: 'channel can only be set by running /setup in a Discord server: announcements are posted in one of its channels.',
     fr: 'channel ne se règle qu’en lançant /setup dans un serveur Discord : les annonces sont publiées dans l’un de ses salons.',
