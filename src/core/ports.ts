@@ -16,6 +16,7 @@ import type {
   AttendanceCount,
   CampaignCounts,
   EventAnswers,
+  ExportedSupporter,
   Handle,
   HeldEvent,
   TagCount,
@@ -401,6 +402,13 @@ export interface StatsRepo {
   tags(campaignId: number, name?: string): Promise<TagCount[]>;
   /** Platform usernames of these supporters. */
   handles(campaignId: number, supporterIds: number[]): Promise<Handle[]>;
+  /** One page of the supporter export: the `limit` matches after `afterId`, in id order. */
+  exportPage(
+    campaignId: number,
+    filter: SupporterFilter,
+    afterId: number,
+    limit: number,
+  ): Promise<ExportedSupporter[]>;
   /** Registered supporters who had consented before `at`. */
   registeredBefore(campaignId: number, at: Date): Promise<number>;
   /** For each range, the registered supporters who consented within it. */

@@ -8,7 +8,7 @@ import type { Log } from '../../core/deps.ts';
 import { pickLocale, translate } from '../../core/i18n/i18n.ts';
 import type { Reply } from '../../core/interaction/reply.ts';
 import type { PlatformWords } from '../../core/interaction/request.ts';
-import { fileBytes, isPicture } from '../reply-files.ts';
+import { fileSource, isPicture } from '../reply-files.ts';
 import { telegramText } from './telegram.messages.ts';
 import { renderReply } from './telegram-render.ts';
 import { isGroup, originOf, telegramWords } from './telegram-request.ts';
@@ -178,7 +178,8 @@ export class TelegramUpdates {
       );
     }
     for (const file of reply.files ?? []) {
-      const upload = new InputFile(fileBytes(file), file.name);
+      // A supplier: a large export is read again, page by page, if the upload is retried.
+      const upload = new InputFile(() => fileSource(file), file.name);
       if (isPicture(file)) await this.options.api.sendPhoto(chatId, upload);
       else await this.options.api.sendDocument(chatId, upload);
     }
