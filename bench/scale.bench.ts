@@ -5,6 +5,12 @@
  * plans of the hot-path queries. Fails nothing: prints figures against the goals.
  */
 
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { saveFile } from '../src/bots/console/console-render.ts';
 import { EChartsChartRenderer } from '../src/charts/echarts-chart-renderer.ts';
 import type { DatabaseKind } from '../src/config.ts';
 import { systemClock } from '../src/core/clock.ts';
@@ -39,6 +45,14 @@ export interface ScaleResult {
   timings: CommandTiming[];
   rssBeforeMb: number;
   rssAfterMb: number;
+  /** `/export supporters` written to a file as the console does. */
+  exported: {
+    rows: number;
+    seconds: number;
+    rowsPerS: number;
+    rssBeforeMb: number;
+    rssPeakMb: number;
+  };
   broadcast: {
     recipients: number;
     replyMs: number;
@@ -200,11 +214,7 @@ export async function benchScale(kind: DatabaseKind, options: ScaleOptions): Pro
     ];
     for (const line of organizerLines) await time(line, () => say(ORGANIZER, line));
     await time('/tag add', (i) => say(ORGANIZER, `/tag add @user${100 + i} bench`));
-    await time(
-      '/export supporters',
-      () => say(ORGANIZER, '/export supporters'),
-      Math.min(3, options.reps),
-    );
+    const exported = await exportToFile(core);
     await time('/forgetme confirm:on', (i) =>
       say(
         { platform: 'telegram', userId: String(800_000_000 + someone!.id + 10 + i) },
@@ -223,12 +233,47 @@ export async function benchScale(kind: DatabaseKind, options: ScaleOptions): Pro
       timings,
       rssBeforeMb: round(rssBeforeMb),
       rssAfterMb: round(rssAfterMb),
+      exported,
       broadcast,
       plans,
     };
   } finally {
     await db.close();
     await bench.remove();
+  }
+}
+
+/** `/export supporters` through the command path, written to a file: rows/s and the RSS peak. */
+async function exportToFile(core: ReturnType<typeof createCore>) {
+  const dir = await mkdtemp(join(tmpdir(), 'scale-export-'));
+  try {
+    global.gc?.();
+    const rssBefore = process.memoryUsage().rss;
+    let peak = rssBefore;
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage().rss);
+    }, 20);
+    const start = performance.now();
+    const reply = await core.text.handle('/export supporters', {
+      actor: ORGANIZER,
+      words: wordsOf(ORGANIZER.platform),
+    });
+    const path = await saveFile(reply!.files![0]!, dir);
+    const seconds = (performance.now() - start) / 1000;
+    clearInterval(sampler);
+    let rows = -1; // the header
+    for await (const _ of createInterface({ input: createReadStream(path) })) rows++;
+    const exported = {
+      rows,
+      seconds: round(seconds),
+      rowsPerS: Math.round(rows / seconds),
+      rssBeforeMb: round(rssBefore / MB),
+      rssPeakMb: round(peak / MB),
+    };
+    console.log(`  export supporters: ${JSON.stringify(exported)}`);
+    return exported;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
 }
 

@@ -33,6 +33,7 @@ import type {
   RsvpChange,
   RsvpChoice,
 } from './events/event.types.ts';
+import type { ReminderSlot } from './events/event-reminders.ts';
 import type { ClaimRequest, DeliveryContext, Settlement } from './notifications/delivery.types.ts';
 import type {
   FanOut,
@@ -246,6 +247,16 @@ export interface EventRepo {
     eventId: number,
     rows: NewNotification[],
     scope: { recipientId?: number },
+    reason: string,
+  ): Promise<void>;
+  /**
+   * The same for everyone whose answer is one of `answers`, each getting one reminder per slot,
+   * written by the database a chunk of answers at a time (never all rows in memory).
+   */
+  rescheduleReminders(
+    target: { campaignId: number; eventId: number },
+    slots: readonly ReminderSlot[],
+    answers: readonly RsvpAnswer[],
     reason: string,
   ): Promise<void>;
 }
