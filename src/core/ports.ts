@@ -148,6 +148,16 @@ export interface TaskRepo {
   create(campaignId: number, input: NewTask): Promise<Task>;
   findById(campaignId: number, id: number): Promise<Task | null>;
   list(campaignId: number, filter?: { status?: TaskStatus }): Promise<Task[]>;
+  /**
+   * The first `limit` open tasks the supporter can take at `now` (free slots, not theirs, not
+   * past due, their tag if one is required), soonest due first, and how many there are in all.
+   */
+  available(
+    campaignId: number,
+    supporterId: number,
+    now: Date,
+    limit: number,
+  ): Promise<{ tasks: Task[]; total: number }>;
   /** Takes a slot in one conditional write: of concurrent claims on the last slot one wins. */
   claim(campaignId: number, taskId: number, supporterId: number, at: Date): Promise<ClaimOutcome>;
   assignments(
