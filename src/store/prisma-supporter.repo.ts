@@ -57,11 +57,13 @@ export class PrismaSupporterRepo implements SupporterRepo {
     platform: string,
     externalId: string,
   ): Promise<Supporter | null> {
-    const row = await this.db.supporter.findFirst({
-      where: { campaignId, identities: { some: { platform, externalId } } },
-      include: withTags,
+    // The identity first, by its unique index: filtering supporters by "has such an identity"
+    // made SQLite walk the campaign's supporters.
+    const identity = await this.db.identity.findFirst({
+      where: { campaignId, platform, externalId },
+      select: { supporterId: true },
     });
-    return row && toSupporter(row);
+    return identity && this.findById(campaignId, identity.supporterId);
   }
 
   async findByUsername(
@@ -69,14 +71,12 @@ export class PrismaSupporterRepo implements SupporterRepo {
     platform: string,
     username: string,
   ): Promise<Supporter | null> {
-    const row = await this.db.supporter.findFirst({
-      where: {
-        campaignId,
-        identities: { some: { platform, username: normalizeUsername(username) } },
-      },
-      include: withTags,
+    const identity = await this.db.identity.findFirst({
+      where: { campaignId, platform, username: normalizeUsername(username) },
+      select: { supporterId: true },
+      orderBy: { id: 'asc' },
     });
-    return row && toSupporter(row);
+    return identity && this.findById(campaignId, identity.supporterId);
   }
 
   async update(campaignId: number, id: number, patch: SupporterPatch): Promise<Supporter> {
