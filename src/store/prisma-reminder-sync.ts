@@ -7,6 +7,7 @@
 import type { ReminderSlot } from '../core/events/event-reminders.ts';
 import { Prisma } from '../generated/sqlite/client.ts';
 import { atomically, type DbClient, isPostgres } from './prisma-client.ts';
+import { reachablePlatforms } from './prisma-notification-claims.ts';
 
 /** Answers read per chunk; each chunk is one short transaction. */
 export const REMINDER_CHUNK = 2_000;
@@ -114,11 +115,12 @@ async function insertMissing(tx: DbClient, chunk: Chunk, slot: ReminderSlot): Pr
   const payload = JSON.stringify({ offsetMinutes: slot.offsetMinutes });
   await tx.$executeRaw(Prisma.sql`
     INSERT INTO "Notification" ("campaignId", "kind", "key", "recipientId", "eventId",
-      "payload", "dueAt", "status", "attempts", "createdAt", "updatedAt")
+      "payload", "dueAt", "status", "attempts", "platforms", "createdAt", "updatedAt")
     SELECT CAST(${chunk.campaignId} AS INTEGER), CAST('event_reminder' AS TEXT),
       CAST(${prefix} AS TEXT) || CAST(r."supporterId" AS TEXT) || CAST(${suffix} AS TEXT),
       r."supporterId", CAST(${chunk.eventId} AS INTEGER), CAST(${payload} AS TEXT),
-      ${at(tx, slot.dueAt)}, 'pending', 0, ${at(tx, now)}, ${at(tx, now)}
+      ${at(tx, slot.dueAt)}, 'pending', 0, ${reachablePlatforms(tx, Prisma.sql`r."supporterId"`)},
+      ${at(tx, now)}, ${at(tx, now)}
     FROM "Rsvp" r WHERE ${answered(chunk)} AND r."campaignId" = ${chunk.campaignId}
     ON CONFLICT ("key") DO NOTHING`);
 }
