@@ -90,7 +90,7 @@ if (runs('stats')) {
     `(c) drawing: ${drawMs.svgAndPng} ms (SVG alone ${drawMs.svg} ms); ` +
       `${verdict(drawMs.svgAndPng < STATS_DRAW_TARGET_MS)}; RSS ${memoryMb.rssBefore} -> ` +
       `${memoryMb.rssAfter} MB, heap ${memoryMb.heapBefore} -> ${memoryMb.heapAfter} MB ` +
-      `over ${memoryMb.drawings} more drawings`,
+      `over ${memoryMb.drawings} more drawings (RSS every 100: ${memoryMb.rssSteps.join(', ')} MB)`,
   );
 }
 

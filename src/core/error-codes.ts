@@ -77,10 +77,55 @@ export const ERROR_MESSAGES = {
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
 
-/** The `{name}` blanks of a message template. */
+/**
+ * Codes that say a given value cannot be used (unknown id, unreadable time, bad rule). When one
+ * answers a guided question, the same question is asked again, keeping the answers given before.
+ */
+export const VALUE_ERRORS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'BROADCAST_BAD_AUDIENCE',
+  'BROADCAST_UNKNOWN',
+  'BROADCAST_UNKNOWN_EVENT',
+  'EVENT_BAD_DURATION',
+  'EVENT_BAD_REMINDERS',
+  'EVENT_END_BEFORE_START',
+  'EVENT_NOT_FOUND',
+  'EVENT_UNKNOWN_SHIFT',
+  'IDENTITY_NOT_FOUND',
+  'JOIN_UNKNOWN_CODE',
+  'LINK_EXPIRED',
+  'LINK_UNKNOWN',
+  'ORGANIZER_BAD_TAG',
+  'ORGANIZER_UNKNOWN_TAG',
+  'PROFILE_BAD_QUIET_HOURS',
+  'PROFILE_BAD_SKILLS',
+  'ROSTER_BAD_INACTIVE',
+  'SETUP_BAD_CHANNEL',
+  'SETUP_BAD_DIGEST',
+  'SETUP_BAD_REPORT',
+  'SETUP_BAD_ROLE',
+  'SETUP_UNKNOWN_INVITE',
+  'SUPPORTER_NOT_FOUND',
+  'TASK_BAD_LINK',
+  'TASK_NOT_FOUND',
+  'TIME_BAD_DURATION',
+  'TIME_PAST',
+  'TIME_UNKNOWN_ZONE',
+  'TIME_UNPARSEABLE',
+  'USER_NOT_FOUND',
+]);
+
+/**
+ * The blanks of a message template: `{name}` and `{name, plural, one {...} other {...}}`. The text
+ * of a plural branch (`# people are`) holds a space or `#`, so it is not taken for a blank.
+ */
 type Blanks<T extends string> = T extends `${string}{${infer Name}}${infer Rest}`
-  ? Name | Blanks<Rest>
+  ? BlankName<Name> | Blanks<Rest>
   : never;
+type BlankName<N extends string> = N extends `${infer Head},${string}`
+  ? Head
+  : N extends `${string} ${string}` | `${string}#${string}`
+    ? never
+    : N;
 
 /** What fills the blanks of a code's message (in every language); internal codes take any. */
 export type ErrorParams<C extends ErrorCode> = (typeof ERROR_MESSAGES)[C] extends infer Id extends

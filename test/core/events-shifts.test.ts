@@ -234,7 +234,7 @@ describe('organizers and shifts', () => {
     await h.say(person(3), `/event rsvp ${id} yes`);
     const refused = await h.say(boss, `/event edit ${id} capacity:1`);
     expect(h.text(refused)).toContain(
-      `3 people are going to #${id}; with capacity 1, shifter3, shifter2 would move to the waiting list. Add confirm:on`,
+      `3 people are going to #${id}; with capacity 1, these 2 people would move to the waiting list: shifter3, shifter2. Add confirm:on`,
     );
     expect((await f.event(id)).capacity).toBe(3);
     await h.say(boss, `/event edit ${id} capacity:1 confirm:on`);

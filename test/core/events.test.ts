@@ -30,7 +30,7 @@ describe('/event create', () => {
     expect(text).toContain('Starts: Sat 5 Dec 2026, 18:00 (Europe/Paris)');
     expect(text).toContain('Ends: Sat 5 Dec 2026, 20:00 (Europe/Paris)');
     expect(text).toContain('Going: 0/30');
-    expect(text).toContain('Reminders: 24h,2h');
+    expect(text).toContain('Reminders: 24h, 2h');
     expect(reply.announcement).toContain(`#${id}: Canvass the market`);
     expect(reply.announcement).toContain('Market square');
     expect(await f.event(id)).toMatchObject({
@@ -69,6 +69,11 @@ describe('/event create', () => {
     [
       'an end before the start',
       `title:Rally start:"${START}" end:"2026-12-05 17:00"`,
+      'must be after the start',
+    ],
+    [
+      'an end whose day, in words, comes before the start',
+      `title:Rally start:"tomorrow 10:00" end:"tomorrow 09:00"`,
       'must be after the start',
     ],
     ['an unparseable end', `title:Rally start:"${START}" end:"whenever"`, 'could not understand'],

@@ -90,9 +90,11 @@ describe('French words', () => {
     );
   });
 
-  it('cancels a question with /annuler, in French', async () => {
+  it('answers /annuler in French, saying when no question was waiting', async () => {
     const french = { ...telegramUser('7006'), platformLocale: 'fr' };
     await h.say(consoleAdmin, '/organizer add 7004');
-    expect(h.text(await h.say(french, '/annuler'))).toBe('Annulé.');
+    expect(h.text(await h.say(french, '/annuler'))).toBe(
+      'Il n’y a rien à annuler : aucune question n’attend votre réponse.',
+    );
   });
 });

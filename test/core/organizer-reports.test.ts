@@ -98,7 +98,7 @@ describe('/stats', () => {
     const text = h.text(await h.say({ ...admin, platformLocale: 'fr' }, '/stats'));
     expect(text).toContain('Campagne « Test campaign »');
     expect(text).toContain('Soutiens : 3 (2 actifs ces 30 derniers jours)');
-    expect(text).toContain('sam. 5 déc. 2026, 10:00 (Europe/Paris) · 4/10 inscrits');
+    expect(text).toContain('sam. 5 déc. 2026, 10:00 (Europe/Paris) · participants : 4/10');
   });
 
   it('counts only the campaign of the group it is asked in', async () => {

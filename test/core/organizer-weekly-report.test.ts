@@ -63,6 +63,17 @@ describe('the organizers’ weekly report', () => {
       slots: 2,
       dueAt: new Date('2026-12-03T18:00:00Z'),
     });
+    // A shift of the coming canvass with a free seat is listed by its own id, #2.1.
+    await h.db.store.events.create(campaign.id, {
+      title: 'Canvass the market · Drivers',
+      startsAt: new Date('2026-12-05T09:00:00Z'),
+      endsAt: new Date('2026-12-05T10:00:00Z'),
+      timezone: 'Europe/Paris',
+      capacity: 2,
+      parentId: 2,
+      shiftNumber: 1,
+      label: 'Drivers',
+    });
     await new ScheduledMessagePlanner(h.core.deps, [reportSchedule]).enqueueDue(
       new Date('2026-11-30T08:00:00Z'),
     );
@@ -74,11 +85,14 @@ describe('the organizers’ weekly report', () => {
     const text = rendered!.blocks.join('\n\n');
     expect(text).toContain('Organizers’ report for Test campaign, 23 Nov – 30 Nov 2026');
     expect(text).toContain('New supporters: 3\nTasks done: 2\nEvents held: 1');
-    expect(text).toContain('#1 Door knocking · 2 came of 3 who said yes, 1 no-shows');
+    expect(text).toContain('#1 Door knocking · 2 came of 3 who said yes, 1 no-show');
     expect(text).toContain('Tasks still unfilled for the coming week (2):');
     expect(text).toContain(`#${phone.id} Phone bank`);
-    expect(text).toContain('Events of the coming week with free seats (1):');
-    expect(text).toContain('#2 Canvass the market');
+    expect(text).toContain('Events and shifts of the coming week with free seats (2):');
+    expect(text).toContain('#2 Canvass the market · Sat 5 Dec');
+    expect(text).toContain(
+      '#2.1 Canvass the market · Drivers · Sat 5 Dec 2026, 10:00 (Europe/Paris) · 0/2 coming',
+    );
     // The four who joined in August were last seen then; the organizers were seen yesterday.
     expect(text).toContain('Silent for 30 days: 4 volunteers who were active before');
     // Soonest due first, like every task listing.

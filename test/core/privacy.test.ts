@@ -51,7 +51,9 @@ async function giveHistory(supporterId: number, prefix: string, note: string) {
 
 function exported(reply: Reply) {
   const file = reply.files?.[0];
-  expect(file).toMatchObject({ name: 'mydata.json', mimeType: 'application/json' });
+  expect(file).toMatchObject({ mimeType: 'application/json' });
+  // Named with the campaign and the time, so a second copy never overwrites the first.
+  expect(file?.name).toMatch(/^[a-z-]+-mydata-\d{4}-\d\d-\d\d-\d{4}\.json$/);
   return JSON.parse(String(file?.content ?? 'null'));
 }
 

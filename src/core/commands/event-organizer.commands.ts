@@ -10,7 +10,7 @@ import { flag, text } from './options.ts';
 import { shiftCommands } from './shift.commands.ts';
 
 function frameOf(ctx: CommandContext): TimeFrame {
-  return { zone: ctx.campaign.timezone, locale: ctx.locale };
+  return { zone: ctx.campaign.timezone, locale: ctx.locale, now: ctx.now };
 }
 
 /** The person an option names, who must have registered in the campaign. */
@@ -40,7 +40,7 @@ async function managedEvent(
 
 /** Start, end, place, seats, reminders and host of an event, as confirmation lines. */
 function details(ctx: CommandContext, event: CampaignEvent, host?: string): string {
-  const offsets = event.reminderOffsets ?? ctx.campaign.reminderOffsets;
+  const offsets = (event.reminderOffsets ?? ctx.campaign.reminderOffsets).replaceAll(',', ', ');
   return [
     ctx.t('event.title', { id: event.id, title: event.title }),
     ctx.t('event.starts', { when: ctx.formatWhen(event.startsAt) }),

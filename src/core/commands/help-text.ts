@@ -90,16 +90,17 @@ function overviewLine(definition: CommandDefinition, reader: HelpReader): string
 }
 
 /**
- * The command with its required options filled with their examples: numbers, people and choices
- * in order (`/task assign 12 @ana`), texts by name (`title:"Hand out flyers"`).
+ * The command with its required options filled with their examples: the numbers, people and
+ * choices that come first in order (`/task assign 12 @ana`), texts and whatever follows a text by
+ * name (`/event shift add 12 start:10:00 end:12:00 capacity:6`), so no bare value is left to guess.
  */
 function example(definition: CommandDefinition, reader: HelpReader): string {
+  let named = false;
   const parts = Object.entries(definition.options)
     .filter(([, spec]) => spec.required)
-    .map(([name, spec]) =>
-      spec.kind === 'text'
-        ? exampleOption(name, spec, reader.locale)
-        : exampleValue(spec, reader.locale),
-    );
+    .map(([name, spec]) => {
+      named ||= spec.kind === 'text';
+      return named ? exampleOption(name, spec, reader.locale) : exampleValue(spec, reader.locale);
+    });
   return [reader.nameOf(definition), ...parts].join(' ');
 }

@@ -1,5 +1,6 @@
 import { defineCommand } from './define-command.ts';
 import { flag } from './options.ts';
+import { exportName } from './report.commands.ts';
 
 /** `/mydata`: a JSON file with everything stored about me in this campaign. */
 const mydata = defineCommand({
@@ -17,7 +18,7 @@ const mydata = defineCommand({
     if (!data) return ctx.reply(t('privacy.nothing_stored', { campaign: campaign.name }));
     const content = JSON.stringify(data, null, 2);
     return ctx.reply(t('mydata.sent', { campaign: campaign.name }), {
-      files: [{ name: 'mydata.json', mimeType: 'application/json', content }],
+      files: [{ name: exportName(ctx, 'mydata', 'json'), mimeType: 'application/json', content }],
     });
   },
 });

@@ -130,7 +130,7 @@ function eventFill(ctx: CommandContext, event: CampaignEvent): string {
  * `riverside-supporters-2026-12-01-0930.csv`: the campaign and the time (UTC) in the name, so a
  * new export never overwrites an earlier one.
  */
-function exportName(ctx: CommandContext, kind: string, extension: string): string {
+export function exportName(ctx: CommandContext, kind: string, extension: string): string {
   const campaign = ctx.campaign.name
     .normalize('NFD')
     .replace(/\p{Diacritic}/gu, '')

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Campaign, ChatSpace, Locale } from '../campaigns/campaign.types.ts';
 import type { CoreDeps, ErrorLog } from '../deps.ts';
-import { ERROR_MESSAGES } from '../error-codes.ts';
+import { ERROR_MESSAGES, VALUE_ERRORS } from '../error-codes.ts';
 import { DomainError } from '../errors.ts';
 import {
   type MessageId,
@@ -15,7 +15,7 @@ import type { Reply } from '../interaction/reply.ts';
 import type { CommandRequest } from '../interaction/request.ts';
 import type { Services } from '../services.ts';
 import type { Role, Supporter } from '../supporters/supporter.types.ts';
-import { formatWhen, parseWhen } from '../time/when.ts';
+import { clockNoteParams, formatWhen, readWhen } from '../time/when.ts';
 import { type Catalogue, commandName } from './catalogue.ts';
 import type { CommandContext, CommandDefinition } from './define-command.ts';
 import { clipEchoes } from './echo.ts';
@@ -77,17 +77,25 @@ export class CommandRunner {
     const supporter = await services.supporters.touch(campaign.id, request.actor);
     const locale = pickLocale(supporter?.locale, request.actor.platformLocale) ?? campaign.locale;
     const role = effectiveRole(deps, request, supporter, space);
-    const ctx = this.context(definition, request, { campaign, space, supporter, role, locale });
+    // Notes added under the answer, e.g. how a time skipped by a clock change was read.
+    const notes: string[] = [];
+    const scope = { campaign, space, supporter, role, locale };
+    const ctx = this.context(definition, request, scope, notes);
     try {
       const refusal = await this.refuse(definition, request, ctx);
       if (refusal) return message(locale, refusal.id, refusal.params);
       const parsed = this.validate(definition, request, locale);
       if ('reply' in parsed) return parsed.reply;
-      return await definition.run(ctx, parsed.args as never);
+      const reply = await definition.run(ctx, parsed.args as never);
+      return notes.length > 0 ? { ...reply, blocks: [...reply.blocks, ...notes] } : reply;
     } catch (error) {
       const known = domainReply(locale, error);
-      if (known) return known;
-      throw error;
+      if (!known) throw error;
+      const answered = request.answering;
+      if (answered && error instanceof DomainError && VALUE_ERRORS.has(error.code)) {
+        return askAgain(definition, request, answered, locale, known);
+      }
+      return known;
     }
   }
 
@@ -130,22 +138,7 @@ export class CommandRunner {
     );
     for (const [name, spec] of Object.entries(definition.options)) {
       if (spec.required && !(name in raw)) {
-        const description = spec.description[locale];
-        const example = exampleValue(spec, locale);
-        const reply = message(locale, 'prompt.missing', { description, example });
-        const args = raw as Record<string, string | number | boolean>;
-        return {
-          reply: {
-            ...reply,
-            private: true,
-            prompt: {
-              command: definition.name,
-              subcommand: definition.subcommand,
-              args,
-              option: name,
-            },
-          },
-        };
+        return { reply: question(definition, raw, name, locale) };
       }
     }
     let schema = this.schemas.get(definition);
@@ -157,7 +150,11 @@ export class CommandRunner {
     if (result.success) return { args: result.data };
     const name = String(result.error.issues[0]?.path[0]);
     const spec = definition.options[name] as OptionSpec;
-    return { reply: message(locale, optionMessage(spec), optionParams(name, spec, locale)) };
+    const refused = message(locale, optionMessage(spec), optionParams(name, spec, locale));
+    if (request.answering === name) {
+      return { reply: askAgain(definition, request, name, locale, refused) };
+    }
+    return { reply: refused };
   }
 
   private context(
@@ -170,6 +167,7 @@ export class CommandRunner {
       role: Role;
       locale: Locale;
     },
+    notes: string[],
   ): CommandContext {
     const { services, deps } = this.env;
     const t = translator(scope.locale);
@@ -188,13 +186,17 @@ export class CommandRunner {
       }),
       when: (text) => {
         const now = deps.clock.now();
-        const instant = parseWhen(text, now, scope.campaign.timezone, scope.locale);
-        if (!instant) throw new DomainError('TIME_UNPARSEABLE', { text });
+        const zone = scope.campaign.timezone;
+        const read = readWhen(text, now, zone, scope.locale);
+        if (!read) throw new DomainError('TIME_UNPARSEABLE', { text });
+        const { instant } = read;
         if (instant.getTime() <= now.getTime()) {
           throw new DomainError('TIME_PAST', {
             when: formatWhen(instant, scope.campaign.timezone, scope.locale),
           });
         }
+        const note = clockNoteParams(read, zone, scope.locale);
+        if (note) notes.push(t(note.id, note.params));
         return instant;
       },
       formatWhen: (instant, zone) =>
@@ -265,6 +267,41 @@ function optionParams(name: string, spec: OptionSpec, locale: Locale): MessagePa
     max: spec.max ?? 0,
     choices: spec.choices?.map(shown).join(', ') ?? '',
   };
+}
+
+/** Asks for the value of `option`, keeping the values given so far. */
+function question(
+  definition: CommandDefinition,
+  given: Record<string, unknown>,
+  option: string,
+  locale: Locale,
+  before: string[] = [],
+): Reply {
+  const spec = definition.options[option] as OptionSpec;
+  const description = spec.description[locale];
+  const example = exampleValue(spec, locale);
+  const asked = message(locale, 'prompt.missing', { description, example });
+  const args = Object.fromEntries(
+    Object.entries(given).filter(
+      ([name, value]) => name !== option && value !== undefined && value !== '',
+    ),
+  ) as Record<string, string | number | boolean>;
+  return {
+    ...asked,
+    blocks: [...before, ...asked.blocks],
+    prompt: { command: definition.name, subcommand: definition.subcommand, args, option },
+  };
+}
+
+/** The refusal of an answer to a guided question, then the same question again. */
+function askAgain(
+  definition: CommandDefinition,
+  request: CommandRequest,
+  option: string,
+  locale: Locale,
+  refusal: Reply,
+): Reply {
+  return question(definition, request.args, option, locale, refusal.blocks);
 }
 
 /** An error, refusal or question: private, and repeating at most a clipped part of any input. */

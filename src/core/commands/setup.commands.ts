@@ -132,7 +132,7 @@ function summary(
     t('setup.settings', {
       timezone: campaign.timezone,
       language: campaign.locale,
-      reminders: campaign.reminderOffsets,
+      reminders: campaign.reminderOffsets.replaceAll(',', ', '),
       digest: campaign.digestCron ?? t('common.off'),
       leaderboard: t(campaign.leaderboardEnabled ? 'common.on' : 'common.off'),
     }),

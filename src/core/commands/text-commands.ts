@@ -36,9 +36,10 @@ export class TextCommands {
     if (line.length > MAX_COMMAND_LINE) return this.tooLong(line, key, origin);
     const parsed = parseCommandLine(line);
     if (parsed?.command === 'cancel') {
-      await this.conversations.drop(key);
+      const waiting = await this.conversations.take(key, this.clock.now());
       const locale = pickLocale(origin.actor.platformLocale) ?? 'en';
-      return { blocks: [translate(locale, 'prompt.cancelled')], private: true, locale };
+      const said = waiting ? 'prompt.cancelled' : 'prompt.nothing_to_cancel';
+      return { blocks: [translate(locale, said)], private: true, locale };
     }
     if (!parsed) {
       if (!line.trim()) return null;
@@ -50,6 +51,7 @@ export class TextCommands {
           command: prompt.command,
           subcommand: prompt.subcommand,
           args: { ...prompt.args, [prompt.option]: line.trim() },
+          answering: prompt.option,
         },
         { ...origin, actor, space },
       );
@@ -84,7 +86,7 @@ export class TextCommands {
   }
 
   private async run(
-    target: Pick<CommandRequest, 'command' | 'subcommand' | 'args'>,
+    target: Pick<CommandRequest, 'command' | 'subcommand' | 'args' | 'answering'>,
     origin: TextOrigin,
   ): Promise<Reply> {
     const reply = await this.runner.run({ ...target, ...origin });

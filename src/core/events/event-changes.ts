@@ -89,6 +89,7 @@ async function seatsLost(
     id: shownId(event),
     capacity,
     going: event.yesCount,
+    moved: names.length,
     names: names.join(', '),
   });
 }

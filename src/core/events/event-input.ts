@@ -1,7 +1,7 @@
 import type { Locale } from '../campaigns/campaign.types.ts';
 import { DomainError } from '../errors.ts';
 import { formatOffsets, parseDuration, parseOffsets } from '../time/durations.ts';
-import { formatWhen, parseWhen } from '../time/when.ts';
+import { formatWhen, readWhen } from '../time/when.ts';
 
 /** An event lasts this long when neither an end nor a duration is given. */
 export const DEFAULT_DURATION_MINUTES = 120;
@@ -10,6 +10,8 @@ export const DEFAULT_DURATION_MINUTES = 120;
 export interface TimeFrame {
   zone: string;
   locale: Locale;
+  /** When the text was typed: a day named in words (`tomorrow`) counts from it. */
+  now?: Date;
 }
 
 /** Reminder offsets as typed (`24h, 2h`) in their stored form (`24h,2h`). */
@@ -34,11 +36,22 @@ export function resolveEnd(
   }
   const end =
     options.end !== undefined
-      ? parseWhen(options.end, start, frame.zone, frame.locale)
+      ? readEnd(options.end, start, frame)
       : addMinutes(start, options.duration, options.keepMinutes);
   if (!end) throw new DomainError('TIME_UNPARSEABLE', { text: options.end ?? '' });
   assertEndsAfterStart(start, end, frame);
   return end;
+}
+
+/**
+ * An end typed as a time alone (`20:00`) is on the start's day; one that names its day in words
+ * (`tomorrow 09:00`) counts from now, like the start it goes with.
+ */
+function readEnd(text: string, start: Date, frame: TimeFrame): Date | null {
+  const read = readWhen(text, start, frame.zone, frame.locale);
+  if (read?.dated && frame.now)
+    return readWhen(text, frame.now, frame.zone, frame.locale)?.instant ?? null;
+  return read?.instant ?? null;
 }
 
 function addMinutes(start: Date, duration: string | undefined, keepMinutes?: number): Date {

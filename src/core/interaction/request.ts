@@ -27,6 +27,11 @@ export interface CommandRequest {
   space?: { platform: SpacePlatform; id: string; title?: string };
   /** Adapter's id for logs. */
   requestId?: string;
+  /**
+   * The option whose value this request's text answered (a guided question): when that value
+   * cannot be used, the same question is asked again with the other answers kept.
+   */
+  answering?: string;
   /** How the platform of the request names what differs. */
   words: PlatformWords;
 }

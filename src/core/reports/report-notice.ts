@@ -1,5 +1,5 @@
 import type { Campaign } from '../campaigns/campaign.types.ts';
-import type { CampaignEvent } from '../events/event.types.ts';
+import { type CampaignEvent, shownId } from '../events/event.types.ts';
 import type { Button } from '../interaction/reply.ts';
 import {
   linesWithin,
@@ -103,7 +103,7 @@ function unfilled(view: NotificationView, report: WeeklyReport, budget: number):
 
 function eventLine(view: NotificationView, event: CampaignEvent): string {
   return view.t('stats.event_fill', {
-    id: event.id,
+    id: shownId(event),
     title: shorten(event.title, TITLE_IN_REPORT),
     when: view.formatWhen(event.startsAt),
     yes: event.yesCount,

@@ -144,7 +144,7 @@ describe('Discord bot, end to end against the fake Discord', () => {
     const record = await world.run(inGuild(world.volunteer), 'mydata');
     expect(record.original?.flags).toBe(EPHEMERAL);
     const [file] = record.original!.files;
-    expect(file?.filename).toBe('mydata.json');
+    expect(file?.filename).toMatch(/-mydata-\d{4}-\d\d-\d\d-\d{4}\.json$/);
     expect(JSON.stringify(JSON.parse(file!.content))).toContain('vince');
   });
 

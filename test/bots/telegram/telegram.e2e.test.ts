@@ -111,7 +111,7 @@ describe('Telegram bot against the fake Bot API', () => {
       filename: string;
       content: string;
     };
-    expect(upload.filename).toBe('mydata.json');
+    expect(upload.filename).toMatch(/-mydata-\d{4}-\d\d-\d\d-\d{4}\.json$/);
     expect(upload.content).toContain('vince');
   });
 

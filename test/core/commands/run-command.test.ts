@@ -156,6 +156,32 @@ describe('the command path', () => {
     expect(ran.at(-1)).toEqual({ title: 'Banners', slots: 2 });
   });
 
+  it('asks the same question again after a wrong answer, keeping the answers given', async () => {
+    clock.advance(60_000);
+    const admin: Actor = { platform: 'console', userId: 'local' };
+    const origin = { actor: admin, words: wordsOf('console') };
+    await commands.handle('/make slots:2', origin);
+    const again = await commands.handle('far too long a title', origin);
+    expect(again?.blocks).toEqual([
+      'title must be 1 to 10 characters long. For example: title:Flyers',
+      expect.stringContaining('A title? Send it as your next message'),
+    ]);
+    expect(again?.prompt).toMatchObject({ command: 'make', option: 'title', args: { slots: '2' } });
+    expect(await say(admin, 'Banners')).toBe('made Banners');
+    expect(ran.at(-1)).toEqual({ title: 'Banners', slots: 2 });
+  });
+
+  it('leaves a guided question with /cancel: the next message is not taken as its answer', async () => {
+    clock.advance(60_000);
+    const admin: Actor = { platform: 'console', userId: 'local' };
+    const origin = { actor: admin, words: wordsOf('console') };
+    const before = ran.length;
+    await commands.handle('/make slots:2', origin);
+    expect(await say(admin, '/cancel')).toBe('Cancelled.');
+    expect(await commands.handle('Banners', origin)).toBeNull();
+    expect(ran.length).toBe(before);
+  });
+
   it('answers bad values with one sentence naming the option and an example', async () => {
     clock.advance(60_000);
     const admin: Actor = { platform: 'console', userId: 'local' };

@@ -85,6 +85,27 @@ describe('every message', () => {
     expect(translate('fr', 'task.line_points', { points: 1 })).toBe('1 point');
   });
 
+  it('never puts a plural noun after a count of 1, in either language', () => {
+    // Every blank set to 1: a count hand-joined to its noun reads "1 volunteers", "1 places".
+    const plurals = new Set(
+      (
+        'days minutes volunteers recipients seats people supporters no-shows tasks events ' +
+        'jours bénévoles destinataires places personnes inscrits absents venus soutiens tâches événements'
+      ).split(' '),
+    );
+    const wrong: string[] = [];
+    for (const id of ids) {
+      const params = Object.fromEntries(blanks(messages[id].en).map((name) => [name, 1]));
+      for (const locale of LOCALES) {
+        const text = translate(locale, id, params);
+        for (const match of text.matchAll(/(?<![\d#.])\b1 ([\p{L}-]+)/gu)) {
+          if (plurals.has(match[1]!)) wrong.push(`${id} (${locale}): ${text}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('is used somewhere in the code (by id, error code or a prefix built at run time)', () => {
     // Ids built at run time: `event.answer_${...}`, error codes `LINK_${...}`, `${...}_NOT_FOUND`.
     const prefixes = [

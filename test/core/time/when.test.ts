@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDuration, parseDuration, parseOffsets } from '../../../src/core/time/durations.ts';
-import { formatWhen, parseWhen } from '../../../src/core/time/when.ts';
+import { clockNoteParams, formatWhen, parseWhen, readWhen } from '../../../src/core/time/when.ts';
 import { canonicalTimeZone } from '../../../src/core/time/zones.ts';
 
 const NOW = new Date('2026-11-29T10:00:00Z'); // Sunday, 11:00 in Paris
@@ -59,6 +59,30 @@ describe('reading times', () => {
     expect(parseWhen('2026-03-28 12:00', NOW, 'Europe/Paris', 'en')?.toISOString()).toBe(
       '2026-03-28T11:00:00.000Z',
     );
+  });
+
+  it('names a local time skipped or repeated by a daylight-saving change', () => {
+    // 28 March 2027: Paris jumps from 02:00 to 03:00, so 02:30 does not exist; 03:30 is used.
+    const skipped = readWhen('2027-03-28 02:30', NOW, 'Europe/Paris', 'en')!;
+    expect(skipped).toMatchObject({ clock: 'skipped', typed: '02:30' });
+    expect(skipped.instant.toISOString()).toBe('2027-03-28T01:30:00.000Z');
+    expect(clockNoteParams(skipped, 'Europe/Paris', 'en')?.params).toEqual({
+      typed: '02:30',
+      day: 'Sunday 28 March 2027',
+      zone: 'Europe/Paris',
+      used: '03:30 (UTC+2)',
+    });
+    // 31 October 2027: 02:00-03:00 happens twice; the first one (summer time) is used.
+    const twice = readWhen('2027-10-31 02:30', NOW, 'Europe/Paris', 'fr')!;
+    expect(twice).toMatchObject({ clock: 'repeated', typed: '02:30' });
+    expect(twice.instant.toISOString()).toBe('2027-10-31T00:30:00.000Z');
+    expect(clockNoteParams(twice, 'Europe/Paris', 'fr')?.params.used).toBe('02:30 (UTC+2)');
+    expect(clockNoteParams(twice, 'Europe/Paris', 'fr')?.params.day).toBe(
+      'dimanche 31 octobre 2027',
+    );
+    // An ordinary time, and a relative phrase, carry no note.
+    expect(readWhen('2027-10-31 10:00', NOW, 'Europe/Paris', 'en')?.clock).toBeUndefined();
+    expect(readWhen('in 2 hours', NOW, 'Europe/Paris', 'en')?.clock).toBeUndefined();
   });
 
   it('refuses text it does not fully understand', () => {

@@ -19,8 +19,8 @@ export const calendarMessages = defineMessages({
     fr: 'Gardez-la pour vous : qui a cette adresse voit votre agenda. /calendar reset la remplace.',
   },
   'calendar.no_address': {
-    en: 'Calendar feeds are off here: the assistant has no web address (HTTP_PORT is 0). Ask whoever runs it to set HTTP_PORT and PUBLIC_BASE_URL, for example PUBLIC_BASE_URL=https://organizer.example.org',
-    fr: 'Les agendas en ligne sont désactivés ici : l’assistant n’a pas d’adresse web (HTTP_PORT vaut 0). Demandez à qui l’héberge de régler HTTP_PORT et PUBLIC_BASE_URL, par exemple PUBLIC_BASE_URL=https://organizer.example.org',
+    en: 'Calendar feeds are off here: the assistant runs no web server (HTTP_PORT is not set, or is 0). Ask whoever runs it to set HTTP_PORT and PUBLIC_BASE_URL, for example HTTP_PORT=8080 PUBLIC_BASE_URL=https://organizer.example.org',
+    fr: 'Les agendas en ligne sont désactivés ici : l’assistant ne fait tourner aucun serveur web (HTTP_PORT n’est pas réglé, ou vaut 0). Demandez à la personne qui l’héberge de régler HTTP_PORT et PUBLIC_BASE_URL, par exemple HTTP_PORT=8080 PUBLIC_BASE_URL=https://organizer.example.org',
   },
   'setup.calendar_feed': {
     en: 'Campaign calendar (upcoming events, for organizers to share): {webcal}',

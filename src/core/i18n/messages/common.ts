@@ -86,13 +86,25 @@ export const commonMessages = defineMessages({
     en: 'Cancelled.',
     fr: 'Annulé.',
   },
+  'prompt.nothing_to_cancel': {
+    en: 'There is nothing to cancel: no question is waiting for your answer.',
+    fr: 'Il n’y a rien à annuler : aucune question n’attend votre réponse.',
+  },
+  'time.skipped': {
+    en: 'Note: {typed} does not exist on {day} in the {zone} time zone (the clocks go forward), so I used {used}.',
+    fr: 'À noter : {typed} n’existe pas le {day} dans le fuseau {zone} (on avance les horloges), j’ai donc pris {used}.',
+  },
+  'time.repeated': {
+    en: 'Note: {typed} happens twice on {day} in the {zone} time zone (the clocks go back); I used the first one, {used}.',
+    fr: 'À noter : {typed} existe deux fois le {day} dans le fuseau {zone} (on recule les horloges) ; j’ai pris la première, {used}.',
+  },
   'time.unparseable': {
     en: 'I could not understand the time "{text}". Try 2026-12-05 18:00, tomorrow 18:00, in 2 hours or next saturday 10am.',
     fr: 'Je n’ai pas compris l’heure « {text} ». Essayez 2026-12-05 18:00, demain 18h, dans 2 heures ou samedi prochain 10h.',
   },
   'time.past': {
-    en: '{when} is in the past. Give a time still to come, for example tomorrow 18:00.',
-    fr: '{when} est déjà passé. Donnez un moment à venir, par exemple demain 18h.',
+    en: 'That time is in the past: {when}. Give a time still to come, for example tomorrow 18:00.',
+    fr: 'Ce moment est déjà passé : {when}. Donnez un moment à venir, par exemple demain 18h.',
   },
   'time.unknown_zone': {
     en: 'I do not know the time zone "{zone}". Use an IANA name such as Europe/Paris or America/New_York.',

@@ -66,8 +66,8 @@ export const notificationMessages = defineMessages({
     fr: 'Nouvelles tâches que vous pouvez prendre ({count}) :',
   },
   'notification.digest_events': {
-    en: 'Events in the next {days} days ({count}):',
-    fr: 'Événements des {days} prochains jours ({count}) :',
+    en: 'Events in the next {days, plural, one {day} other {# days}} ({count}):',
+    fr: 'Événements {days, plural, one {de demain} other {des # prochains jours}} ({count}) :',
   },
   'notification.digest_hint': {
     en: 'Type /tasks or /events to see everything.',

@@ -88,16 +88,16 @@ export const organizerMessages = defineMessages({
     fr: 'les personnes ayant répondu à l’événement #{id}',
   },
   'broadcast.queuing_now': {
-    en: 'Broadcast #{id} to {audience} is on its way to {count} recipients. They are being queued now; I will tell you when all are (progress: /broadcast status {id}).',
-    fr: 'La diffusion #{id} vers {audience} part vers {count} destinataires. Leur mise en file est en cours ; je vous préviens quand elle est finie (avancement : /broadcast status {id}).',
+    en: 'Broadcast #{id} to {audience} is on its way to {count, plural, one {# recipient} other {# recipients}}. They are being queued now; I will tell you when all are (progress: /broadcast status {id}).',
+    fr: 'La diffusion #{id} vers {audience} part vers {count, plural, one {# destinataire} other {# destinataires}}. Leur mise en file est en cours ; je vous préviens quand elle est finie (avancement : /broadcast status {id}).',
   },
   'broadcast.queuing_at': {
-    en: 'Broadcast #{id} to {audience} is scheduled for {when}, to {count} recipients. They are being queued now; I will tell you when all are (progress: /broadcast status {id}).',
-    fr: 'La diffusion #{id} vers {audience} est prévue pour {when}, vers {count} destinataires. Leur mise en file est en cours ; je vous préviens quand elle est finie (avancement : /broadcast status {id}).',
+    en: 'Broadcast #{id} to {audience} is scheduled for {when}, to {count, plural, one {# recipient} other {# recipients}}. They are being queued now; I will tell you when all are (progress: /broadcast status {id}).',
+    fr: 'La diffusion #{id} vers {audience} est prévue pour {when}, vers {count, plural, one {# destinataire} other {# destinataires}}. Leur mise en file est en cours ; je vous préviens quand elle est finie (avancement : /broadcast status {id}).',
   },
   'broadcast.status': {
-    en: 'Broadcast #{id} to {audience}, {when}: {written} of {total} recipients queued ({state}); sent {sent}, waiting {pending}, skipped {skipped}, failed {failed}.',
-    fr: 'Diffusion #{id} vers {audience}, {when} : {written} destinataires en file sur {total} ({state}) ; envoyés {sent}, en attente {pending}, ignorés {skipped}, en échec {failed}.',
+    en: 'Broadcast #{id} to {audience}, {when}: {written} of {total, plural, one {# recipient} other {# recipients}} queued ({state}); sent {sent}, waiting {pending}, skipped {skipped}, failed {failed}.',
+    fr: 'Diffusion #{id} vers {audience}, {when} : {written} en file sur {total, plural, one {# destinataire} other {# destinataires}} ({state}) ; envoyés {sent}, en attente {pending}, ignorés {skipped}, en échec {failed}.',
   },
   'broadcast.status_running': { en: 'still queuing', fr: 'mise en file en cours' },
   'broadcast.status_done': { en: 'all queued', fr: 'tous en file' },
@@ -200,8 +200,8 @@ export const organizerMessages = defineMessages({
     fr: 'Campagne « {name} »',
   },
   'stats.supporters': {
-    en: 'Supporters: {count} ({active} active in the last {days} days)',
-    fr: 'Soutiens : {count} ({active, plural, one {# actif} other {# actifs}} ces {days} derniers jours)',
+    en: 'Supporters: {count} ({active} active in the last {days, plural, one {day} other {# days}})',
+    fr: 'Soutiens : {count} ({active, plural, one {# actif} other {# actifs}} {days, plural, one {depuis hier} other {ces # derniers jours}})',
   },
   'stats.tasks': {
     en: 'Tasks: {open} open, {closed} closed; {done} done by volunteers',
@@ -213,11 +213,11 @@ export const organizerMessages = defineMessages({
   },
   'stats.event_fill': {
     en: '#{id} {title} · {when} · {yes}/{capacity} coming',
-    fr: '#{id} {title} · {when} · {yes}/{capacity} {yes, plural, one {inscrit} other {inscrits}}',
+    fr: '#{id} {title} · {when} · participants : {yes}/{capacity}',
   },
   'stats.event_open': {
     en: '#{id} {title} · {when} · {yes} coming (no limit)',
-    fr: '#{id} {title} · {when} · {yes, plural, one {# inscrit} other {# inscrits}} (sans limite)',
+    fr: '#{id} {title} · {when} · participants : {yes} (sans limite)',
   },
   'stats.no_events': {
     en: 'No upcoming events.',

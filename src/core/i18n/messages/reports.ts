@@ -46,37 +46,37 @@ export const reportMessages = defineMessages({
     fr: 'La semaine en chiffres :\nNouveaux soutiens : {supporters}\nTâches réalisées : {tasks}\nÉvénements tenus : {events}',
   },
   'report.held_line': {
-    en: '#{id} {title} · {came} came of {said} who said yes, {no_show} no-shows',
-    fr: '#{id} {title} · {came} venus sur {said} inscrits, {no_show} absents',
+    en: '#{id} {title} · {came} came of {said} who said yes, {no_show, plural, one {# no-show} other {# no-shows}}',
+    fr: '#{id} {title} · {came, plural, one {# venu} other {# venus}} sur {said, plural, one {# inscrit} other {# inscrits}}, {no_show, plural, one {# absent} other {# absents}}',
   },
   'report.unfilled_tasks': {
     en: 'Tasks still unfilled for the coming week ({count}):',
     fr: 'Tâches encore à pourvoir pour la semaine à venir ({count}) :',
   },
   'report.unfilled_events': {
-    en: 'Events of the coming week with free seats ({count}):',
-    fr: 'Événements de la semaine à venir avec des places libres ({count}) :',
+    en: 'Events and shifts of the coming week with free seats ({count}):',
+    fr: 'Événements et créneaux de la semaine à venir avec des places libres ({count}) :',
   },
   'report.all_filled': {
     en: 'Every task and event of the coming week is filled.',
     fr: 'Toutes les tâches et tous les événements de la semaine à venir sont pourvus.',
   },
   'report.silent': {
-    en: 'Silent for {days} days: {count} volunteers who were active before (list: /supporters inactive:{days}d).',
-    fr: 'Silencieux depuis {days} jours : {count} bénévoles auparavant actifs (liste : /supporters inactive:{days}d).',
+    en: 'Silent for {days, plural, one {# day} other {# days}}: {count, plural, one {# volunteer who was} other {# volunteers who were}} active before (list: /supporters inactive:{days}d).',
+    fr: 'Silencieux depuis {days, plural, one {# jour} other {# jours}} : {count, plural, one {# bénévole auparavant actif} other {# bénévoles auparavant actifs}} (liste : /supporters inactive:{days}d).',
   },
   'report.handout_button': { en: 'Hand out #{id} again', fr: 'Relancer #{id}' },
   'task.handed_out_again': {
-    en: 'Task #{id} was handed out again: {count} volunteers will get a message with a Claim button.',
-    fr: 'La tâche #{id} a été relancée : {count} bénévoles recevront un message avec un bouton Prendre.',
+    en: 'Task #{id} was handed out again: {count, plural, one {# volunteer} other {# volunteers}} will get a message with a Claim button.',
+    fr: 'La tâche #{id} a été relancée : {count, plural, one {# bénévole recevra} other {# bénévoles recevront}} un message avec un bouton Prendre.',
   },
   'task.handed_out_nobody': {
     en: 'Task #{id} was not handed out again: every matching volunteer already got it today or holds it.',
     fr: 'La tâche #{id} n’a pas été relancée : tous les bénévoles concernés l’ont déjà reçue aujourd’hui ou la tiennent.',
   },
   'roster.title_inactive': {
-    en: 'Supporters silent for {days} days or more: {count} (most recently seen first)',
-    fr: 'Soutiens silencieux depuis {days} jours ou plus : {count} (vus le plus récemment d’abord)',
+    en: 'Supporters silent for {days, plural, one {# day} other {# days}} or more: {count} (most recently seen first)',
+    fr: 'Soutiens silencieux depuis {days, plural, one {# jour} other {# jours}} ou plus : {count} (vus le plus récemment d’abord)',
   },
   'roster.bad_inactive': {
     en: '"{text}" is not a number of days. Write it like inactive:30d (1 to 365 days).',

@@ -3,8 +3,8 @@ import { defineMessages } from './define.ts';
 /** Messages of event shifts: adding, removing, answering and their refusals. */
 export const shiftMessages = defineMessages({
   'event.shift_added': {
-    en: 'Shift {shift} added to event #{id}: {label}{hours}, {capacity} seats. Volunteers answer it with /event rsvp {id} yes shift:{shift}.',
-    fr: 'Créneau {shift} ajouté à l’événement #{id} : {label}{hours}, {capacity} places. Les bénévoles y répondent avec /event rsvp {id} oui shift:{shift}.',
+    en: 'Shift {shift} added to event #{id}: {label}{hours}, {capacity, plural, one {# seat} other {# seats}}. Volunteers answer it with /event rsvp {id} yes shift:{shift}.',
+    fr: 'Créneau {shift} ajouté à l’événement #{id} : {label}{hours}, {capacity, plural, one {# place} other {# places}}. Les bénévoles y répondent avec /event rsvp {id} oui shift:{shift}.',
   },
   'event.shift_tag_line': {
     en: 'Only for people tagged {tag}.',
@@ -43,7 +43,7 @@ export const shiftMessages = defineMessages({
     fr: 'Le créneau #{id} chevauche votre créneau #{other} {title} ({hours}). Répondez d’abord non à celui-là, par exemple : {example}',
   },
   'event.capacity_below_going': {
-    en: '{going} people are going to #{id}; with capacity {capacity}, {names} would move to the waiting list. Add confirm:on to do it, for example: capacity:{capacity} confirm:on',
-    fr: '{going} personnes participent à l’événement #{id} ; avec {capacity} places, {names} passeraient sur la liste d’attente. Ajoutez confirm:on pour le faire, par exemple : capacity:{capacity} confirm:on',
+    en: '{going, plural, one {# person is} other {# people are}} going to #{id}; with capacity {capacity}, {moved, plural, one {this person} other {these # people}} would move to the waiting list: {names}. Add confirm:on to do it, for example: capacity:{capacity} confirm:on',
+    fr: '{going, plural, one {# personne participe} other {# personnes participent}} à l’événement #{id} ; avec {capacity, plural, one {# place} other {# places}}, {moved, plural, one {cette personne passerait} other {ces # personnes passeraient}} sur la liste d’attente : {names}. Ajoutez confirm:on pour le faire, par exemple : capacity:{capacity} confirm:on',
   },
 });

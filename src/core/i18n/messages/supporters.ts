@@ -77,8 +77,8 @@ export const supporterMessages = defineMessages({
     fr: '« {text} » n’est pas une liste de compétences. Séparez par des virgules jusqu’à {max} compétences de {length} caractères au plus, par exemple porte-a-porte,phoning.',
   },
   'link.code': {
-    en: 'Your link code is {code}. Within {minutes} minutes, send /link code:{code} to this assistant from your account on the other platform. The code works once.',
-    fr: 'Votre code de liaison est {code}. Dans les {minutes} minutes, envoyez /link code:{code} à cet assistant depuis votre compte sur l’autre plateforme. Le code ne sert qu’une fois.',
+    en: 'Your link code is {code}. Within {minutes, plural, one {# minute} other {# minutes}}, send /link code:{code} to this assistant from your account on the other platform. The code works once.',
+    fr: 'Votre code de liaison est {code}. Dans {minutes, plural, one {la minute} other {les # minutes}}, envoyez /link code:{code} à cet assistant depuis votre compte sur l’autre plateforme. Le code ne sert qu’une fois.',
   },
   'link.done': {
     en: 'Linked! Your accounts ({accounts}) are now one supporter, with your tasks, events and settings together.',
