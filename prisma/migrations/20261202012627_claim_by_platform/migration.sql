@@ -5,6 +5,9 @@ DROP INDEX "Notification_eventId_status_idx";
 ALTER TABLE "Notification" ADD COLUMN "platforms" TEXT;
 
 -- CreateIndex
+CREATE INDEX "Supporter_campaignId_points_id_idx" ON "Supporter"("campaignId", "points" DESC, "id");
+
+-- CreateIndex
 CREATE INDEX "Identity_campaignId_platform_username_idx" ON "Identity"("campaignId", "platform", "username");
 
 -- CreateIndex
