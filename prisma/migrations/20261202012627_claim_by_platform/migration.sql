@@ -56,3 +56,11 @@ BEGIN
     FROM "Identity" i WHERE i."supporterId" = OLD."supporterId" AND i."unreachable" = 0)
   WHERE "recipientId" = OLD."supporterId" AND "status" = 'pending';
 END;
+
+CREATE TRIGGER "Notification_platforms_recipient" AFTER UPDATE OF "recipientId" ON "Notification"
+BEGIN
+  UPDATE "Notification" SET "platforms" = (
+    SELECT COALESCE(group_concat(DISTINCT i."platform" ORDER BY i."platform"), '')
+    FROM "Identity" i WHERE i."supporterId" = NEW."recipientId" AND i."unreachable" = 0)
+  WHERE "id" = NEW."id";
+END;

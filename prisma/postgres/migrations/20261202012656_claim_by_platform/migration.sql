@@ -59,3 +59,14 @@ $$;
 CREATE TRIGGER "Identity_platforms_refresh"
 AFTER INSERT OR DELETE OR UPDATE OF "platform", "unreachable", "supporterId" ON "Identity"
 FOR EACH ROW EXECUTE FUNCTION "identity_platforms_refresh"();
+
+CREATE FUNCTION "notification_platforms_recipient"() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  NEW."platforms" := "reachable_platforms"(NEW."recipientId");
+  RETURN NEW;
+END
+$$;
+
+CREATE TRIGGER "Notification_platforms_recipient" BEFORE UPDATE OF "recipientId" ON "Notification"
+FOR EACH ROW EXECUTE FUNCTION "notification_platforms_recipient"();

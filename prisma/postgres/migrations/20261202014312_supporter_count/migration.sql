@@ -27,25 +27,35 @@ $$;
 CREATE TRIGGER "Campaign_count_insert" AFTER INSERT ON "Campaign"
 FOR EACH ROW EXECUTE FUNCTION "campaign_count_insert"();
 
+-- Statement-level, over the rows each statement changed: a bulk insert updates the count once,
+-- not once per row (repeated updates of one row in one transaction grow with each update).
 CREATE FUNCTION "supporter_count_change"() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP <> 'INSERT' AND OLD."consentAt" IS NOT NULL AND OLD."status" <> 'erased' THEN
-    UPDATE "SupporterCount" SET "registered" = "registered" - 1 WHERE "campaignId" = OLD."campaignId";
+  IF TG_OP <> 'INSERT' THEN
+    UPDATE "SupporterCount" c SET "registered" = c."registered" - d.n
+    FROM (SELECT "campaignId", COUNT(*) AS n FROM old_rows
+          WHERE "consentAt" IS NOT NULL AND "status" <> 'erased' GROUP BY "campaignId") d
+    WHERE c."campaignId" = d."campaignId";
   END IF;
-  IF TG_OP <> 'DELETE' AND NEW."consentAt" IS NOT NULL AND NEW."status" <> 'erased' THEN
-    UPDATE "SupporterCount" SET "registered" = "registered" + 1 WHERE "campaignId" = NEW."campaignId";
+  IF TG_OP <> 'DELETE' THEN
+    UPDATE "SupporterCount" c SET "registered" = c."registered" + d.n
+    FROM (SELECT "campaignId", COUNT(*) AS n FROM new_rows
+          WHERE "consentAt" IS NOT NULL AND "status" <> 'erased' GROUP BY "campaignId") d
+    WHERE c."campaignId" = d."campaignId";
   END IF;
   RETURN NULL;
 END
 $$;
 
-CREATE TRIGGER "Supporter_count_insert_delete" AFTER INSERT OR DELETE ON "Supporter"
-FOR EACH ROW EXECUTE FUNCTION "supporter_count_change"();
+CREATE TRIGGER "Supporter_count_insert" AFTER INSERT ON "Supporter"
+REFERENCING NEW TABLE AS new_rows
+FOR EACH STATEMENT EXECUTE FUNCTION "supporter_count_change"();
 
-CREATE TRIGGER "Supporter_count_update" AFTER UPDATE OF "consentAt", "status", "campaignId" ON "Supporter"
-FOR EACH ROW
-WHEN ((OLD."consentAt" IS NOT NULL AND OLD."status" <> 'erased')
-  IS DISTINCT FROM (NEW."consentAt" IS NOT NULL AND NEW."status" <> 'erased')
-  OR OLD."campaignId" <> NEW."campaignId")
-EXECUTE FUNCTION "supporter_count_change"();
+CREATE TRIGGER "Supporter_count_update" AFTER UPDATE ON "Supporter"
+REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+FOR EACH STATEMENT EXECUTE FUNCTION "supporter_count_change"();
+
+CREATE TRIGGER "Supporter_count_delete" AFTER DELETE ON "Supporter"
+REFERENCING OLD TABLE AS old_rows
+FOR EACH STATEMENT EXECUTE FUNCTION "supporter_count_change"();
