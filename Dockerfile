@@ -9,8 +9,9 @@ RUN apt-get update \
   && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 # The lockfile alone first, so the slow install stays cached while only the sources change.
-COPY package.json package-lock.json .npmrc ./
-RUN npm ci --ignore-scripts --no-audit --no-fund && npm rebuild better-sqlite3
+COPY package.json package-lock.json ./
+# JOBS=max: node-gyp compiles the SQLite driver on every core.
+RUN npm ci --ignore-scripts --no-audit --no-fund && JOBS=max npm rebuild better-sqlite3
 COPY . .
 RUN npm run db:generate && npm run build && npm prune --omit=dev --omit=optional
 

@@ -9,13 +9,12 @@ import { hostname } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import type { ChatAdapter } from './bots/chat-adapter.ts';
 import { errorReason, PlatformStartError } from './bots/platform-start.ts';
-import { EChartsChartRenderer } from './charts/echarts-chart-renderer.ts';
+import { LazyChartRenderer } from './charts/lazy-chart-renderer.ts';
 import { type Config, ConfigError, configSecrets, loadConfig } from './config.ts';
 import { type Clock, systemClock } from './core/clock.ts';
 import { type Core, createCore } from './core/core.ts';
 import { CoreNotificationContent } from './core/notifications/content.ts';
 import { digestSchedule } from './core/notifications/digests.ts';
-import type { Notifier } from './core/notifications/notifier.ts';
 import { ScheduledMessagePlanner } from './core/notifications/scheduled-messages.ts';
 import { reportSchedule } from './core/reports/report-schedule.ts';
 import { calendarRoute } from './http/calendar-route.ts';
@@ -148,7 +147,7 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
           platformNames: platformNames(),
         },
         cron: nodeCronRules,
-        charts: new EChartsChartRenderer(),
+        charts: new LazyChartRenderer(),
         workerId: workerIdOf(config),
       },
       logger,
@@ -199,12 +198,11 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
     }
     // The chat opens once nothing can stop the start any more (a busy port, a bad token).
     await startAdapters(sources, deps, started, true);
-    const notifiers = [...adapters.values()].map((adapter) => adapter.notifier);
     const budget = new PrismaSendBudget(db.client);
     const scheduler = startDelivery(
       config,
       core,
-      { notifiers, budget },
+      { adapters: [...adapters.values()], budget },
       metrics,
       logger,
       housekeeping,
@@ -230,13 +228,14 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
 }
 
 /**
- * Starts the scheduler: each tick queues the digests and reports that fell due, then delivers every due
- * notification through the notifiers of the platforms this process runs.
+ * Starts the scheduler: each tick queues the digests and reports that fell due, delivers every due
+ * notification through the notifiers of the platforms this process runs, then lets each adapter
+ * do its own round (Discord's Events).
  */
 function startDelivery(
   config: Config,
   core: Core,
-  { notifiers, budget }: { notifiers: Notifier[]; budget: SendBudget },
+  { adapters, budget }: { adapters: ChatAdapter[]; budget: SendBudget },
   metrics: PromDeliveryMetrics,
   logger: Logger,
   housekeeping: Housekeeping,
@@ -246,7 +245,7 @@ function startDelivery(
   const workerId = workerIdOf(config);
   const dispatcher = new Dispatcher({
     store,
-    notifiers,
+    notifiers: adapters.map((adapter) => adapter.notifier),
     content,
     clock,
     log: logger,
@@ -266,9 +265,20 @@ function startDelivery(
       } catch (error) {
         logger.error({ err: error }, 'digest and report planning failed');
       }
+      // Offers of seats to cover go out in waves while unfilled (each logs its own failure).
+      const offered = await core.services.covers.sendDueWaves(logger).catch((error: unknown) => {
+        logger.error({ err: error }, 'cover waves failed');
+        return 0;
+      });
+      if (offered > 0) logger.info({ offered }, 'cover offers queued');
       // Fan-outs left by a process that stopped are taken over here (kick logs its own errors).
       void core.deps.fanOuts.kick();
-      await dispatcher.tick(signal);
+      try {
+        await dispatcher.tick(signal);
+      } finally {
+        // The platforms' own rounds do not wait on delivery going well.
+        for (const adapter of adapters) await adapter.tick?.(signal);
+      }
       await keepHouse(housekeeping, clock.now(), logger);
     },
     log: logger,

@@ -18,6 +18,11 @@ export interface ChatAdapter {
   readonly routes?: readonly HttpRoute[];
   /** Resolves when the platform's input has ended (the console's): the program then stops. */
   readonly ended?: Promise<void>;
+  /**
+   * Work of the platform's own done on every scheduler tick, after delivery (Discord keeps the
+   * servers' Events in step with the campaigns' events). Failures are logged, never thrown.
+   */
+  tick?(signal: AbortSignal): Promise<void>;
   /** Stops taking events and lets those in progress finish. Idempotent. */
   stop(): Promise<void>;
 }

@@ -20,7 +20,7 @@ export function createCore(input: CoreInput, log: ErrorLog) {
   const catalogue = createCatalogue();
   const runner = new CommandRunner({ catalogue, services, deps, log });
   const text = new TextCommands(catalogue, runner, deps.store.conversations, deps.clock);
-  return { deps, services, catalogue, runner, text };
+  return { deps, services, catalogue, runner, text, workerId };
 }
 
 export type Core = ReturnType<typeof createCore>;

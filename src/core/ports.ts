@@ -22,6 +22,7 @@ import type {
   TagCount,
 } from './campaigns/stats.types.ts';
 import type { ConversationStore } from './conversations/conversation.types.ts';
+import type { CoverRepo } from './covers/cover.types.ts';
 import type {
   Attendance,
   Attendee,
@@ -33,6 +34,7 @@ import type {
   RsvpChange,
   RsvpChoice,
 } from './events/event.types.ts';
+import type { EventMirror, MirrorSettlement } from './events/event-mirror.types.ts';
 import type { ReminderSlot } from './events/event-reminders.ts';
 import type { ClaimRequest, DeliveryContext, Settlement } from './notifications/delivery.types.ts';
 import type {
@@ -88,6 +90,10 @@ export interface CampaignRepo {
   ): Promise<ChatSpace>;
   findSpace(platform: SpacePlatform, externalId: string): Promise<ChatSpace | null>;
   listSpaces(campaignId: number): Promise<ChatSpace[]>;
+  /** Every bound guild or group of a platform, across campaigns (the event mirrors' work list). */
+  listSpacesOn(platform: SpacePlatform): Promise<ChatSpace[]>;
+  /** Records when the person who ran /setup was warned about a missing permission (null: fine). */
+  setMirrorWarning(spaceId: number, at: Date | null): Promise<void>;
 }
 
 export interface SupporterRepo {
@@ -272,6 +278,32 @@ export interface EventRepo {
 }
 
 /** Live calendar feeds: their tokens, in two halves (a public lookup and a secret). */
+/**
+ * Events mirrored on bound servers' own calendars. A change is sent under a lease, so that one
+ * process sends it even when several serve the same server.
+ */
+export interface EventMirrorRepo {
+  /** The server's mirrors still shown as scheduled. */
+  listOpen(chatSpaceId: number): Promise<EventMirror[]>;
+  /** The server's mirrors of these events, whatever their state. */
+  listOf(chatSpaceId: number, eventIds: readonly number[]): Promise<EventMirror[]>;
+  findByExternal(chatSpaceId: number, externalId: string): Promise<EventMirror | null>;
+  /**
+   * Takes the lease on the mirror of the event in the server (creating the row when missing)
+   * until `until`, unless another worker holds it or a failed try waits for `retryAt`.
+   */
+  claim(
+    key: { campaignId: number; eventId: number; chatSpaceId: number },
+    workerId: string,
+    now: Date,
+    until: Date,
+  ): Promise<EventMirror | null>;
+  /** Records what was sent and frees the lease. */
+  settle(id: number, workerId: string, outcome: MirrorSettlement): Promise<void>;
+  /** Records a failed try, to be tried again from `retryAt`, and frees the lease. */
+  fail(id: number, workerId: string, error: string, retryAt: Date): Promise<void>;
+}
+
 export interface CalendarFeedRepo {
   /** The feed whose token starts with `lookup`, or null. */
   findByLookup(lookup: string): Promise<CalendarFeed | null>;
@@ -368,6 +400,8 @@ export interface Store {
   stats: StatsRepo;
   conversations: ConversationStore;
   fanOuts: FanOutRepo;
+  covers: CoverRepo;
+  eventMirrors: EventMirrorRepo;
   /** Runs `work` in one database transaction: everything it wrote lands, or nothing. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
 }

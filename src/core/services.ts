@@ -2,6 +2,7 @@ import { BroadcastsService } from './broadcasts/broadcasts.service.ts';
 import { CalendarsService } from './calendars/calendars.service.ts';
 import { CampaignsService } from './campaigns/campaigns.service.ts';
 import { StatsService } from './campaigns/stats.service.ts';
+import { CoversService } from './covers/covers.service.ts';
 import type { CoreDeps } from './deps.ts';
 import { EventsService } from './events/events.service.ts';
 import { PrivacyService } from './privacy/privacy.service.ts';
@@ -15,6 +16,7 @@ export interface Services {
   supporters: SupportersService;
   tasks: TasksService;
   events: EventsService;
+  covers: CoversService;
   calendars: CalendarsService;
   broadcasts: BroadcastsService;
   privacy: PrivacyService;
@@ -28,6 +30,7 @@ export function createServices(deps: CoreDeps): Services {
     supporters: new SupportersService(deps),
     tasks: new TasksService(deps),
     events: new EventsService(deps),
+    covers: new CoversService(deps),
     calendars: new CalendarsService(deps),
     broadcasts: new BroadcastsService(deps),
     privacy: new PrivacyService(deps),

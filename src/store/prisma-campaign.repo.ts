@@ -92,6 +92,15 @@ export class PrismaCampaignRepo implements CampaignRepo {
     });
     return rows.map(toChatSpace);
   }
+
+  async listSpacesOn(platform: SpacePlatform): Promise<ChatSpace[]> {
+    const rows = await this.db.chatSpace.findMany({ where: { platform }, orderBy: { id: 'asc' } });
+    return rows.map(toChatSpace);
+  }
+
+  async setMirrorWarning(spaceId: number, at: Date | null): Promise<void> {
+    await this.db.chatSpace.update({ where: { id: spaceId }, data: { mirrorWarnedAt: at } });
+  }
 }
 
 function toCampaign(row: CampaignRow): Campaign {
@@ -105,6 +114,7 @@ function toCampaign(row: CampaignRow): Campaign {
     digestCron: row.digestCron,
     reportCron: row.reportCron,
     leaderboardEnabled: row.leaderboardEnabled,
+    coverWindowMinutes: row.coverWindowMinutes,
     createdAt: row.createdAt,
   };
 }
@@ -118,5 +128,7 @@ function toChatSpace(row: ChatSpaceRow): ChatSpace {
     title: row.title,
     organizerRoleId: row.organizerRoleId,
     announceChannelId: row.announceChannelId,
+    setupUserId: row.setupUserId,
+    mirrorWarnedAt: row.mirrorWarnedAt,
   };
 }

@@ -5,7 +5,9 @@ import { PrismaCalendarFeedRepo } from './prisma-calendar-feed.repo.ts';
 import { PrismaCampaignRepo } from './prisma-campaign.repo.ts';
 import { atomically, type DbClient } from './prisma-client.ts';
 import { PrismaConversationStore } from './prisma-conversations.ts';
+import { PrismaCoverRepo } from './prisma-cover.repo.ts';
 import { PrismaEventRepo } from './prisma-event.repo.ts';
+import { PrismaEventMirrorRepo } from './prisma-event-mirror.repo.ts';
 import { PrismaFanOutRepo } from './prisma-fan-out.repo.ts';
 import { PrismaNotificationRepo } from './prisma-notification.repo.ts';
 import { PrismaPrivacyRepo } from './prisma-privacy.repo.ts';
@@ -26,6 +28,8 @@ export class PrismaStore implements Store {
   readonly stats: PrismaStatsRepo;
   readonly conversations: PrismaConversationStore;
   readonly fanOuts: PrismaFanOutRepo;
+  readonly covers: PrismaCoverRepo;
+  readonly eventMirrors: PrismaEventMirrorRepo;
 
   constructor(
     private readonly db: DbClient,
@@ -42,6 +46,8 @@ export class PrismaStore implements Store {
     this.stats = new PrismaStatsRepo(db);
     this.conversations = new PrismaConversationStore(db);
     this.fanOuts = new PrismaFanOutRepo(db);
+    this.covers = new PrismaCoverRepo(db);
+    this.eventMirrors = new PrismaEventMirrorRepo(db);
   }
 
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {

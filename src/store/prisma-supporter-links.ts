@@ -71,6 +71,10 @@ export function mergeSupporters(
     await tx.event.updateMany(creator);
     await tx.task.updateMany(creator);
     await tx.broadcast.updateMany(creator);
+    await tx.coverRequest.updateMany({
+      where: { campaignId, requesterId: fromId },
+      data: { requesterId: intoId },
+    });
     await tx.supporter.delete({ where: { id: fromId } });
     await tx.supporter.update({
       where: { id: intoId },

@@ -77,7 +77,7 @@ describe('the /stats picture', () => {
     expect(shown.some((text) => /^66,7\s%$/u.test(text))).toBe(true);
     expect(shown).not.toContain('66.7%');
     expect(shown).toContain('#2 Canvass the market · sam. 5 déc.');
-    expect(shown).toContain('Présence par semaine (venus / inscrits)');
+    expect(shown).toContain('Présence par semaine (venus / ayant dit oui)');
   });
 
   it('labels a year by month and 30 days by day', async () => {

@@ -96,10 +96,16 @@ describe('the organizers’ weekly report', () => {
     // The four who joined in August were last seen then; the organizers were seen yesterday.
     expect(text).toContain('Silent for 30 days: 4 volunteers who were active before');
     // Soonest due first, like every task listing.
-    expect(rendered!.buttons?.flat().map((b) => b.label)).toEqual([
-      `Hand out #${phone.id} again`,
-      'Hand out #1 again',
+    expect(rendered!.buttons?.map((row) => row.map((b) => b.label))).toEqual([
+      [`Hand out #${phone.id} again`, 'Hand out #1 again'],
+      ['Hand out #2 again', 'Hand out #2.1 again'],
     ]);
+    // The shift's button offers its free seats to matching volunteers.
+    expect(rendered!.buttons?.[1]?.[1]?.action).toEqual({
+      command: 'event',
+      subcommand: 'handout',
+      args: { id: '2.1' },
+    });
     const [picture] = rendered!.files ?? [];
     expect(picture?.mimeType).toBe('image/png');
     expect(Buffer.from(picture!.content as Uint8Array).readUInt32BE(16)).toBe(1200);

@@ -7,6 +7,7 @@ import {
   messageObject,
   type UploadedFile,
 } from './discord-payloads.ts';
+import { type ScheduledEventWorld, scheduledEventRoute } from './fake-discord-events.ts';
 
 /** One REST request the fake received. */
 export interface RestCall {
@@ -38,22 +39,37 @@ export interface InjectedFailure {
 export interface InteractionRecord {
   id: string;
   token: string;
-  kind: 'command' | 'button' | 'autocomplete';
+  kind: 'command' | 'button' | 'autocomplete' | 'form';
   /** The channel it happened in, where replies appear. */
   channelId: string;
   /** The message whose button was pressed. */
   pressed?: FakeMessage;
-  /** Callback types in order: 4 reply, 5 deferred reply, 6 deferred update, 7 update, 8 choices. */
+  /**
+   * Callback types in order: 4 reply, 5 deferred reply, 6 deferred update, 7 update, 8 choices,
+   * 9 a form (modal) shown.
+   */
   callbacks: number[];
   /** The reply, or the pressed message when the interaction updated it. */
   original?: FakeMessage;
   followUps: FakeMessage[];
   /** Autocomplete choices offered. */
   choices?: { name: string; value: string | number }[];
+  /** The form (modal) shown instead of an answer. */
+  form?: FakeForm;
+}
+
+/** A modal as the bot sends it: its id, title and one text field per row. */
+export interface FakeForm {
+  custom_id: string;
+  title: string;
+  components: {
+    type: number;
+    components: { custom_id: string; label: string; style: number; required?: boolean }[];
+  }[];
 }
 
 /** The state the REST routes act on, owned by FakeDiscord. */
-export interface RestWorld {
+export interface RestWorld extends ScheduledEventWorld {
   applicationId: string;
   botUser: FakeUser;
   gatewayUrl(): string;
@@ -138,6 +154,8 @@ export function restRoute(
     return interactionCallback(world, parts[1]!, body, call.files);
   }
   if (parts[0] === 'webhooks') return webhook(world, method, parts, body, call.files);
+  const scheduled = scheduledEventRoute(world, method, parts, body);
+  if (scheduled) return scheduled;
   if (method === 'POST' && path === '/users/@me/channels') {
     const dm = world.dmChannel(String(body.recipient_id));
     if (!dm) return unknown(10013, 'Unknown User');
@@ -187,6 +205,8 @@ function interactionCallback(
     if (type === 7 && record.original) edit(record.original, data, files);
   } else if (type === 8) {
     record.choices = data.choices as InteractionRecord['choices'];
+  } else if (type === 9) {
+    record.form = data as unknown as FakeForm;
   }
   return { status: 204 };
 }

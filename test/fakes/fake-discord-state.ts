@@ -6,6 +6,7 @@ import {
   guildObject,
   MEMBER_PERMISSIONS,
 } from './discord-payloads.ts';
+import type { FakeScheduledEvent } from './fake-discord-events.ts';
 import { shardOf } from './fake-discord-gateway.ts';
 import type { InteractionRecord, RestWorld } from './fake-discord-rest.ts';
 
@@ -20,6 +21,10 @@ export abstract class DiscordState implements RestWorld {
   readonly commands = new Map<string, object[]>();
   readonly messages = new Map<string, FakeMessage>();
   readonly interactions = new Map<string, InteractionRecord>();
+  /** The guilds' scheduled events (their Events tab), by id. */
+  readonly scheduledEvents = new Map<string, FakeScheduledEvent>();
+  /** Guilds where the bot's role lacks Create Events and Manage Events. */
+  readonly withoutEventPermissions = new Set<string>();
   readonly applicationId: string;
   readonly botUser: FakeUser;
   protected readonly users = new Map<string, FakeUser>();
@@ -117,6 +122,15 @@ export abstract class DiscordState implements RestWorld {
       [...this.dmChannels.values()].includes(channelId) ||
       this.guilds.some((g) => g.channelId === channelId || g.channelIds.includes(channelId))
     );
+  }
+
+  guildExists(guildId: string): boolean {
+    return this.guilds.some((g) => g.id === guildId);
+  }
+
+  /** The scheduled events of a guild, oldest first. */
+  scheduledEventsOf(guild: FakeGuild): FakeScheduledEvent[] {
+    return [...this.scheduledEvents.values()].filter((e) => e.guildId === guild.id);
   }
 
   guildOfChannel(channelId: string): string | undefined {

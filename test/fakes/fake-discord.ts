@@ -24,7 +24,13 @@ import { DiscordState } from './fake-discord-state.ts';
 
 export { buttonsOf } from './discord-interactions.ts';
 export type { FakeGuild, FakeMessage, FakeUser } from './discord-payloads.ts';
-export type { InjectedFailure, InteractionRecord, RestCall } from './fake-discord-rest.ts';
+export type { FakeScheduledEvent } from './fake-discord-events.ts';
+export type {
+  FakeForm,
+  InjectedFailure,
+  InteractionRecord,
+  RestCall,
+} from './fake-discord-rest.ts';
 
 /** A token shaped like a real bot token (the logger recognises it as a secret). */
 export const FAKE_DISCORD_TOKEN =
@@ -128,6 +134,20 @@ export class FakeDiscord extends DiscordState {
     return id;
   }
 
+  /**
+   * A member presses "Interested" on a scheduled event in the server's Events (or takes it
+   * back): the gateway sends GUILD_SCHEDULED_EVENT_USER_ADD (or _REMOVE) as Discord does.
+   */
+  interested(user: FakeUser, guild: FakeGuild, scheduledEventId: string, on = true): void {
+    const event = on ? 'GUILD_SCHEDULED_EVENT_USER_ADD' : 'GUILD_SCHEDULED_EVENT_USER_REMOVE';
+    const data = {
+      guild_scheduled_event_id: scheduledEventId,
+      user_id: user.id,
+      guild_id: guild.id,
+    };
+    this.gateway.dispatch(event, data, guild.id);
+  }
+
   /** Answers the next matching calls with an error instead of doing them. */
   fail(failure: InjectedFailure): void {
     this.failures.push({ ...failure, remaining: failure.times ?? 1 });
@@ -156,6 +176,28 @@ export class FakeDiscord extends DiscordState {
     const data = this.commandDataFor(who, name, values, focused);
     const record = await this.interact(who, 'autocomplete', { type: 4, data });
     return record.choices;
+  }
+
+  /**
+   * Fills in and submits a form (modal) the bot showed, as Discord sends it (a MODAL_SUBMIT
+   * interaction with one text input per row); resolves once the bot acknowledged it.
+   */
+  async submitForm(
+    who: Who,
+    shown: InteractionRecord,
+    values: Record<string, string>,
+  ): Promise<InteractionRecord> {
+    const form = shown.form;
+    if (!form) throw new Error(`interaction ${shown.id} showed no form`);
+    const fields = form.components.flatMap((row) => row.components.map((c) => c.custom_id));
+    for (const name of Object.keys(values)) {
+      if (!fields.includes(name)) throw new Error(`the form has no field ${name}`);
+    }
+    const components = fields.map((name) => ({
+      type: 1,
+      components: [{ type: 4, custom_id: name, value: values[name] ?? '' }],
+    }));
+    return this.interact(who, 'form', { type: 5, data: { custom_id: form.custom_id, components } });
   }
 
   /** Presses a button of a message the bot sent; resolves once the bot acknowledged it. */

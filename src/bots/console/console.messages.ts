@@ -9,7 +9,7 @@ export const consoleText = {
     en: (campaign) =>
       `Organizing assistant - campaign "${campaign}". You are the local organizer (@local, or me in commands).`,
     fr: (campaign) =>
-      `Assistant d’organisation - campagne « ${campaign} ». Vous êtes l’organisateur local (@local, ou moi dans les commandes).`,
+      `Assistant d’organisation – campagne « ${campaign} ». Vous êtes l’organisateur local (@local, ou moi dans les commandes).`,
   } satisfies Sentence<[string]>,
   userName: {
     en: () => 'Local organizer',

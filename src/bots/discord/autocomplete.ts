@@ -2,6 +2,8 @@ import type { AutocompleteInteraction } from 'discord.js';
 import type { Core } from '../../core/core.ts';
 import { isRegistered } from '../../core/interaction/registered.ts';
 import { shorten } from '../../core/notifications/content-view.ts';
+import { timeZonesStartingWith } from '../../core/time/zones.ts';
+import { ZONE_OPTIONS } from './discord-options.ts';
 import { actorOf, spaceOf } from './interaction-request.ts';
 
 /** Discord shows at most 25 choices of at most 100 characters. */
@@ -14,14 +16,20 @@ interface Numbered {
 }
 
 /**
- * Completes task and event numbers with `#12 Title` choices as the person types (the number or
- * part of the title): tasks they can claim, the ones they hold for done/drop, open tasks for
- * organizers' commands, upcoming events for event commands.
+ * Completes time zones from the IANA list, and task and event numbers with `#12 Title` choices
+ * as the person types (the number or part of the title): tasks they can claim, the ones they
+ * hold for done/drop, open tasks for organizers' commands, upcoming events for event commands.
  */
 export class IdAutocomplete {
   constructor(private readonly core: Pick<Core, 'services' | 'deps'>) {}
 
   async respond(interaction: AutocompleteInteraction): Promise<void> {
+    const focused = interaction.options.getFocused(true);
+    if (ZONE_OPTIONS.has(focused.name)) {
+      const zones = timeZonesStartingWith(String(focused.value), MAX_CHOICES);
+      await interaction.respond(zones.map((zone) => ({ name: zone, value: zone })));
+      return;
+    }
     const typed = String(interaction.options.getFocused()).replace('#', '').trim().toLowerCase();
     const items = await this.candidates(interaction);
     const choices = items

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { DiscordConfig } from '../../config.ts';
+import { EventMirrors } from '../../core/events/event-mirrors.ts';
 import type { AdapterOptions, ChatAdapter } from '../chat-adapter.ts';
 import { Announcer } from './announcements.ts';
 import { registerIfChanged } from './command-registration.ts';
@@ -8,6 +9,7 @@ import { loggableError, rejectLongDirectMessageWaits } from './discord-errors.ts
 import { DiscordNotifier } from './discord-notifier.ts';
 import { connectDiscord } from './discord-start.ts';
 import { DiscordInteractions } from './interactions.ts';
+import { DiscordScheduledEvents, listenForInterest } from './scheduled-events.ts';
 import { slashCommands } from './slash-commands.ts';
 
 export interface DiscordBotOptions extends AdapterOptions<DiscordConfig> {
@@ -22,7 +24,8 @@ export interface DiscordBot extends ChatAdapter {
 }
 
 /**
- * Logs in with the Guilds intent only (slash commands and buttons need no privileged intent),
+ * Logs in with the Guilds and GuildScheduledEvents intents (neither is privileged: slash
+ * commands, buttons and "Interested" on the server's Events need no privileged intent),
  * answers interactions through the core, and registers the slash commands when they changed.
  * Under discord.js's ShardingManager each process serves the shards it is given (SHARDS and
  * SHARD_COUNT, read by discord.js) and only the one serving shard 0 registers commands.
@@ -30,7 +33,7 @@ export interface DiscordBot extends ChatAdapter {
 export async function startDiscordBot(options: DiscordBotOptions): Promise<DiscordBot> {
   const { config, core, log } = options;
   const client = new Client({
-    intents: [GatewayIntentBits.Guilds],
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildScheduledEvents],
     rest: { api: config.apiBase, rejectOnRateLimit: rejectLongDirectMessageWaits },
     allowedMentions: { parse: [] },
   });
@@ -42,11 +45,18 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
   });
   const inFlight = new Set<Promise<void>>();
   let accepting = true;
-  client.on(Events.InteractionCreate, (interaction) => {
-    if (!accepting) return;
-    const work = interactions.handle(interaction).finally(() => inFlight.delete(work));
+  const track = (started: Promise<void>) => {
+    const work = started.finally(() => inFlight.delete(work));
     inFlight.add(work);
+  };
+  client.on(Events.InteractionCreate, (interaction) => {
+    if (accepting) track(interactions.handle(interaction));
   });
+  listenForInterest(client, core, log, (work) => {
+    if (accepting) track(work);
+  });
+  const calendar = new DiscordScheduledEvents(client);
+  const mirrors = new EventMirrors(core.deps, core.workerId, log);
   client.on(Events.Error, (error) =>
     log.error({ err: loggableError(error) }, 'discord client error'),
   );
@@ -86,6 +96,14 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
     platform: 'discord',
     notifier: new DiscordNotifier(client.rest),
     idle,
+    tick: async (signal) => {
+      try {
+        const sent = await mirrors.sync(calendar, signal);
+        if (sent > 0) log.info({ sent }, 'discord scheduled events updated');
+      } catch (error) {
+        log.error({ err: loggableError(error) }, 'discord scheduled events not updated');
+      }
+    },
     stop: () => {
       stopping ??= (async () => {
         accepting = false;

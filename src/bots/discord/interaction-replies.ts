@@ -4,13 +4,14 @@ import {
   type ChatInputCommandInteraction,
   type InteractionReplyOptions,
   MessageFlags,
+  type ModalSubmitInteraction,
   type RepliableInteraction,
 } from 'discord.js';
 import type { Reply } from '../../core/interaction/reply.ts';
 import { type DiscordMessage, renderReply } from './discord-render.ts';
 
-/** A slash command, or a button press, being answered. */
-export type Answerable = ChatInputCommandInteraction | ButtonInteraction;
+/** A slash command, a button press or a submitted form, being answered. */
+export type Answerable = ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction;
 
 /**
  * Acknowledges an interaction before its work is done (Discord's 3 s limit): with `update`, the

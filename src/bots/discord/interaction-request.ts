@@ -8,6 +8,7 @@ import {
 import type { BindError, Catalogue } from '../../core/commands/catalogue.ts';
 import { parseCommandLine } from '../../core/commands/command-line.ts';
 import type { Actor, CommandRequest, PlatformWords } from '../../core/interaction/request.ts';
+import { applyOffSwitches } from './discord-options.ts';
 
 /** Discord registers with `/join` and its servers have roles and channels. */
 export const DISCORD_WORDS: PlatformWords = {
@@ -41,7 +42,10 @@ export function spaceOf(interaction: BaseInteraction): CommandRequest['space'] {
   return { platform: 'discord', id: interaction.guildId, title: interaction.guild?.name };
 }
 
-/** A slash command as a request: Discord typed the options; a user option gives the user id. */
+/**
+ * A slash command as a request: Discord typed the options; a user, channel or role option gives
+ * its id; `announcements:False` becomes `channel:off`.
+ */
 export function commandRequest(interaction: ChatInputCommandInteraction): CommandRequest {
   const [outer] = interaction.options.data;
   // A subcommand of a group (`/event shift add`) is named by both words.
@@ -49,10 +53,12 @@ export function commandRequest(interaction: ChatInputCommandInteraction): Comman
   const first = grouped ? outer.options?.[0] : outer;
   const nested = first?.type === ApplicationCommandOptionType.Subcommand;
   const options = (nested ? first.options : interaction.options.data) ?? [];
+  const args = Object.fromEntries(options.map((option) => [option.name, option.value]));
+  applyOffSwitches(args);
   return {
     command: interaction.commandName,
     subcommand: nested ? (grouped ? `${outer.name} ${first.name}` : first.name) : undefined,
-    args: Object.fromEntries(options.map((option) => [option.name, option.value])),
+    args,
     actor: actorOf(interaction),
     space: spaceOf(interaction),
     requestId: interaction.id,

@@ -1,5 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type ButtonInteraction, type Interaction, MessageFlags } from 'discord.js';
+import {
+  type ButtonInteraction,
+  type Interaction,
+  MessageFlags,
+  type ModalSubmitInteraction,
+} from 'discord.js';
 import type { Core } from '../../core/core.ts';
 import type { Log } from '../../core/deps.ts';
 import { pickLocale, translate } from '../../core/i18n/i18n.ts';
@@ -10,6 +15,7 @@ import { IdAutocomplete } from './autocomplete.ts';
 import { loggableError } from './discord-errors.ts';
 import { type Answerable, defer, deliverWithRetries, sayPrivately } from './interaction-replies.ts';
 import { buttonRequest, commandRequest } from './interaction-request.ts';
+import { formFor, formRequest } from './modal-forms.ts';
 
 export interface InteractionsOptions {
   core: Pick<Core, 'runner' | 'catalogue' | 'services' | 'deps'>;
@@ -40,9 +46,16 @@ export class DiscordInteractions {
       if (interaction.isChatInputCommand()) {
         const request = commandRequest(interaction);
         const definition = this.options.core.catalogue.find(request.command, request.subcommand);
+        // A long text left out is typed in a form (its answer comes back as a modal submit),
+        // unless the command would be refused anyway.
+        const form = definition && formFor(request, definition, this.localeOf(interaction));
+        const asks = !!form && !(await this.options.core.runner.refuses(request));
         // An unknown command gets a private error.
         const ephemeral = definition ? definition.private === true : true;
-        await this.answer(interaction, request, false, ephemeral);
+        if (form && asks) await interaction.showModal(form);
+        else await this.answer(interaction, request, false, ephemeral);
+      } else if (interaction.isModalSubmit()) {
+        await this.submit(interaction);
       } else if (interaction.isButton()) {
         await this.press(interaction);
       } else if (interaction.isAutocomplete()) {
@@ -76,6 +89,20 @@ export class DiscordInteractions {
     const onPrivateMessage =
       !interaction.inGuild() || interaction.message.flags.has(MessageFlags.Ephemeral);
     await this.answer(interaction, bound.request, onPrivateMessage, true);
+  }
+
+  /** A submitted form runs its command with the texts typed in it. */
+  private async submit(interaction: ModalSubmitInteraction): Promise<void> {
+    const { catalogue } = this.options.core;
+    const bound = formRequest(interaction, catalogue);
+    if ('error' in bound) {
+      const { id, params } = bound.error;
+      await sayPrivately(interaction, translate(this.localeOf(interaction), id, params));
+      return;
+    }
+    const { command, subcommand } = bound.request;
+    const ephemeral = catalogue.find(command, subcommand)?.private === true;
+    await this.answer(interaction, bound.request, false, ephemeral);
   }
 
   /** Runs the request; defers when the answer is not ready in time, then shows it. */

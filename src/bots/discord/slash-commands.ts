@@ -12,7 +12,16 @@ import {
 import type { Catalogue } from '../../core/commands/catalogue.ts';
 import type { CommandDefinition } from '../../core/commands/define-command.ts';
 import type { OptionSpec } from '../../core/commands/options.ts';
+import { frenchForm } from '../../core/i18n/french-words.ts';
+import { translate } from '../../core/i18n/i18n.ts';
 import type { Message } from '../../core/i18n/messages/define.ts';
+import {
+  ANNOUNCEMENT_CHANNEL_TYPES,
+  formTexts,
+  OFF_SWITCHES,
+  PICKED_OPTIONS,
+  ZONE_OPTIONS,
+} from './discord-options.ts';
 
 /** A slash command as sent to Discord's bulk overwrite endpoint. */
 export type SlashCommand = RESTPostAPIChatInputApplicationCommandsJSONBody;
@@ -97,10 +106,24 @@ function subcommands(definitions: CommandDefinition[]): APIApplicationCommandSub
   return list as APIApplicationCommandSubcommandOption[];
 }
 
-/** The group's description lists its subcommands, in both languages. */
+/** Discord's limit on a description. */
+const DESCRIPTION_MAX = 100;
+
+/**
+ * The group's description lists its subcommands, in both languages; a list longer than Discord
+ * allows ends with `…` after the last subcommand that fits.
+ */
 function groupDescription(definitions: CommandDefinition[]): Message {
-  const list = definitions.map((definition) => definition.subcommand).join(', ');
-  return { en: `/${definitions[0]!.name}: ${list}`, fr: `/${definitions[0]!.name} : ${list}` };
+  const names = definitions.map((definition) => definition.subcommand ?? '');
+  const within = (head: string) => {
+    let text = `${head}${names.join(', ')}`;
+    for (let kept = names.length - 1; text.length > DESCRIPTION_MAX && kept > 0; kept--) {
+      text = `${head}${names.slice(0, kept).join(', ')}, …`;
+    }
+    return text;
+  };
+  const name = definitions[0]!.name;
+  return { en: within(`/${name}: `), fr: within(`/${name} : `) };
 }
 
 function describe(description: Message) {
@@ -110,14 +133,30 @@ function describe(description: Message) {
   };
 }
 
-/** Required options first, as Discord demands; each keeps its catalogue name. */
+/**
+ * Required options first, as Discord demands; each keeps its catalogue name. A long text typed in
+ * a form when left out (see FORM_TEXTS) is optional here.
+ */
 function options(definition: CommandDefinition): APIApplicationCommandBasicOption[] {
-  const entries = Object.entries(definition.options);
+  const inForm = formTexts(definition.name, definition.subcommand);
+  const entries = Object.entries(definition.options).map(
+    ([name, spec]) => [name, inForm.includes(name) ? { ...spec, required: false } : spec] as const,
+  );
   const ordered = [
     ...entries.filter(([, spec]) => spec.required),
     ...entries.filter(([, spec]) => !spec.required),
   ];
-  return ordered.map(([name, spec]) => option(definition, name, spec));
+  const list = ordered.map(([name, spec]) => option(definition, name, spec));
+  for (const [name, { option, description: id }] of Object.entries(OFF_SWITCHES)) {
+    if (!(option in definition.options)) continue;
+    list.push({
+      name,
+      type: ApplicationCommandOptionType.Boolean,
+      required: false,
+      ...describe({ en: translate('en', id), fr: translate('fr', id) }),
+    });
+  }
+  return list;
 }
 
 function option(
@@ -126,12 +165,18 @@ function option(
   spec: OptionSpec,
 ): APIApplicationCommandBasicOption {
   const base = { name, ...describe(spec.description), required: spec.required };
+  const picked = PICKED_OPTIONS[name];
+  if (picked === ApplicationCommandOptionType.Channel) {
+    return { ...base, type: picked, channel_types: ANNOUNCEMENT_CHANNEL_TYPES };
+  }
+  if (picked === ApplicationCommandOptionType.Role) return { ...base, type: picked };
   switch (spec.kind) {
     case 'text':
       return {
         ...base,
         type: ApplicationCommandOptionType.String,
         max_length: Math.min(spec.max ?? MAX_STRING_LENGTH, MAX_STRING_LENGTH),
+        ...(ZONE_OPTIONS.has(name) && { autocomplete: true }),
       };
     case 'integer':
       return {
@@ -157,7 +202,12 @@ function option(
       return {
         ...base,
         type: ApplicationCommandOptionType.String,
-        choices: (spec.choices ?? []).map((value) => ({ name: value, value })),
+        // `yes` is `oui` to a French client; the value stays the catalogue's.
+        choices: (spec.choices ?? []).map((value) => ({
+          name: value,
+          value,
+          ...(frenchForm(value) !== value && { name_localizations: { fr: frenchForm(value) } }),
+        })),
       };
   }
 }

@@ -21,6 +21,8 @@ export interface Campaign {
   /** Cron of the organizers' report, read in the campaign's zone; null = no report. */
   reportCron: string | null;
   leaderboardEnabled: boolean;
+  /** Minutes before an event when a "can't make it" asks others to cover the seat; null = off. */
+  coverWindowMinutes: number | null;
   createdAt: Date;
 }
 
@@ -42,6 +44,7 @@ export type CampaignSettings = Partial<
     | 'digestCron'
     | 'reportCron'
     | 'leaderboardEnabled'
+    | 'coverWindowMinutes'
   >
 >;
 
@@ -54,8 +57,12 @@ export interface ChatSpace {
   title: string | null;
   organizerRoleId: string | null;
   announceChannelId: string | null;
+  /** Platform user id of who last ran /setup here. */
+  setupUserId: string | null;
+  /** When that person was told the bot lacks a permission to mirror events; null otherwise. */
+  mirrorWarnedAt: Date | null;
 }
 
 export type ChatSpaceSettings = Partial<
-  Pick<ChatSpace, 'title' | 'organizerRoleId' | 'announceChannelId'>
+  Pick<ChatSpace, 'title' | 'organizerRoleId' | 'announceChannelId' | 'setupUserId'>
 >;

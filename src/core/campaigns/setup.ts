@@ -4,7 +4,7 @@ import { isOff } from '../i18n/french-words.ts';
 import type { Actor, CommandRequest, PlatformWords } from '../interaction/request.ts';
 import type { Store } from '../ports.ts';
 import type { Role } from '../supporters/supporter.types.ts';
-import { formatOffsets, parseOffsets } from '../time/durations.ts';
+import { formatOffsets, parseDuration, parseOffsets } from '../time/durations.ts';
 import { canonicalTimeZone } from '../time/zones.ts';
 import type { Campaign, CampaignSettings, ChatSpace, Locale } from './campaign.types.ts';
 import { newInviteCode, type RequestScope } from './campaigns.service.ts';
@@ -22,6 +22,8 @@ export interface SetupOptions {
   /** Cron of the organizers' report, or `off`. */
   report?: string;
   leaderboard?: boolean;
+  /** How long before an event a "can't make it" asks for cover (`48h`), or `off`. */
+  coverWindow?: string;
   /** Invite code of an existing campaign to bind the space to. */
   invite?: string;
 }
@@ -69,6 +71,7 @@ export async function setUpCampaign(deps: CoreDeps, request: SetupRequest): Prom
   }
   const spaceSettings = {
     title: space.title ?? null,
+    setupUserId: request.actor.userId,
     ...(organizerRoleId && { organizerRoleId }),
     ...(announceChannelId !== undefined && { announceChannelId }),
   };
@@ -116,6 +119,9 @@ function campaignSettings(options: SetupOptions, cron: CronRules): CampaignSetti
     settings.reportCron = cronSetting(options.report, cron, 'SETUP_BAD_REPORT');
   }
   if (options.leaderboard !== undefined) settings.leaderboardEnabled = options.leaderboard;
+  if (options.coverWindow !== undefined) {
+    settings.coverWindowMinutes = coverWindowSetting(options.coverWindow);
+  }
   return settings;
 }
 
@@ -132,6 +138,16 @@ function cronSetting(
     throw new DomainError(error, { text });
   }
   return expression;
+}
+
+/** Minutes of a cover window such as `48h` (up to 30 days), or null for `off`. */
+function coverWindowSetting(text: string): number | null {
+  if (isOff(text.trim())) return null;
+  const minutes = parseDuration(text);
+  if (minutes === null || minutes > 30 * 1440) {
+    throw new DomainError('SETUP_BAD_COVER_WINDOW', { text });
+  }
+  return minutes;
 }
 
 /** The role id in `123` or `<@&123>`; only spaces with roles (Discord servers) have them. */

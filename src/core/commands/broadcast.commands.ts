@@ -35,7 +35,7 @@ export const broadcastCommands = [
           en: 'Who gets it: all, tag:<name> or event:<id>',
           fr: 'Destinataires : tous, tag:<nom> ou event:<numéro>',
         },
-        example: { en: 'tag:canvassers', fr: 'tag:porte-a-porte' },
+        example: { en: 'tag:canvassers', fr: 'tag:porte-à-porte' },
       }),
       at: text({
         max: 100,

@@ -34,7 +34,7 @@ const resetCalendar = defineCommand({
   subcommand: 'reset',
   description: {
     en: 'Replace your calendar feed address (the old one stops working)',
-    fr: 'Remplacer l’adresse de votre agenda (l’ancienne ne marche plus)',
+    fr: 'Remplacer l’adresse de votre agenda (l’ancienne ne fonctionnera plus)',
   },
   access: 'supporter',
   private: true,

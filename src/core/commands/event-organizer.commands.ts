@@ -1,3 +1,4 @@
+import { openCoverBlock } from '../covers/cover-view.ts';
 import { DomainError, NotFoundError } from '../errors.ts';
 import { type CampaignEvent, type EventPatch, shownId } from '../events/event.types.ts';
 import { readReminders, resolveEnd, type TimeFrame } from '../events/event-input.ts';
@@ -106,7 +107,7 @@ const editEvent = defineCommand({
     confirm: flag({
       description: {
         en: 'Go ahead when fewer seats move people to the waiting list',
-        fr: 'Confirmer quand moins de places font passer des personnes en liste d’attente',
+        fr: 'Confirmer même si la baisse du nombre de places envoie des personnes en liste d’attente',
       },
       example: 'on',
     }),
@@ -183,6 +184,8 @@ const listAttendees = defineCommand({
       });
       blocks.push([title, ...attendeeGroups(ctx, attendees)].join('\n'));
     }
+    const shown = [target, ...shifts].map((event) => event.id);
+    blocks.push(...openCoverBlock(ctx, await ctx.services.covers.open(ctx.campaign.id, shown)));
     return ctx.reply(blocks);
   },
 });

@@ -57,7 +57,7 @@ const answerEvent = defineCommand({
     shift: shiftNumber(),
   },
   async run(ctx, args) {
-    const { event, rsvp, position } = await ctx.services.events.rsvp(
+    const { event, rsvp, position, cover } = await ctx.services.events.rsvp(
       ctx.campaign,
       args.id,
       ctx.self().id,
@@ -75,6 +75,7 @@ const answerEvent = defineCommand({
     const said = [
       ctx.t(`event.rsvp_${rsvp.answer}`, { ...params, position: position ?? 0 }),
       ...(coming && reminderAhead ? [ctx.t('event.will_remind')] : []),
+      ...(cover ? [ctx.t('cover.after_cancel', { count: cover.offered })] : []),
     ].join(' ');
     return ctx.reply(said, coming ? { buttons: [[calendarButton(ctx, event)]] } : {});
   },

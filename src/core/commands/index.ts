@@ -1,5 +1,6 @@
 import { calendarCommands } from './calendar.commands.ts';
 import { Catalogue } from './catalogue.ts';
+import { coverCommands } from './cover.commands.ts';
 import { eventCommands } from './event.commands.ts';
 import { helpCommands } from './help.commands.ts';
 import { organizerCommands } from './organizer.commands.ts';
@@ -13,6 +14,7 @@ export function createCatalogue(): Catalogue {
     ...supporterCommands,
     ...taskCommands,
     ...eventCommands,
+    ...coverCommands,
     ...calendarCommands,
     ...privacyCommands,
     ...organizerCommands,

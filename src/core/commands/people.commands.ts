@@ -23,7 +23,7 @@ const tagOption = text({
   required: true,
   max: 50,
   description: { en: 'The tag', fr: 'L’étiquette' },
-  example: { en: 'canvassers', fr: 'porte-a-porte' },
+  example: { en: 'canvassers', fr: 'porte-à-porte' },
 });
 
 /** `/supporters`, `/tag add|remove`, `/organizer add|remove`: who is in the campaign. */
@@ -37,7 +37,7 @@ export const peopleCommands = [
       tag: text({
         max: 50,
         description: { en: 'Only those with this tag', fr: 'Seulement avec cette étiquette' },
-        example: { en: 'canvassers', fr: 'porte-a-porte' },
+        example: { en: 'canvassers', fr: 'porte-à-porte' },
       }),
       search: text({
         max: 100,
@@ -51,7 +51,7 @@ export const peopleCommands = [
         max: 10,
         description: {
           en: 'Only those silent for this many days (other filters are then left aside)',
-          fr: 'Seulement ceux silencieux depuis ce nombre de jours (sans les autres filtres)',
+          fr: 'Seulement les soutiens silencieux depuis ce nombre de jours (autres filtres ignorés)',
         },
         example: '30d',
       }),

@@ -1,4 +1,5 @@
 import { ACTIVE_DAYS } from '../campaigns/stats.service.ts';
+import { openCoverBlock } from '../covers/cover-view.ts';
 import { type CampaignEvent, shownId } from '../events/event.types.ts';
 import { DEFAULT_PERIOD, PERIODS } from '../reports/periods.ts';
 import { type CommandContext, defineCommand } from './define-command.ts';
@@ -20,14 +21,14 @@ export const reportCommands = [
       period: choice(PERIODS, {
         description: {
           en: 'Window of the picture: 30d, 12w (default) or 1y',
-          fr: 'Période de l’image : 30d, 12w (par défaut) ou 1y',
+          fr: 'Période du graphique : 30d, 12w (par défaut) ou 1y',
         },
         example: '30d',
       }),
       chart: flag({
         description: {
           en: 'Send the picture (on by default)',
-          fr: 'Envoyer l’image (oui par défaut)',
+          fr: 'Envoyer le graphique (activé par défaut)',
         },
         example: 'off',
       }),
@@ -63,6 +64,7 @@ export const reportCommands = [
         events.length > 0
           ? [ctx.t('stats.events'), ...events].join('\n')
           : ctx.t('stats.no_events'),
+        ...openCoverBlock(ctx, await ctx.services.covers.open(campaign.id)),
       ];
       return ctx.reply(blocks, picture ? { files: [picture] } : {});
     },

@@ -68,6 +68,28 @@ export class CommandRunner {
     }
   }
 
+  /**
+   * Whether the request would be refused for the person's role (before its arguments are read):
+   * lets an adapter say so before asking for more (Discord's forms). Stores nothing.
+   */
+  async refuses(request: CommandRequest): Promise<boolean> {
+    const definition = this.env.catalogue.find(request.command, request.subcommand);
+    if (!definition) return true;
+    const { services, deps } = this.env;
+    const { campaign, space } = await services.campaigns.scopeOf(request);
+    const { actor } = request;
+    const supporter = await deps.store.supporters.findByIdentity(
+      campaign.id,
+      actor.platform,
+      actor.userId,
+    );
+    const locale = pickLocale(supporter?.locale, actor.platformLocale) ?? campaign.locale;
+    const role = effectiveRole(deps, request, supporter, space);
+    const scope = { campaign, space, supporter, role, locale };
+    const ctx = this.context(definition, request, scope, []);
+    return (await this.refuse(definition, request, ctx)) !== null;
+  }
+
   private async runDefinition(
     definition: CommandDefinition,
     request: CommandRequest,

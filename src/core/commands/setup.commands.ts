@@ -1,6 +1,7 @@
 import type { SetupResult } from '../campaigns/setup.ts';
 import type { Translator } from '../i18n/i18n.ts';
 import type { PlatformWords } from '../interaction/request.ts';
+import { formatDuration } from '../time/durations.ts';
 import { defineCommand } from './define-command.ts';
 import { choice, flag, text } from './options.ts';
 
@@ -62,13 +63,21 @@ export const setupCommands = [
         max: 100,
         description: {
           en: 'Organizers’ weekly report schedule (cron, campaign time zone) or off',
-          fr: 'Horaire du bilan hebdomadaire des organisateurs (cron, fuseau de la campagne) ou off',
+          fr: 'Horaire du bilan hebdomadaire des organisateurs (cron, fuseau de la campagne) ou désactivé',
         },
         example: '0 9 * * 1',
       }),
       leaderboard: flag({
         description: { en: 'Show the leaderboard', fr: 'Afficher le classement' },
         example: 'on',
+      }),
+      cover_window: text({
+        max: 20,
+        description: {
+          en: 'How long before an event a cancellation asks others to cover (or off)',
+          fr: 'Combien de temps avant un événement un désistement fait chercher un remplaçant (ou désactivé)',
+        },
+        example: '48h',
       }),
       name: text({
         max: 100,
@@ -102,6 +111,7 @@ export const setupCommands = [
           digest: args.digest,
           report: args.report,
           leaderboard: args.leaderboard,
+          coverWindow: args.cover_window,
           invite: args.invite,
         },
       });
@@ -137,6 +147,12 @@ function summary(
       leaderboard: t(campaign.leaderboardEnabled ? 'common.on' : 'common.off'),
     }),
     t('setup.report', { report: campaign.reportCron ?? t('common.off') }),
+    t('setup.cover_window', {
+      window:
+        campaign.coverWindowMinutes === null
+          ? t('common.off')
+          : formatDuration(campaign.coverWindowMinutes),
+    }),
   ];
   if (space && words.spaceRoles) {
     const role = space.organizerRoleId ? `<@&${space.organizerRoleId}>` : t('common.none');

@@ -40,18 +40,18 @@ const addShift = defineCommand({
       required: true,
       min: 1,
       max: 10_000,
-      description: { en: 'Seats in the shift', fr: 'Places du créneau' },
+      description: { en: 'Seats in the shift', fr: 'Nombre de places du créneau' },
       example: '6',
     }),
     tag: text({
       max: 50,
-      description: { en: 'Tag needed to take it', fr: 'Tag requis pour le prendre' },
-      example: 'drivers',
+      description: { en: 'Tag needed to take it', fr: 'Étiquette requise pour le prendre' },
+      example: { en: 'drivers', fr: 'chauffeurs' },
     }),
     label: text({
       max: 60,
       description: { en: 'Name of the shift', fr: 'Nom du créneau' },
-      example: 'Drivers',
+      example: { en: 'Drivers', fr: 'Chauffeurs' },
     }),
   },
   async run(ctx, args) {

@@ -1,6 +1,7 @@
 import { DomainError } from '../errors.ts';
 import { isRegistered } from '../interaction/registered.ts';
 import { LINK_CODE_MINUTES } from '../supporters/link.ts';
+import { privacyNotice } from '../supporters/privacy-notice.ts';
 import type { Supporter } from '../supporters/supporter.types.ts';
 import { type CommandContext, defineCommand } from './define-command.ts';
 import { choice, flag, text } from './options.ts';
@@ -44,20 +45,8 @@ const join = defineCommand({
       ]);
     }
     const platform = ctx.platformName(request.actor.platform);
-    const args = { agree: 'on', ...(code && { code: campaign.inviteCode }) };
-    return ctx.reply(
-      [
-        t('join.notice_title', { campaign: campaign.name }),
-        t('join.notice_stored', { platform }),
-        t('join.notice_why'),
-        t('join.notice_rights'),
-      ],
-      {
-        buttons: [
-          [{ label: t('join.agree_button'), action: { command: 'join', args }, style: 'primary' }],
-        ],
-      },
-    );
+    const { blocks, buttons } = privacyNotice(t, campaign, platform, !!code);
+    return ctx.reply(blocks, { buttons });
   },
 });
 
@@ -134,7 +123,7 @@ const profileSet = defineCommand({
         en: 'Your skills, separated by commas (or none)',
         fr: 'Vos compétences, séparées par des virgules (ou aucune)',
       },
-      example: { en: 'canvassing,phoning', fr: 'porte-a-porte,phoning' },
+      example: { en: 'canvassing,phoning', fr: 'porte-à-porte,phoning' },
     }),
   },
   async run(ctx, args) {

@@ -66,7 +66,7 @@ const createOptions = {
   points: integer({
     min: 0,
     max: 1000,
-    description: { en: 'Points earned when done', fr: 'Points gagnés une fois la tâche faite' },
+    description: { en: 'Points earned when done', fr: 'Points gagnés une fois la tâche terminée' },
     defaultValue: '0',
     example: '10',
   }),

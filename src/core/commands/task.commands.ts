@@ -53,7 +53,7 @@ const nextTask = defineCommand({
   subcommand: 'next',
   description: {
     en: 'The best task for you right now',
-    fr: 'La meilleure tâche pour vous maintenant',
+    fr: 'La tâche qui vous convient le mieux maintenant',
   },
   access: 'supporter',
   private: true,

@@ -1,4 +1,5 @@
 import type { Campaign } from '../campaigns/campaign.types.ts';
+import { type CoverStarted, coverAfterAnswer } from '../covers/cover.ts';
 import type { CoreDeps } from '../deps.ts';
 import { DomainError, NotFoundError } from '../errors.ts';
 import type {
@@ -172,7 +173,7 @@ export class EventsService {
 
   /**
    * Records a supporter's yes, maybe or no to an event or one of its shifts (a yes to a full
-   * one joins the waitlist).
+   * one joins the waitlist); a seat given up close to the start is offered to others (`cover`).
    */
   async rsvp(
     campaign: Campaign,
@@ -180,9 +181,12 @@ export class EventsService {
     supporterId: number,
     choice: RsvpChoice,
     shiftNumber?: number,
-  ): Promise<RsvpResult> {
+  ): Promise<RsvpResult & { cover?: CoverStarted }> {
     const target = await this.target(campaign.id, eventId, shiftNumber);
-    return recordRsvp(this.deps, campaign, target.id, supporterId, choice);
+    const before = await this.deps.store.events.findRsvp(campaign.id, target.id, supporterId);
+    const result = await recordRsvp(this.deps, campaign, target.id, supporterId, choice);
+    const cover = await coverAfterAnswer(this.deps, campaign, result, before?.answer ?? null);
+    return cover ? { ...result, cover } : result;
   }
 
   /** The event and every answer to it, oldest first, with who gave it. */

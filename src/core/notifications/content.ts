@@ -1,5 +1,6 @@
 import type { Broadcast } from '../broadcasts/broadcast.types.ts';
 import type { Campaign } from '../campaigns/campaign.types.ts';
+import { coverNotice } from '../covers/content-covers.ts';
 import type { CoreDeps } from '../deps.ts';
 import { EventsService } from '../events/events.service.ts';
 import { reportNotice } from '../reports/report-notice.ts';
@@ -88,6 +89,9 @@ export class CoreNotificationContent implements NotificationContent {
       }
       case 'organizer_report':
         return reportNotice(this.reports, view, campaign, row);
+      case 'cover_offer':
+      case 'cover_taken':
+        return coverNotice(store, { ...row, kind: row.kind }, view);
     }
   }
 

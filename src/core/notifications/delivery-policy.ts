@@ -21,6 +21,7 @@ const MAX_REASON_LENGTH = 500;
 const BEFORE_START_ONLY: ReadonlySet<NotificationKind> = new Set([
   'event_reminder',
   'event_changed',
+  'cover_offer',
 ]);
 
 /** What to do with a due row now: skip it (with the reason kept), defer it, or send it. */

@@ -9,6 +9,8 @@ export const NOTIFICATION_KINDS = [
   'digest',
   'organizer_report',
   'fan_out_done',
+  'cover_offer',
+  'cover_taken',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

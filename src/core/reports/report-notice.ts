@@ -1,4 +1,5 @@
 import type { Campaign } from '../campaigns/campaign.types.ts';
+import { handoutButton } from '../covers/cover-view.ts';
 import { type CampaignEvent, shownId } from '../events/event.types.ts';
 import type { Button } from '../interaction/reply.ts';
 import {
@@ -21,7 +22,7 @@ const TITLE_IN_REPORT = 60;
 /**
  * The organizers' report: the week in numbers (new supporters, tasks done, events held with
  * attendance and no-shows), what is still unfilled for the coming week with a button to hand
- * each task out again, how many volunteers went silent, and the `/stats` picture.
+ * each task, event or shift out again, how many volunteers went silent, and the `/stats` picture.
  */
 export async function reportNotice(
   reports: ReportsService,
@@ -52,13 +53,17 @@ export async function reportNotice(
     ...unfilled(view, report, budget),
     t('report.silent', { count: report.silent, days: SILENT_DAYS }),
   ];
-  const buttons: Button[] = report.unfilledTasks.slice(0, HANDOUT_BUTTONS).map((task) => ({
+  const taskButtons: Button[] = report.unfilledTasks.slice(0, HANDOUT_BUTTONS).map((task) => ({
     label: t('report.handout_button', { id: task.id }),
     action: { command: 'task', subcommand: 'handout', args: { id: task.id } },
   }));
+  const eventButtons = report.unfilledEvents
+    .slice(0, HANDOUT_BUTTONS)
+    .map((event) => handoutButton(view, event));
+  const buttons = [taskButtons, eventButtons].filter((row) => row.length > 0);
   return {
     blocks,
-    ...(buttons.length > 0 && { buttons: [buttons] }),
+    ...(buttons.length > 0 && { buttons }),
     files: [{ ...picture, name: `report-${row.dueAt.toISOString().slice(0, 10)}.png` }],
   };
 }

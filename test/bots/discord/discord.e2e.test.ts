@@ -1,4 +1,4 @@
-import { GatewayIntentBits } from 'discord.js';
+import { ApplicationCommandOptionType, ChannelType, GatewayIntentBits } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { slashCommands } from '../../../src/bots/discord/slash-commands.ts';
 import { buttonsOf } from '../../fakes/fake-discord.ts';
@@ -25,17 +25,52 @@ async function supporterStatus(user: typeof world.volunteer): Promise<string | u
 }
 
 describe('Discord bot, end to end against the fake Discord', () => {
-  it('logs in with the Guilds intent only and registers the catalogue as slash commands', () => {
+  it('logs in with the Guilds and GuildScheduledEvents intents and registers the catalogue as slash commands', () => {
     const { fake, harness } = world;
-    expect(fake.gateway.identifies).toEqual([
-      { tokenOk: true, intents: GatewayIntentBits.Guilds, shard: [0, 1] },
-    ]);
+    const intents = GatewayIntentBits.Guilds | GatewayIntentBits.GuildScheduledEvents;
+    expect(fake.gateway.identifies).toEqual([{ tokenOk: true, intents, shard: [0, 1] }]);
     const puts = fake.calls.filter((c) => c.method === 'PUT');
     expect(puts.map((c) => c.path)).toEqual([`/applications/${fake.applicationId}/commands`]);
     expect(puts[0]!.auth).toBe(true);
     expect(puts[0]!.body).toEqual(slashCommands(harness.core.catalogue));
     const names = fake.registered().map((c) => c.name);
     expect(names).toEqual(expect.arrayContaining(['join', 'task', 'event', 'setup', 'mydata']));
+  });
+
+  it('registers server pickers for the channel and the organizer role, a completed time zone, French answer words and optional long texts', () => {
+    const registered = world.fake.registered() as {
+      name: string;
+      options: { name: string; type: number; [key: string]: unknown }[];
+    }[];
+    const command = (name: string) => registered.find((c) => c.name === name)!;
+    const sub = (name: string, subcommand: string) =>
+      command(name).options.find((o) => o.name === subcommand)!.options as {
+        name: string;
+        type: number;
+        [key: string]: unknown;
+      }[];
+    const setup = command('setup').options;
+    expect(setup.find((o) => o.name === 'channel')).toMatchObject({
+      type: ApplicationCommandOptionType.Channel,
+      channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
+    });
+    expect(setup.find((o) => o.name === 'announcements')?.type).toBe(
+      ApplicationCommandOptionType.Boolean,
+    );
+    expect(setup.find((o) => o.name === 'organizer_role')?.type).toBe(
+      ApplicationCommandOptionType.Role,
+    );
+    expect(setup.find((o) => o.name === 'timezone')).toMatchObject({
+      type: ApplicationCommandOptionType.String,
+      autocomplete: true,
+    });
+    expect(sub('event', 'rsvp').find((o) => o.name === 'answer')?.choices).toEqual([
+      { name: 'yes', value: 'yes', name_localizations: { fr: 'oui' } },
+      { name: 'maybe', value: 'maybe', name_localizations: { fr: 'peut-être' } },
+      { name: 'no', value: 'no', name_localizations: { fr: 'non' } },
+    ]);
+    expect(command('broadcast').options.find((o) => o.name === 'message')?.required).toBe(false);
+    expect(sub('task', 'create').find((o) => o.name === 'description')?.required).toBe(false);
   });
 
   it('does not register again when the commands Discord holds are the same', async () => {
@@ -49,7 +84,7 @@ describe('Discord bot, end to end against the fake Discord', () => {
     const channel = world.guild.channelIds[0]!;
     const record = await world.run(inGuild(world.organizer), 'setup', {
       timezone: 'Europe/Paris',
-      channel: `<#${channel}>`,
+      channel,
     });
     const text = answerText(record);
     expect(text).toContain('now bound to a new campaign, "Riverside Greens"');
@@ -57,17 +92,36 @@ describe('Discord bot, end to end against the fake Discord', () => {
     expect(text).toMatch(/Invite code: \w+/);
   });
 
-  it('refuses an announcement channel that is not a channel mention or id', async () => {
-    const record = await world.run(inGuild(world.organizer), 'setup', { channel: 'general' });
-    expect(answerText(record)).toContain('"general" is not a Discord channel.');
+  it('completes the time zone from the zone list as it is typed', async () => {
+    const who = inGuild(world.organizer);
+    const zones = await world.fake.autocomplete(
+      who,
+      'setup',
+      { timezone: 'Europe/Pa' },
+      'timezone',
+    );
+    expect(zones).toEqual([{ name: 'Europe/Paris', value: 'Europe/Paris' }]);
+    const byCity = await world.fake.autocomplete(
+      who,
+      'profile set',
+      { timezone: 'tok' },
+      'timezone',
+    );
+    expect(byCity?.map((c) => c.value)).toContain('Asia/Tokyo');
   });
 
-  it('creates a task privately and announces it in the announcement channel', async () => {
-    const record = await world.run(inGuild(world.organizer), 'task create', {
+  it('asks for the description of a task in a form, then creates it privately and announces it', async () => {
+    const shown = await world.run(inGuild(world.organizer), 'task create', {
       title: 'Hand out flyers',
       slots: 2,
       points: 10,
     });
+    expect(shown.callbacks).toEqual([9]);
+    expect(shown.form?.title).toBe('/task create');
+    const record = await world.fake.submitForm(inGuild(world.organizer), shown, {
+      description: 'Pick them up at the office',
+    });
+    await world.bot.idle();
     expect(record.original?.flags).toBe(EPHEMERAL);
     expect(answerText(record)).toContain('Task #1 created: Hand out flyers.');
     const posted = world.fake.messagesIn(world.guild.channelIds[0]!);
@@ -81,6 +135,7 @@ describe('Discord bot, end to end against the fake Discord', () => {
       title: 'Canvass the market',
       start: '2026-12-05 18:00',
       location: 'Market square',
+      description: 'Bring leaflets',
     });
     expect(record.original?.flags).toBe(0);
     expect(answerText(record)).toContain('Sat 5 Dec 2026, 18:00 (Europe/Paris)');
@@ -172,9 +227,10 @@ describe('Discord bot, end to end against the fake Discord', () => {
     const role = world.fake.addRole(world.guild);
     const helper = world.fake.addUser('hana');
     world.fake.addMember(world.guild, helper, { roles: [role] });
-    await world.run(inGuild(world.organizer), 'setup', { organizer_role: `<@&${role}>` });
+    await world.run(inGuild(world.organizer), 'setup', { organizer_role: role });
     const record = await world.run(inGuild(helper), 'task create', {
       title: 'Phone bank',
+      description: 'Call the list',
       notify: false,
     });
     expect(answerText(record)).toContain('Task #2 created: Phone bank.');
@@ -184,13 +240,21 @@ describe('Discord bot, end to end against the fake Discord', () => {
     const record = await world.run(inGuild(world.volunteer), 'broadcast', { message: 'Hello all' });
     expect(record.original?.flags).toBe(EPHEMERAL);
     expect(answerText(record)).toBe('Only organizers can use /broadcast.');
+    // Without its message: refused at once, not asked for a message first.
+    const bare = await world.run(inGuild(world.volunteer), 'broadcast');
+    expect(bare.form).toBeUndefined();
+    expect(answerText(bare)).toBe('Only organizers can use /broadcast.');
   });
 
   it('marks a volunteer unreachable when Discord answers 50007 to a direct message, until they write again', async () => {
     const { fake, volunteer } = world;
-    const sent = await world.run(inGuild(world.organizer), 'broadcast', {
+    // Without its message, /broadcast opens a form; submitting it sends the broadcast.
+    const shown = await world.run(inGuild(world.organizer), 'broadcast');
+    expect(shown.form?.components[0]?.components[0]?.label).toBe('The message to send');
+    const sent = await fake.submitForm(inGuild(world.organizer), shown, {
       message: 'Canvass moved to 10:00',
     });
+    await world.bot.idle();
     expect(answerText(sent)).toContain('Recipients queued: 2');
     const dm = fake.dmChannel(volunteer.id)!.id;
     fake.fail({ method: 'POST', path: `/channels/${dm}/messages`, status: 403, code: 50007 });
@@ -214,6 +278,7 @@ describe('Discord bot, end to end against the fake Discord', () => {
       title: 'Shifted canvass',
       start: '2026-12-12 09:00',
       duration: '6h',
+      description: 'Two shifts',
     });
     const id = Number(/#(\d+)/.exec(answerText(created))?.[1]);
     const added = await world.run(inGuild(world.organizer), 'event shift add', {
@@ -228,6 +293,19 @@ describe('Discord bot, end to end against the fake Discord', () => {
     expect(list.original?.content).toContain('Shift 1: Morning 10:00-12:00 · 0/2');
     const yes = await world.press(inGuild(world.volunteer), list.original!, `Yes #${id}.1`);
     expect(yes.original?.content).toContain(`You are going to #${id}.1 Shifted canvass · Morning`);
+  });
+
+  it('turns announcements off with announcements:False, as a channel picker cannot say off', async () => {
+    const channel = world.guild.channelIds[0]!;
+    const before = world.fake.messagesIn(channel).length;
+    const record = await world.run(inGuild(world.organizer), 'setup', { announcements: false });
+    expect(answerText(record)).toContain('Announcements of new events and tasks: none');
+    await world.run(inGuild(world.organizer), 'event create', {
+      title: 'Quiet meeting',
+      start: '2026-12-14 18:00',
+      description: 'Not announced',
+    });
+    expect(world.fake.messagesIn(channel)).toHaveLength(before);
   });
 
   it('never writes the bot token in a log line', () => {

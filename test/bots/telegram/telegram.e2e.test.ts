@@ -190,7 +190,7 @@ describe('Telegram bot against the fake Bot API', () => {
       olga,
       `/event shift add ${id} start:"14:00" end:"16:00" capacity:1`,
     );
-    expect(textOf(added)).toContain(`Shift 1 added to event #${id}: 14:00-16:00, 1 seats`);
+    expect(textOf(added)).toContain(`Shift 1 added to event #${id}: 14:00-16:00, 1 seat.`);
     const list = (await world.say(wendy, '/events')).at(-1)!;
     expect(list.text).toContain('Shift 1: 14:00-16:00 · 0/1');
     await world.press(wendy, list, `Yes #${id}.1`);

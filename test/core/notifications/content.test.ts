@@ -256,7 +256,7 @@ describe('broadcasts', () => {
       'Canvass moved to 10:00',
     ]);
     expect((await render(row, inFrench(supporter)))?.blocks).toEqual([
-      'Message des organisateurs de Test campaign :',
+      'Message des organisateurs de la campagne « Test campaign » :',
       'Canvass moved to 10:00',
     ]);
     expect(await render({ ...row, broadcastId: 9999 }, supporter)).toBeNull();

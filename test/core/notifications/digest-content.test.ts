@@ -87,7 +87,7 @@ describe('digest message', () => {
     ]);
 
     const fr = await render(row, { ...reader, locale: 'fr', timezone: 'America/Montreal' });
-    expect(fr?.blocks[0]).toBe('Nouvelles de Test campaign');
+    expect(fr?.blocks[0]).toBe('Nouvelles de la campagne « Test campaign »');
     expect(fr?.blocks[1]).toContain('Nouvelles tâches que vous pouvez prendre (2) :');
     expect(fr?.blocks[2]).toBe(
       [
@@ -137,8 +137,8 @@ describe('digest message', () => {
     const [, tasks, events] = rendered?.blocks ?? [];
     // The 25 and the task of the previous test, since no digest was delivered after it.
     expect(tasks).toMatch(/^New tasks you can take \(26\):/);
-    expect(tasks).toMatch(/…and \d+ more\.$/);
+    expect(tasks).toMatch(/… and \d+ more\.$/);
     expect(events).toMatch(/^Events in the next 7 days \(\d+\):/);
-    expect(events).toMatch(/…and \d+ more\.$/);
+    expect(events).toMatch(/… and \d+ more\.$/);
   });
 });

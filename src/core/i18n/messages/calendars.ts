@@ -8,15 +8,15 @@ export const calendarMessages = defineMessages({
   },
   'calendar.reset_done': {
     en: 'Your calendar has a new address; the old one no longer works. Subscribe again with the new one.',
-    fr: 'Votre agenda a une nouvelle adresse ; l’ancienne ne marche plus. Abonnez-vous de nouveau avec la nouvelle.',
+    fr: 'Votre agenda a une nouvelle adresse ; l’ancienne ne fonctionne plus. Abonnez-vous de nouveau avec la nouvelle.',
   },
   'calendar.addresses': {
     en: 'Subscribe: {webcal}\nOr paste in your calendar app ("add from URL"): {https}',
-    fr: 'S’abonner : {webcal}\nOu collez dans votre application d’agenda (« ajouter par URL ») : {https}',
+    fr: 'Abonnez-vous : {webcal}\nOu collez dans votre application d’agenda (« ajouter par URL ») : {https}',
   },
   'calendar.keep_private': {
     en: 'Keep it private: anyone with this address sees your calendar. /calendar reset replaces it.',
-    fr: 'Gardez-la pour vous : qui a cette adresse voit votre agenda. /calendar reset la remplace.',
+    fr: 'Gardez-la pour vous : toute personne qui a cette adresse voit votre agenda. /calendar reset la remplace.',
   },
   'calendar.no_address': {
     en: 'Calendar feeds are off here: the assistant runs no web server (HTTP_PORT is not set, or is 0). Ask whoever runs it to set HTTP_PORT and PUBLIC_BASE_URL, for example HTTP_PORT=8080 PUBLIC_BASE_URL=https://organizer.example.org',

@@ -16,7 +16,7 @@ export const commonMessages = defineMessages({
   },
   'error.line_too_long': {
     en: 'That message is too long: commands fit in {max} characters. Please send a shorter one.',
-    fr: 'Ce message est trop long : une commande tient en {max} caractères. Envoyez-en un plus court.',
+    fr: 'Ce message est trop long : une commande ne doit pas dépasser {max} caractères. Envoyez-en un plus court.',
   },
   'error.unknown_command': {
     en: 'I do not know the command {command}. Type /help to see the commands you can use.',
@@ -24,7 +24,7 @@ export const commonMessages = defineMessages({
   },
   'error.unknown_subcommand': {
     en: '{command} needs one of: {subcommands}. For example: {example}',
-    fr: '{command} attend l’un de : {subcommands}. Par exemple : {example}',
+    fr: '{command} attend l’une de ces sous-commandes : {subcommands}. Par exemple : {example}',
   },
   'error.organizers_only': {
     en: 'Only organizers can use {command}.',
@@ -92,19 +92,19 @@ export const commonMessages = defineMessages({
   },
   'time.skipped': {
     en: 'Note: {typed} does not exist on {day} in the {zone} time zone (the clocks go forward), so I used {used}.',
-    fr: 'À noter : {typed} n’existe pas le {day} dans le fuseau {zone} (on avance les horloges), j’ai donc pris {used}.',
+    fr: 'À noter : {typed} n’existe pas le {day} dans le fuseau {zone} (passage à l’heure d’été), j’ai donc pris {used}.',
   },
   'time.repeated': {
     en: 'Note: {typed} happens twice on {day} in the {zone} time zone (the clocks go back); I used the first one, {used}.',
-    fr: 'À noter : {typed} existe deux fois le {day} dans le fuseau {zone} (on recule les horloges) ; j’ai pris la première, {used}.',
+    fr: 'À noter : {typed} existe deux fois le {day} dans le fuseau {zone} (passage à l’heure d’hiver) ; j’ai pris la première, {used}.',
   },
   'time.unparseable': {
-    en: 'I could not understand the time "{text}". Try 2026-12-05 18:00, tomorrow 18:00, in 2 hours or next saturday 10am.',
+    en: 'I could not understand the time "{text}". Try 2026-12-05 18:00, tomorrow 18:00, in 2 hours or next Saturday 10am.',
     fr: 'Je n’ai pas compris l’heure « {text} ». Essayez 2026-12-05 18:00, demain 18h, dans 2 heures ou samedi prochain 10h.',
   },
   'time.past': {
     en: 'That time is in the past: {when}. Give a time still to come, for example tomorrow 18:00.',
-    fr: 'Ce moment est déjà passé : {when}. Donnez un moment à venir, par exemple demain 18h.',
+    fr: 'Cette date est déjà passée : {when}. Donnez une date à venir, par exemple demain 18h.',
   },
   'time.unknown_zone': {
     en: 'I do not know the time zone "{zone}". Use an IANA name such as Europe/Paris or America/New_York.',
@@ -131,7 +131,7 @@ export const commonMessages = defineMessages({
   'help.required': { en: 'required', fr: 'obligatoire' },
   'help.default': { en: 'default: {value}', fr: 'par défaut : {value}' },
   'help.options': { en: 'Options:', fr: 'Options :' },
-  'help.no_options': { en: 'It takes no options.', fr: 'Elle ne prend aucune option.' },
+  'help.no_options': { en: 'It takes no options.', fr: 'Cette commande n’a pas d’option.' },
   'help.examples': { en: 'Examples:', fr: 'Exemples :' },
   'help.unknown': {
     en: 'There is no command "{command}". Type /help to see the commands you can use.',

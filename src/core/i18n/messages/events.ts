@@ -44,7 +44,7 @@ export const eventMessages = defineMessages({
   },
   'event.organizers_or_host': {
     en: 'Only organizers or the host of this event can use {command}.',
-    fr: 'Seuls les organisateurs ou l’hôte de cet événement peuvent utiliser {command}.',
+    fr: 'Seuls les organisateurs ou le responsable de cet événement peuvent utiliser {command}.',
   },
   'event.nothing_to_change': {
     en: 'Tell me what to change, for example: /event edit 12 start:"2026-12-05 19:00" location:"Town hall"',

@@ -1,6 +1,8 @@
 import { calendarMessages } from './calendars.ts';
 import { commonMessages } from './common.ts';
+import { coverMessages } from './covers.ts';
 import { eventMessages } from './events.ts';
+import { mirrorMessages } from './mirrors.ts';
 import { notificationMessages } from './notifications.ts';
 import { organizerMessages } from './organizers.ts';
 import { privacyMessages } from './privacy.ts';
@@ -16,6 +18,8 @@ export const messages = {
   ...taskMessages,
   ...eventMessages,
   ...shiftMessages,
+  ...coverMessages,
+  ...mirrorMessages,
   ...calendarMessages,
   ...privacyMessages,
   ...organizerMessages,

@@ -12,7 +12,7 @@ export const notificationMessages = defineMessages({
   },
   'notification.broadcast_queued': {
     en: 'Broadcast #{id} is queued for all its recipients: {count}.',
-    fr: 'La diffusion #{id} est en file pour tous ses destinataires : {count}.',
+    fr: 'La diffusion #{id} est en file d’attente pour tous ses destinataires : {count}.',
   },
   'notification.still_coming': { en: 'Still coming', fr: 'Je viens toujours' },
   'notification.cant_make_it': { en: "Can't make it", fr: 'Je ne peux plus venir' },
@@ -58,9 +58,12 @@ export const notificationMessages = defineMessages({
   },
   'notification.broadcast_from': {
     en: 'Message from the organizers of {campaign}:',
-    fr: 'Message des organisateurs de {campaign} :',
+    fr: 'Message des organisateurs de la campagne « {campaign} » :',
   },
-  'notification.digest_title': { en: 'News from {campaign}', fr: 'Nouvelles de {campaign}' },
+  'notification.digest_title': {
+    en: 'News from {campaign}',
+    fr: 'Nouvelles de la campagne « {campaign} »',
+  },
   'notification.digest_tasks': {
     en: 'New tasks you can take ({count}):',
     fr: 'Nouvelles tâches que vous pouvez prendre ({count}) :',

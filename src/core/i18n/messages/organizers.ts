@@ -22,6 +22,10 @@ export const organizerMessages = defineMessages({
     en: 'Organizer role: {role}',
     fr: 'Rôle des organisateurs : {role}',
   },
+  'setup.announcements_option': {
+    en: 'Announce new events and tasks (False stops the announcements)',
+    fr: 'Annoncer les nouveaux événements et tâches (False arrête les annonces)',
+  },
   'setup.announce_channel': {
     en: 'Announcements of new events and tasks: {channel}',
     fr: 'Annonces des nouveaux événements et tâches : {channel}',
@@ -44,7 +48,7 @@ export const organizerMessages = defineMessages({
   },
   'setup.bad_digest': {
     en: '"{text}" is not a digest schedule. Give a cron expression with five fields (minute hour day month weekday), for example 0 9 * * 1 for Mondays at 9:00, or off.',
-    fr: '« {text} » n’est pas un horaire de résumé. Donnez une expression cron à cinq champs (minute heure jour mois jour-de-semaine), par exemple 0 9 * * 1 pour le lundi à 9 h, ou désactivé.',
+    fr: '« {text} » n’est pas un horaire de résumé. Donnez une expression cron à cinq champs (minute heure jour mois jour de la semaine), par exemple 0 9 * * 1 pour le lundi à 9 h, ou désactivé.',
   },
   'setup.bad_role': {
     en: '"{text}" is not a Discord role. Mention the role or give its id, for example organizer_role:<@&123456789012345678>.',
@@ -89,25 +93,25 @@ export const organizerMessages = defineMessages({
   },
   'broadcast.queuing_now': {
     en: 'Broadcast #{id} to {audience} is on its way to {count, plural, one {# recipient} other {# recipients}}. They are being queued now; I will tell you when all are (progress: /broadcast status {id}).',
-    fr: 'La diffusion #{id} vers {audience} part vers {count, plural, one {# destinataire} other {# destinataires}}. Leur mise en file est en cours ; je vous préviens quand elle est finie (avancement : /broadcast status {id}).',
+    fr: 'La diffusion #{id} pour {audience} part vers {count, plural, one {# destinataire} other {# destinataires}}. La mise en file d’attente est en cours ; je vous préviendrai quand elle sera terminée (avancement : /broadcast status {id}).',
   },
   'broadcast.queuing_at': {
     en: 'Broadcast #{id} to {audience} is scheduled for {when}, to {count, plural, one {# recipient} other {# recipients}}. They are being queued now; I will tell you when all are (progress: /broadcast status {id}).',
-    fr: 'La diffusion #{id} vers {audience} est prévue pour {when}, vers {count, plural, one {# destinataire} other {# destinataires}}. Leur mise en file est en cours ; je vous préviens quand elle est finie (avancement : /broadcast status {id}).',
+    fr: 'La diffusion #{id} pour {audience} est prévue le {when}, vers {count, plural, one {# destinataire} other {# destinataires}}. La mise en file d’attente est en cours ; je vous préviendrai quand elle sera terminée (avancement : /broadcast status {id}).',
   },
   'broadcast.status': {
     en: 'Broadcast #{id} to {audience}, {when}: {written} of {total, plural, one {# recipient} other {# recipients}} queued ({state}); sent {sent}, waiting {pending}, skipped {skipped}, failed {failed}.',
-    fr: 'Diffusion #{id} vers {audience}, {when} : {written} en file sur {total, plural, one {# destinataire} other {# destinataires}} ({state}) ; envoyés {sent}, en attente {pending}, ignorés {skipped}, en échec {failed}.',
+    fr: 'Diffusion #{id} pour {audience}, {when} : {written} en file d’attente sur {total, plural, one {# destinataire} other {# destinataires}} ({state}) ; envoyés : {sent}, en attente : {pending}, ignorés : {skipped}, en échec : {failed}.',
   },
-  'broadcast.status_running': { en: 'still queuing', fr: 'mise en file en cours' },
-  'broadcast.status_done': { en: 'all queued', fr: 'tous en file' },
+  'broadcast.status_running': { en: 'still queuing', fr: 'mise en file d’attente en cours' },
+  'broadcast.status_done': { en: 'all queued', fr: 'tous en file d’attente' },
   'broadcast.unknown': {
     en: 'There is no broadcast #{id} in this campaign. Its number is in the reply to /broadcast, for example /broadcast status 3.',
     fr: 'Il n’y a pas de diffusion #{id} dans cette campagne. Son numéro figure dans la réponse à /broadcast, par exemple /broadcast status 3.',
   },
   'broadcast.bad_audience': {
     en: 'I do not understand the audience "{text}". Use all, tag:<name> or event:<id>, for example audience:tag:canvassers.',
-    fr: 'Je ne comprends pas le public « {text} ». Utilisez tous, tag:<nom> ou event:<numéro>, par exemple audience:tag:porte-a-porte.',
+    fr: 'Je ne comprends pas le public « {text} ». Utilisez tous, tag:<nom> ou event:<numéro>, par exemple audience:tag:porte-à-porte.',
   },
   'broadcast.unknown_event': {
     en: 'There is no event #{id} in this campaign. /events lists them, for example audience:event:12.',
@@ -123,11 +127,11 @@ export const organizerMessages = defineMessages({
   },
   'organizer.no_tags': {
     en: 'There is no tag "{tag}": this campaign has no tags yet. Add one with /tag add @username canvassers.',
-    fr: 'Il n’y a pas d’étiquette « {tag} » : cette campagne n’en a pas encore. Ajoutez-en une avec /tag add @pseudo porte-a-porte.',
+    fr: 'Il n’y a pas d’étiquette « {tag} » : cette campagne n’en a pas encore. Ajoutez-en une avec /tag add @pseudo porte-à-porte.',
   },
   'organizer.bad_tag': {
     en: 'A tag cannot contain a comma. Give one tag at a time, for example tag:canvassers.',
-    fr: 'Une étiquette ne peut pas contenir de virgule. Donnez une étiquette à la fois, par exemple tag:porte-a-porte.',
+    fr: 'Une étiquette ne peut pas contenir de virgule. Donnez une étiquette à la fois, par exemple tag:porte-à-porte.',
   },
   'organizer.tag_added': {
     en: '{user} now has the tag {tag}. Their tags: {tags}.',

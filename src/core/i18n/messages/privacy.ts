@@ -12,7 +12,7 @@ export const privacyMessages = defineMessages({
   },
   'forgetme.warning': {
     en: 'This erases your personal data in {campaign}: your name, your linked accounts, your settings, skills and notes. Your finished tasks and attendance stay in the totals, with no name attached. Reminders still due to you are cancelled, and this assistant will no longer recognise you. This cannot be undone.',
-    fr: 'Ceci efface vos données personnelles dans {campaign} : votre nom, vos comptes liés, vos réglages, compétences et notes. Vos tâches terminées et vos présences restent dans les totaux, sans nom. Les rappels prévus pour vous sont annulés et cet assistant ne vous reconnaîtra plus. C’est irréversible.',
+    fr: 'Cette action efface vos données personnelles dans {campaign} : votre nom, vos comptes liés, vos réglages, compétences et notes. Vos tâches terminées et vos présences restent dans les totaux, sans nom. Les rappels prévus pour vous sont annulés et cet assistant ne vous reconnaîtra plus. C’est irréversible.',
   },
   'forgetme.confirm_button': { en: 'Erase my data', fr: 'Effacer mes données' },
   'forgetme.done': {

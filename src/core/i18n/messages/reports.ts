@@ -31,15 +31,15 @@ export const reportMessages = defineMessages({
   },
   'chart.attendance_week': {
     en: 'Attendance per week (came / said yes)',
-    fr: 'Présence par semaine (venus / inscrits)',
+    fr: 'Présence par semaine (venus / ayant dit oui)',
   },
   'chart.attendance_month': {
     en: 'Attendance per month (came / said yes)',
-    fr: 'Présence par mois (venus / inscrits)',
+    fr: 'Présence par mois (venus / ayant dit oui)',
   },
   'report.title': {
     en: 'Organizers’ report for {campaign}, {range}',
-    fr: 'Bilan des organisateurs pour {campaign}, {range}',
+    fr: 'Bilan pour les organisateurs de la campagne « {campaign} », {range}',
   },
   'report.numbers': {
     en: 'The week in numbers:\nNew supporters: {supporters}\nTasks done: {tasks}\nEvents held: {events}',
@@ -47,7 +47,7 @@ export const reportMessages = defineMessages({
   },
   'report.held_line': {
     en: '#{id} {title} · {came} came of {said} who said yes, {no_show, plural, one {# no-show} other {# no-shows}}',
-    fr: '#{id} {title} · {came, plural, one {# venu} other {# venus}} sur {said, plural, one {# inscrit} other {# inscrits}}, {no_show, plural, one {# absent} other {# absents}}',
+    fr: '#{id} {title} · présents : {came} sur {said} ayant dit oui, absents : {no_show}',
   },
   'report.unfilled_tasks': {
     en: 'Tasks still unfilled for the coming week ({count}):',
@@ -72,11 +72,11 @@ export const reportMessages = defineMessages({
   },
   'task.handed_out_nobody': {
     en: 'Task #{id} was not handed out again: every matching volunteer already got it today or holds it.',
-    fr: 'La tâche #{id} n’a pas été relancée : tous les bénévoles concernés l’ont déjà reçue aujourd’hui ou la tiennent.',
+    fr: 'La tâche #{id} n’a pas été relancée : tous les bénévoles concernés l’ont déjà reçue aujourd’hui ou l’ont prise.',
   },
   'roster.title_inactive': {
     en: 'Supporters silent for {days, plural, one {# day} other {# days}} or more: {count} (most recently seen first)',
-    fr: 'Soutiens silencieux depuis {days, plural, one {# jour} other {# jours}} ou plus : {count} (vus le plus récemment d’abord)',
+    fr: 'Soutiens silencieux depuis {days, plural, one {# jour} other {# jours}} ou plus : {count} (les plus récemment vus d’abord)',
   },
   'roster.bad_inactive': {
     en: '"{text}" is not a number of days. Write it like inactive:30d (1 to 365 days).',
@@ -84,10 +84,10 @@ export const reportMessages = defineMessages({
   },
   'setup.report': {
     en: 'Organizers’ report: {report}',
-    fr: 'Bilan des organisateurs : {report}',
+    fr: 'Bilan pour les organisateurs : {report}',
   },
   'setup.bad_report': {
     en: '"{text}" is not a report schedule. Give a cron expression with five fields (minute hour day month weekday), for example 0 9 * * 1 for Mondays at 9:00, or off.',
-    fr: '« {text} » n’est pas un horaire de bilan. Donnez une expression cron à cinq champs (minute heure jour mois jour-de-semaine), par exemple 0 9 * * 1 pour le lundi à 9 h, ou désactivé.',
+    fr: '« {text} » n’est pas un horaire de bilan. Donnez une expression cron à cinq champs (minute heure jour mois jour de la semaine), par exemple 0 9 * * 1 pour le lundi à 9 h, ou désactivé.',
   },
 });

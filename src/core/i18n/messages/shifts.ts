@@ -11,8 +11,8 @@ export const shiftMessages = defineMessages({
     fr: 'Réservé aux personnes ayant l’étiquette {tag}.',
   },
   'event.shift_removed': {
-    en: 'Shift {shift} of event #{id} is removed. Everyone who answered it ({count}) will be told.',
-    fr: 'Le créneau {shift} de l’événement #{id} est supprimé. Toutes les personnes qui y avaient répondu ({count}) seront prévenues.',
+    en: 'Shift {shift} of event #{id} is removed. {count, plural, =0 {Nobody had answered it, so nobody needs to be told.} other {Everyone who answered it (#) will be told.}}',
+    fr: 'Le créneau {shift} de l’événement #{id} est supprimé. {count, plural, =0 {Personne n’y avait répondu : personne à prévenir.} one {La personne qui y avait répondu (#) sera prévenue.} other {Toutes les personnes qui y avaient répondu (#) seront prévenues.}}',
   },
   'event.shift_line': {
     en: 'Shift {shift}: {label}{hours} · {fill}',
@@ -28,7 +28,7 @@ export const shiftMessages = defineMessages({
   },
   'event.no_shifts': {
     en: 'Event #{id} has no shifts. Add one with /event shift add {id} start:"10:00" end:"12:00" capacity:6',
-    fr: 'L’événement #{id} n’a pas de créneaux. Ajoutez-en un avec /event shift add {id} start:"10:00" end:"12:00" capacity:6',
+    fr: 'L’événement #{id} n’a aucun créneau. Ajoutez-en un avec /event shift add {id} start:"10:00" end:"12:00" capacity:6',
   },
   'event.unknown_shift': {
     en: 'Event #{id} has no shift {shift}. Its shifts are: {shifts}. For example: shift:1',
@@ -44,6 +44,6 @@ export const shiftMessages = defineMessages({
   },
   'event.capacity_below_going': {
     en: '{going, plural, one {# person is} other {# people are}} going to #{id}; with capacity {capacity}, {moved, plural, one {this person} other {these # people}} would move to the waiting list: {names}. Add confirm:on to do it, for example: capacity:{capacity} confirm:on',
-    fr: '{going, plural, one {# personne participe} other {# personnes participent}} à l’événement #{id} ; avec {capacity, plural, one {# place} other {# places}}, {moved, plural, one {cette personne passerait} other {ces # personnes passeraient}} sur la liste d’attente : {names}. Ajoutez confirm:on pour le faire, par exemple : capacity:{capacity} confirm:on',
+    fr: '{going, plural, one {# personne participe} other {# personnes participent}} à l’événement #{id} ; avec {capacity, plural, one {# place} other {# places}}, {moved, plural, one {cette personne passerait} other {ces # personnes passeraient}} sur la liste d’attente : {names}. Ajoutez confirm:oui pour le faire, par exemple : capacity:{capacity} confirm:oui',
   },
 });

@@ -4,7 +4,7 @@ import { defineMessages } from './define.ts';
 export const supporterMessages = defineMessages({
   'join.notice_title': {
     en: 'Before you join {campaign}, here is what this assistant keeps about you.',
-    fr: 'Avant de rejoindre {campaign}, voici ce que cet assistant garde à votre sujet.',
+    fr: 'Avant de rejoindre {campaign}, voici ce que cet assistant conserve à votre sujet.',
   },
   'join.notice_stored': {
     en: 'What is stored: your {platform} account id, the name you choose to show, your settings (language, time zone, quiet hours, reminders, skills), and the tasks and events you sign up for.',
@@ -12,7 +12,7 @@ export const supporterMessages = defineMessages({
   },
   'join.notice_why': {
     en: 'Why: only to hand out actions, remind you of events and let the organizers coordinate. No email or phone number is needed, nothing is tracked, and nothing is sent anywhere but this chat.',
-    fr: 'Pourquoi : uniquement pour proposer des actions, vous rappeler les événements et permettre aux organisateurs de se coordonner. Ni e-mail ni téléphone ne sont demandés, rien n’est pisté et rien n’est envoyé ailleurs que dans cette messagerie.',
+    fr: 'Pourquoi : uniquement pour proposer des actions, vous rappeler les événements et permettre aux organisateurs de se coordonner. Ni e-mail ni téléphone ne sont demandés, aucun suivi n’est effectué et rien n’est envoyé ailleurs que dans cette messagerie.',
   },
   'join.notice_rights': {
     en: 'Your rights: /mydata sends you a copy of everything stored about you, /forgetme erases it. Until you agree, only your account id is kept.',
@@ -61,7 +61,7 @@ export const supporterMessages = defineMessages({
   },
   'profile.hint': {
     en: 'Change them with /profile set, for example: /profile set timezone:Europe/Paris quiet_hours:22:00-08:00 skills:canvassing,phoning',
-    fr: 'Modifiez-les avec /profile set, par exemple : /profile set timezone:Europe/Paris quiet_hours:22:00-08:00 skills:porte-a-porte,phoning',
+    fr: 'Modifiez-les avec /profile set, par exemple : /profile set timezone:Europe/Paris quiet_hours:22:00-08:00 skills:porte-à-porte,phoning',
   },
   'profile.updated': { en: 'Your profile is updated.', fr: 'Votre profil est à jour.' },
   'profile.nothing_to_set': {
@@ -74,7 +74,7 @@ export const supporterMessages = defineMessages({
   },
   'profile.bad_skills': {
     en: '"{text}" is not a list of skills. Separate up to {max} skills of at most {length} characters with commas, for example canvassing,phoning.',
-    fr: '« {text} » n’est pas une liste de compétences. Séparez par des virgules jusqu’à {max} compétences de {length} caractères au plus, par exemple porte-a-porte,phoning.',
+    fr: '« {text} » n’est pas une liste de compétences. Séparez par des virgules jusqu’à {max} compétences de {length} caractères au plus, par exemple porte-à-porte,phoning.',
   },
   'link.code': {
     en: 'Your link code is {code}. Within {minutes, plural, one {# minute} other {# minutes}}, send /link code:{code} to this assistant from your account on the other platform. The code works once.',
@@ -90,7 +90,7 @@ export const supporterMessages = defineMessages({
   },
   'link.expired': {
     en: 'The link code "{code}" has expired (codes work for 10 minutes). Ask for a new one with /link on your other account.',
-    fr: 'Le code de liaison « {code} » a expiré (un code vaut 10 minutes). Demandez-en un nouveau avec /link sur votre autre compte.',
+    fr: 'Le code de liaison « {code} » a expiré (un code est valable 10 minutes). Demandez-en un nouveau avec /link sur votre autre compte.',
   },
   'link.used': {
     en: 'The link code "{code}" has already been used. Ask for a new one with /link on your other account.',

@@ -16,7 +16,7 @@ export const taskMessages = defineMessages({
   },
   'task.already_claimed': {
     en: 'You already hold task #{id}. When it is finished, send /task done {id}.',
-    fr: 'Vous avez déjà la tâche #{id}. Quand elle est faite, envoyez /task done {id}.',
+    fr: 'Vous avez déjà pris la tâche #{id}. Une fois terminée, envoyez /task done {id}.',
   },
   'task.already_done': {
     en: 'You already finished task #{id}. Thank you!',
@@ -24,11 +24,11 @@ export const taskMessages = defineMessages({
   },
   'task.not_claimed': {
     en: 'You do not hold task #{id}. Take it first with /task claim {id}.',
-    fr: 'Vous n’avez pas la tâche #{id}. Prenez-la d’abord avec /task claim {id}.',
+    fr: 'Vous n’avez pas pris la tâche #{id}. Prenez-la d’abord avec /task claim {id}.',
   },
   'task.tag_required': {
     en: 'Task #{id} is for supporters tagged "{tag}". Ask an organizer if that should include you.',
-    fr: 'La tâche #{id} est réservée aux personnes avec l’étiquette « {tag} ». Demandez à un organisateur si cela devrait vous inclure.',
+    fr: 'La tâche #{id} est réservée aux personnes avec l’étiquette « {tag} ». Si vous pensez en faire partie, demandez à un organisateur.',
   },
   'task.bad_link': {
     en: 'link must be a web address starting with http:// or https://. For example: link:https://example.org/flyers',
@@ -36,7 +36,7 @@ export const taskMessages = defineMessages({
   },
   'task.assignee_holds': {
     en: 'That supporter already holds task #{id}.',
-    fr: 'Cette personne a déjà la tâche #{id}.',
+    fr: 'Cette personne s’occupe déjà de la tâche #{id}.',
   },
   'task.assignee_done': {
     en: 'That supporter already finished task #{id}.',
@@ -56,25 +56,25 @@ export const taskMessages = defineMessages({
   'task.line_nobody': { en: 'nobody yet', fr: 'personne pour l’instant' },
   'task.someone': { en: 'supporter {id}', fr: 'soutien {id}' },
   'task.more': {
-    en: '…and {count} more.',
+    en: '… and {count} more.',
     fr: '{count, plural, one {… et # autre.} other {… et # autres.}}',
   },
   'task.open_title': { en: 'Tasks you can take:', fr: 'Tâches que vous pouvez prendre :' },
   'task.open_none': {
     en: 'There is no open task for you right now. Thank you for checking! Your own tasks: /mytasks',
-    fr: 'Aucune tâche ouverte pour vous en ce moment. Merci d’avoir regardé ! Vos tâches : /mytasks',
+    fr: 'Aucune tâche ouverte pour vous en ce moment. Merci de votre intérêt ! Vos tâches : /mytasks',
   },
-  'task.next_title': { en: 'Your best next task:', fr: 'Votre meilleure prochaine tâche :' },
+  'task.next_title': { en: 'Your best next task:', fr: 'La tâche qui vous convient le mieux :' },
   'task.next_none': {
     en: 'There is no task for you to take right now. Check again later, or see /mytasks.',
-    fr: 'Il n’y a pas de tâche à prendre pour vous en ce moment. Revenez plus tard, ou voyez /mytasks.',
+    fr: 'Il n’y a pas de tâche à prendre pour vous en ce moment. Revenez plus tard, ou consultez /mytasks.',
   },
   'task.claim_button': { en: 'Claim #{id}', fr: 'Prendre #{id}' },
-  'task.done_button': { en: 'Done #{id}', fr: 'Fait #{id}' },
+  'task.done_button': { en: 'Done #{id}', fr: 'Terminer #{id}' },
   'task.drop_button': { en: 'Drop #{id}', fr: 'Rendre #{id}' },
   'task.claimed': {
     en: 'Task #{id} is yours: {title}. When it is finished, send /task done {id}.',
-    fr: 'La tâche #{id} est à vous : {title}. Quand elle est faite, envoyez /task done {id}.',
+    fr: 'La tâche #{id} est à vous : {title}. Une fois terminée, envoyez /task done {id}.',
   },
   'task.claimed_due': {
     en: 'It is due {due}; I will remind you 24 hours before.',
@@ -98,13 +98,13 @@ export const taskMessages = defineMessages({
   'task.mine_done': { en: 'done', fr: 'terminée' },
   'task.mine_none': {
     en: 'You have no tasks yet. See /tasks, or /task next for the best one.',
-    fr: 'Vous n’avez pas encore de tâche. Voyez /tasks, ou /task next pour la meilleure.',
+    fr: 'Vous n’avez pas encore de tâche. Consultez /tasks, ou /task next pour celle qui vous convient le mieux.',
   },
   'task.created': {
     en: 'Task #{id} created: {title}.',
     fr: 'Tâche #{id} créée : {title}.',
   },
-  'task.created_due': { en: 'Due: {due}.', fr: 'À faire pour : {due}.' },
+  'task.created_due': { en: 'Due: {due}.', fr: 'À faire pour le {due}.' },
   'task.created_slots': {
     en: 'Volunteers wanted: {slots}. Points: {points}.',
     fr: 'Bénévoles recherchés : {slots}. Points : {points}.',
