@@ -5,10 +5,11 @@
  */
 import type { ClaimRequest, Settlement } from '../core/notifications/delivery.types.ts';
 import { Prisma } from '../generated/sqlite/client.ts';
+import { PLATFORMS } from '../platforms.ts';
 import { type DbClient, isPostgres } from './prisma-client.ts';
 
 /** Platforms identities may be on; each pending row holds the set its recipient is reachable on. */
-const KNOWN_PLATFORMS = ['console', 'discord', 'telegram'];
+const KNOWN_PLATFORMS = PLATFORMS.map((entry) => entry.platform);
 
 /**
  * The values of `Notification.platforms` a process sending on `platforms` can deliver: every set
