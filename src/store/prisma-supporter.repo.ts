@@ -2,16 +2,17 @@ import type { Locale, Platform } from '../core/campaigns/campaign.types.ts';
 import { normalizeTag } from '../core/campaigns/tags.ts';
 import { NotFoundError } from '../core/errors.ts';
 import type { SupporterRepo } from '../core/ports.ts';
-import type {
-  Identity,
-  IdentityRef,
-  LinkCodeUse,
-  Role,
-  Supporter,
-  SupporterFilter,
-  SupporterPage,
-  SupporterPatch,
-  SupporterStatus,
+import {
+  type Identity,
+  type IdentityRef,
+  type LinkCodeUse,
+  type Role,
+  SUPPORTER_STATUSES,
+  type Supporter,
+  type SupporterFilter,
+  type SupporterPage,
+  type SupporterPatch,
+  type SupporterStatus,
 } from '../core/supporters/supporter.types.ts';
 import type { Identity as IdentityRow, Prisma } from '../generated/sqlite/client.ts';
 import { atomically, type DbClient, isRecordMissing } from './prisma-client.ts';
@@ -109,7 +110,12 @@ export class PrismaSupporterRepo implements SupporterRepo {
     }
   }
 
-  count(campaignId: number, filter: SupporterFilter = {}): Promise<number> {
+  async count(campaignId: number, filter: SupporterFilter = {}): Promise<number> {
+    if (isRegistered(filter)) {
+      // Kept by database triggers (SupporterCount): one row instead of counting the campaign.
+      const kept = await this.db.supporterCount.findUnique({ where: { campaignId } });
+      return kept?.registered ?? 0;
+    }
     return countSupporters(this.db, campaignId, filter);
   }
 
@@ -256,6 +262,19 @@ export class PrismaSupporterRepo implements SupporterRepo {
     });
     return rows.map(toSupporter);
   }
+}
+
+/** True when the filter is exactly "registered": consented and any status but erased. */
+function isRegistered(filter: SupporterFilter): boolean {
+  const live = SUPPORTER_STATUSES.filter((status) => status !== 'erased');
+  return (
+    filter.consented === true &&
+    filter.tag === undefined &&
+    (filter.search === undefined || filter.search.trim() === '') &&
+    filter.status !== undefined &&
+    filter.status.length === live.length &&
+    live.every((status) => filter.status!.includes(status))
+  );
 }
 
 /** Usernames are matched without their leading @ and without regard to case. */
