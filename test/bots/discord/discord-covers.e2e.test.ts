@@ -25,6 +25,8 @@ describe('cover requests on Discord against the fake Discord', () => {
       title: 'Canvass',
       start: '2026-12-01 10:00',
       duration: '4h',
+      // Given here, the description does not open Discord's form.
+      description: 'Meet at the market',
     });
     await world.run(inGuild(organizer), 'event shift add', {
       id: 1,
