@@ -42,6 +42,8 @@ BEGIN
 END;
 
 CREATE TRIGGER "Identity_platforms_update" AFTER UPDATE OF "platform", "unreachable", "supporterId" ON "Identity"
+WHEN OLD."platform" IS NOT NEW."platform" OR OLD."unreachable" IS NOT NEW."unreachable"
+  OR OLD."supporterId" IS NOT NEW."supporterId"
 BEGIN
   UPDATE "Notification" SET "platforms" = (
     SELECT COALESCE(group_concat(DISTINCT i."platform" ORDER BY i."platform"), '')

@@ -57,8 +57,17 @@ END
 $$;
 
 CREATE TRIGGER "Identity_platforms_refresh"
-AFTER INSERT OR DELETE OR UPDATE OF "platform", "unreachable", "supporterId" ON "Identity"
+AFTER INSERT OR DELETE ON "Identity"
 FOR EACH ROW EXECUTE FUNCTION "identity_platforms_refresh"();
+
+-- Every command notes the account as seen (and reachable): only a real change refreshes.
+CREATE TRIGGER "Identity_platforms_update"
+AFTER UPDATE OF "platform", "unreachable", "supporterId" ON "Identity"
+FOR EACH ROW
+WHEN (OLD."platform" IS DISTINCT FROM NEW."platform"
+  OR OLD."unreachable" IS DISTINCT FROM NEW."unreachable"
+  OR OLD."supporterId" IS DISTINCT FROM NEW."supporterId")
+EXECUTE FUNCTION "identity_platforms_refresh"();
 
 CREATE FUNCTION "notification_platforms_recipient"() RETURNS trigger
 LANGUAGE plpgsql AS $$
