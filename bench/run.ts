@@ -117,9 +117,12 @@ if (runs('scale')) {
   const setups: [DatabaseKind, number][] = [
     ['sqlite', Number(process.env.SCALE_SQLITE ?? 100_000)],
   ];
-  const postgres = await postgresUnavailable();
+  // SCALE_POSTGRES=0 runs SQLite only; SCALE_SQLITE=0 runs PostgreSQL only.
+  if (setups[0]![1] === 0) setups.pop();
+  const postgresSize = Number(process.env.SCALE_POSTGRES ?? 1_000_000);
+  const postgres = postgresSize > 0 ? await postgresUnavailable() : 'SCALE_POSTGRES=0';
   if (postgres) console.log(`(c) postgresql skipped: ${postgres}`);
-  else setups.push(['postgresql', Number(process.env.SCALE_POSTGRES ?? 1_000_000)]);
+  else setups.push(['postgresql', postgresSize]);
   for (const [kind, supporters] of setups) {
     const result = await benchScale(kind, { supporters, reps });
     console.log(JSON.stringify(result));
@@ -128,7 +131,12 @@ if (runs('scale')) {
         `(c) ${kind} ${timing.line}: p99 ${timing.p99} ms; ${verdict(timing.p99 <= timing.goal!)}`,
       );
     }
-    const { broadcast } = result;
+    const { broadcast, exported } = result;
+    console.log(
+      `(c) ${kind} /export supporters: ${exported.rows} rows in ${exported.seconds} s = ` +
+        `${exported.rowsPerS} rows/s (${verdict(exported.rowsPerS >= 50_000)}), RSS ` +
+        `${exported.rssBeforeMb} -> peak ${exported.rssPeakMb} MB`,
+    );
     console.log(
       `(c) ${kind} broadcast to ${broadcast.recipients}: reply ${broadcast.replyMs} ms ` +
         `(${verdict(broadcast.replyMs <= 1_000)}), fan-out ${broadcast.rowsPerS} rows/s ` +

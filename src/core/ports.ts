@@ -16,6 +16,7 @@ import type {
   AttendanceCount,
   CampaignCounts,
   EventAnswers,
+  ExportedSupporter,
   Handle,
   HeldEvent,
   TagCount,
@@ -34,6 +35,7 @@ import type {
   RsvpChoice,
 } from './events/event.types.ts';
 import type { EventMirror, MirrorSettlement } from './events/event-mirror.types.ts';
+import type { ReminderSlot } from './events/event-reminders.ts';
 import type { EventSeries, NewSeries, SeriesPatch, StandingAnswer } from './events/series.types.ts';
 import type { ClaimRequest, DeliveryContext, Settlement } from './notifications/delivery.types.ts';
 import type {
@@ -165,6 +167,16 @@ export interface TaskRepo {
   create(campaignId: number, input: NewTask): Promise<Task>;
   findById(campaignId: number, id: number): Promise<Task | null>;
   list(campaignId: number, filter?: { status?: TaskStatus }): Promise<Task[]>;
+  /**
+   * The first `limit` open tasks the supporter can take at `now` (free slots, not theirs, not
+   * past due, their tag if one is required), soonest due first, and how many there are in all.
+   */
+  available(
+    campaignId: number,
+    supporterId: number,
+    now: Date,
+    limit: number,
+  ): Promise<{ tasks: Task[]; total: number }>;
   /** Takes a slot in one conditional write: of concurrent claims on the last slot one wins. */
   claim(campaignId: number, taskId: number, supporterId: number, at: Date): Promise<ClaimOutcome>;
   assignments(
@@ -264,6 +276,16 @@ export interface EventRepo {
     eventId: number,
     rows: NewNotification[],
     scope: { recipientId?: number },
+    reason: string,
+  ): Promise<void>;
+  /**
+   * The same for everyone whose answer is one of `answers`, each getting one reminder per slot,
+   * written by the database a chunk of answers at a time (never all rows in memory).
+   */
+  rescheduleReminders(
+    target: { campaignId: number; eventId: number },
+    slots: readonly ReminderSlot[],
+    answers: readonly RsvpAnswer[],
     reason: string,
   ): Promise<void>;
 }
@@ -481,6 +503,13 @@ export interface StatsRepo {
   tags(campaignId: number, name?: string): Promise<TagCount[]>;
   /** Platform usernames of these supporters. */
   handles(campaignId: number, supporterIds: number[]): Promise<Handle[]>;
+  /** One page of the supporter export: the `limit` matches after `afterId`, in id order. */
+  exportPage(
+    campaignId: number,
+    filter: SupporterFilter,
+    afterId: number,
+    limit: number,
+  ): Promise<ExportedSupporter[]>;
   /** Registered supporters who had consented before `at`. */
   registeredBefore(campaignId: number, at: Date): Promise<number>;
   /** For each range, the registered supporters who consented within it. */

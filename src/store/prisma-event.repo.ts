@@ -11,11 +11,13 @@ import type {
   RsvpChange,
   RsvpChoice,
 } from '../core/events/event.types.ts';
+import type { ReminderSlot } from '../core/events/event-reminders.ts';
 import type { NewNotification } from '../core/notifications/notification.types.ts';
 import type { EventRepo } from '../core/ports.ts';
 import type { Event as EventRow, Rsvp as RsvpRow } from '../generated/sqlite/client.ts';
 import { atomically, type DbClient, isRecordMissing } from './prisma-client.ts';
 import { syncReminderRows } from './prisma-event-reminders.ts';
+import { rescheduleReminderRows } from './prisma-reminder-sync.ts';
 
 /** Fields a calendar shows: changing one raises the event's sequence. */
 const CALENDAR_FIELDS = [
@@ -253,6 +255,15 @@ export class PrismaEventRepo implements EventRepo {
     return atomically(this.db, (tx) =>
       syncReminderRows(tx, { campaignId, eventId, ...scope }, rows, reason),
     );
+  }
+
+  rescheduleReminders(
+    target: { campaignId: number; eventId: number },
+    slots: readonly ReminderSlot[],
+    answers: readonly RsvpAnswer[],
+    reason: string,
+  ): Promise<void> {
+    return rescheduleReminderRows(this.db, target, slots, answers, reason);
   }
 }
 

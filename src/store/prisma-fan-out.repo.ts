@@ -11,6 +11,7 @@ import type { FanOutRepo } from '../core/ports.ts';
 import { type FanOut as FanOutRow, Prisma } from '../generated/sqlite/client.ts';
 import { audienceSql, whereAll } from './prisma-audience.ts';
 import { atomically, type DbClient, isPostgres } from './prisma-client.ts';
+import { reachablePlatforms } from './prisma-notification-claims.ts';
 
 const audienceSchema = z.object({
   reachable: z.boolean(),
@@ -163,11 +164,13 @@ async function insertRows(
   const int = (value: number | null) => Prisma.sql`CAST(${value} AS INTEGER)`;
   return db.$executeRaw(Prisma.sql`
     INSERT INTO "Notification" ("campaignId", "kind", "key", "recipientId", "eventId", "taskId",
-      "broadcastId", "payload", "dueAt", "status", "attempts", "createdAt", "updatedAt")
+      "broadcastId", "payload", "dueAt", "status", "attempts", "platforms", "createdAt",
+      "updatedAt")
     SELECT s."campaignId", CAST(${job.kind} AS TEXT),
       CAST(${prefix} AS TEXT) || CAST(s."id" AS TEXT) || CAST(${suffix} AS TEXT),
       s."id", ${int(job.eventId)}, ${int(job.taskId)}, ${int(job.broadcastId)},
-      CAST(${job.payload} AS TEXT), ${at(job.dueAt)}, 'pending', 0, ${at(now)}, ${at(now)}
+      CAST(${job.payload} AS TEXT), ${at(job.dueAt)}, 'pending', 0,
+      ${reachablePlatforms(db, Prisma.sql`s."id"`)}, ${at(now)}, ${at(now)}
     FROM ${sql.from}
     WHERE ${whereAll(sql, Prisma.sql`${sql.id} > ${job.cursor}`, Prisma.sql`${sql.id} <= ${upto}`)}
     ON CONFLICT ("key") DO NOTHING`);

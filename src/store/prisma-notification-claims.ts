@@ -4,74 +4,96 @@
  * still hold it, so a process whose lease was taken over cannot mark the row again.
  */
 import type { ClaimRequest, Settlement } from '../core/notifications/delivery.types.ts';
+import { Prisma } from '../generated/sqlite/client.ts';
+import { PLATFORMS } from '../platforms.ts';
 import { type DbClient, isPostgres } from './prisma-client.ts';
+
+/** Platforms identities may be on; each pending row holds the set its recipient is reachable on. */
+const KNOWN_PLATFORMS = PLATFORMS.map((entry) => entry.platform);
+
+/**
+ * The values of `Notification.platforms` a process sending on `platforms` can deliver: every set
+ * of platforms holding one of its own, and "" (nobody can be reached: any process settles it).
+ * Sorted and comma-separated, as the database triggers write them.
+ */
+export function deliverableSets(platforms: readonly string[]): string[] {
+  const all = [...new Set([...KNOWN_PLATFORMS, ...platforms])].sort();
+  const mine = new Set(platforms);
+  const sets = [''];
+  for (let mask = 1; mask < 1 << all.length; mask++) {
+    const set = all.filter((_, i) => mask & (1 << i));
+    if (set.some((platform) => mine.has(platform))) sets.push(set.join(','));
+  }
+  return sets;
+}
+
+/**
+ * The claim walks, for each deliverable set of platforms, the index on (status, platforms, dueAt,
+ * id) from the oldest due row, and keeps the `limit` oldest of them all: rows only other
+ * processes can deliver are never read.
+ */
 
 /**
  * One statement on PostgreSQL: concurrent dispatchers skip the rows another one is locking, so
  * each row goes to exactly one of them. Rows leased by the caller's own worker id are taken back:
  * the process that held them was this one before a restart.
  */
-const CLAIM_POSTGRES = `
+function claimPostgres(sets: number): string {
+  const ctes = Array.from(
+    { length: sets },
+    (_, i) => `b${i} AS (SELECT "id", "dueAt" FROM "Notification"
+      WHERE "status" = 'pending' AND "platforms" = $${5 + i} AND "dueAt" <= $3
+        AND ("claimedUntil" IS NULL OR "claimedUntil" <= $3 OR "claimedBy" = $1)
+      ORDER BY "dueAt", "id" LIMIT $4 FOR UPDATE SKIP LOCKED)`,
+  );
+  const union = Array.from({ length: sets }, (_, i) => `SELECT * FROM b${i}`).join(' UNION ALL ');
+  return `WITH ${ctes.join(',\n')}
 UPDATE "Notification" SET "claimedBy" = $1, "claimedUntil" = $2, "updatedAt" = $3
-WHERE "id" IN (
-  SELECT "id" FROM "Notification"
-  WHERE "status" = 'pending' AND "dueAt" <= $3
-    AND ("claimedUntil" IS NULL OR "claimedUntil" <= $3 OR "claimedBy" = $1)
-    AND (EXISTS (SELECT 1 FROM "Identity" i WHERE i."supporterId" = "Notification"."recipientId"
-                   AND NOT i."unreachable" AND i."platform" = ANY($5::text[]))
-         OR NOT EXISTS (SELECT 1 FROM "Identity" i
-                   WHERE i."supporterId" = "Notification"."recipientId" AND NOT i."unreachable"))
-  ORDER BY "dueAt", "id"
-  LIMIT $4
-  FOR UPDATE SKIP LOCKED
-)
+WHERE "id" IN (SELECT "id" FROM (${union}) AS due ORDER BY "dueAt", "id" LIMIT $4)
 RETURNING "id"`;
+}
 
 /** Leases due rows to `request.workerId`; returns the ids it now holds, oldest due first. */
 export async function claimDueIds(db: DbClient, request: ClaimRequest): Promise<number[]> {
   const { workerId, now, until, limit, platforms } = request;
+  const sets = deliverableSets([...platforms]);
   if (isPostgres(db)) {
     const rows = await db.$queryRawUnsafe<{ id: number }[]>(
-      CLAIM_POSTGRES,
+      claimPostgres(sets.length),
       workerId,
       until,
       now,
       limit,
-      platforms,
+      ...sets,
     );
     return rows.map((row) => row.id);
   }
   // SQLite has one writer at a time: a conditional update of the candidates is enough.
-  const free = {
-    status: 'pending',
-    dueAt: { lte: now },
-    recipient: {
-      OR: [
-        { identities: { some: { unreachable: false, platform: { in: [...platforms] } } } },
-        { identities: { none: { unreachable: false } } },
-      ],
-    },
-  };
+  const branches = sets.map(
+    (set) => Prisma.sql`SELECT * FROM (SELECT "id", "dueAt" FROM "Notification"
+      WHERE "status" = 'pending' AND "platforms" = ${set} AND "dueAt" <= ${now}
+        AND ("claimedUntil" IS NULL OR "claimedUntil" <= ${now} OR "claimedBy" = ${workerId})
+      ORDER BY "dueAt", "id" LIMIT ${limit})`,
+  );
+  const candidates = await db.$queryRaw<{ id: number | bigint }[]>(
+    Prisma.sql`SELECT "id" FROM (${Prisma.join(branches, ' UNION ALL ')})
+      ORDER BY "dueAt", "id" LIMIT ${limit}`,
+  );
+  const ids = candidates.map((row) => Number(row.id));
+  if (ids.length === 0) return [];
   const leasable = [
     { claimedUntil: null },
     { claimedUntil: { lte: now } },
     { claimedBy: workerId },
   ];
-  const candidates = await db.notification.findMany({
-    where: { ...free, OR: leasable },
-    orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
-    take: limit,
-    select: { id: true },
-  });
-  const ids = candidates.map((row) => row.id);
-  if (ids.length === 0) return [];
   await db.notification.updateMany({
-    where: { id: { in: ids }, ...free, OR: leasable },
+    where: { id: { in: ids }, status: 'pending', OR: leasable },
     data: { claimedBy: workerId, claimedUntil: until },
   });
   const held = await db.notification.findMany({
     where: { id: { in: ids }, claimedBy: workerId, claimedUntil: until, status: 'pending' },
     select: { id: true },
+    orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
   });
   return held.map((row) => row.id);
 }
@@ -178,4 +200,17 @@ export async function releaseClaims(
     data: { claimedBy: null, claimedUntil: null },
   });
   return result.count;
+}
+
+/**
+ * `Notification.platforms` of the recipient `supporterId` (an SQL expression), for statements
+ * that write many rows at once: the same value the database triggers would write, without a
+ * trigger's second write per row.
+ */
+export function reachablePlatforms(db: DbClient, supporterId: Prisma.Sql): Prisma.Sql {
+  const list = isPostgres(db)
+    ? Prisma.sql`string_agg(DISTINCT i."platform", ',' ORDER BY i."platform")`
+    : Prisma.sql`group_concat(DISTINCT i."platform" ORDER BY i."platform")`;
+  return Prisma.sql`(SELECT COALESCE(${list}, '') FROM "Identity" i
+    WHERE i."supporterId" = ${supporterId} AND i."unreachable" = false)`;
 }

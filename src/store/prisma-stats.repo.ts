@@ -2,6 +2,7 @@ import type {
   AttendanceCount,
   CampaignCounts,
   EventAnswers,
+  ExportedSupporter,
   Handle,
   HeldEvent,
   TagCount,
@@ -9,9 +10,14 @@ import type {
 import { normalizeTag } from '../core/campaigns/tags.ts';
 import type { StatsRepo } from '../core/ports.ts';
 import type { Range } from '../core/reports/periods.ts';
-import { SUPPORTER_STATUSES, type Supporter } from '../core/supporters/supporter.types.ts';
+import {
+  SUPPORTER_STATUSES,
+  type Supporter,
+  type SupporterFilter,
+} from '../core/supporters/supporter.types.ts';
 import type { DbClient } from './prisma-client.ts';
 import { toSupporter, withTags } from './prisma-supporter.repo.ts';
+import { exportPage } from './prisma-supporter-export.ts';
 
 /** Registered: agreed to the privacy notice and not erased. */
 const registered = { consentAt: { not: null }, status: { not: 'erased' } };
@@ -35,7 +41,10 @@ export class PrismaStatsRepo implements StatsRepo {
   async counts(campaignId: number, activeSince: Date): Promise<CampaignCounts> {
     const { supporter, task, assignment } = this.db;
     const [supporters, active, tasksOpen, tasksClosed, assignmentsDone] = await Promise.all([
-      supporter.count({ where: { campaignId, status: { in: LIVE }, consentAt: { not: null } } }),
+      // Kept by database triggers on Supporter: one row, whatever the size of the campaign.
+      this.db.supporterCount
+        .findUnique({ where: { campaignId } })
+        .then((row) => row?.registered ?? 0),
       supporter.count({
         where: { campaignId, status: { in: LIVE }, lastActiveAt: { gte: activeSince } },
       }),
@@ -65,6 +74,15 @@ export class PrismaStatsRepo implements StatsRepo {
       orderBy: { id: 'asc' },
     });
     return rows.map((row) => ({ ...row, username: row.username as string }));
+  }
+
+  exportPage(
+    campaignId: number,
+    filter: SupporterFilter,
+    afterId: number,
+    limit: number,
+  ): Promise<ExportedSupporter[]> {
+    return exportPage(this.db, campaignId, filter, afterId, limit);
   }
 
   registeredBefore(campaignId: number, at: Date): Promise<number> {

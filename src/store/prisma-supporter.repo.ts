@@ -2,17 +2,18 @@ import type { Locale, Platform } from '../core/campaigns/campaign.types.ts';
 import { normalizeTag } from '../core/campaigns/tags.ts';
 import { NotFoundError } from '../core/errors.ts';
 import type { SupporterRepo } from '../core/ports.ts';
-import type {
-  Identity,
-  IdentityRef,
-  LinkCodeUse,
-  Role,
-  Supporter,
-  SupporterFilter,
-  SupporterPage,
-  SupporterPatch,
-  SupporterRef,
-  SupporterStatus,
+import {
+  type Identity,
+  type IdentityRef,
+  type LinkCodeUse,
+  type Role,
+  SUPPORTER_STATUSES,
+  type Supporter,
+  type SupporterFilter,
+  type SupporterPage,
+  type SupporterPatch,
+  type SupporterRef,
+  type SupporterStatus,
 } from '../core/supporters/supporter.types.ts';
 import type { Identity as IdentityRow, Prisma } from '../generated/sqlite/client.ts';
 import { atomically, type DbClient, isRecordMissing } from './prisma-client.ts';
@@ -58,11 +59,13 @@ export class PrismaSupporterRepo implements SupporterRepo {
     platform: string,
     externalId: string,
   ): Promise<Supporter | null> {
-    const row = await this.db.supporter.findFirst({
-      where: { campaignId, identities: { some: { platform, externalId } } },
-      include: withTags,
+    // The identity first, by its unique index: filtering supporters by "has such an identity"
+    // made SQLite walk the campaign's supporters.
+    const identity = await this.db.identity.findFirst({
+      where: { campaignId, platform, externalId },
+      select: { supporterId: true },
     });
-    return row && toSupporter(row);
+    return identity && this.findById(campaignId, identity.supporterId);
   }
 
   async setAccountReachable(
@@ -84,14 +87,12 @@ export class PrismaSupporterRepo implements SupporterRepo {
     platform: string,
     username: string,
   ): Promise<Supporter | null> {
-    const row = await this.db.supporter.findFirst({
-      where: {
-        campaignId,
-        identities: { some: { platform, username: normalizeUsername(username) } },
-      },
-      include: withTags,
+    const identity = await this.db.identity.findFirst({
+      where: { campaignId, platform, username: normalizeUsername(username) },
+      select: { supporterId: true },
+      orderBy: { id: 'asc' },
     });
-    return row && toSupporter(row);
+    return identity && this.findById(campaignId, identity.supporterId);
   }
 
   async update(campaignId: number, id: number, patch: SupporterPatch): Promise<Supporter> {
@@ -124,7 +125,12 @@ export class PrismaSupporterRepo implements SupporterRepo {
     }
   }
 
-  count(campaignId: number, filter: SupporterFilter = {}): Promise<number> {
+  async count(campaignId: number, filter: SupporterFilter = {}): Promise<number> {
+    if (isRegistered(filter)) {
+      // Kept by database triggers (SupporterCount): one row instead of counting the campaign.
+      const kept = await this.db.supporterCount.findUnique({ where: { campaignId } });
+      return kept?.registered ?? 0;
+    }
     return countSupporters(this.db, campaignId, filter);
   }
 
@@ -271,6 +277,19 @@ export class PrismaSupporterRepo implements SupporterRepo {
     });
     return rows.map(toSupporter);
   }
+}
+
+/** True when the filter is exactly "registered": consented and any status but erased. */
+function isRegistered(filter: SupporterFilter): boolean {
+  const live = SUPPORTER_STATUSES.filter((status) => status !== 'erased');
+  return (
+    filter.consented === true &&
+    filter.tag === undefined &&
+    (filter.search === undefined || filter.search.trim() === '') &&
+    filter.status !== undefined &&
+    filter.status.length === live.length &&
+    live.every((status) => filter.status!.includes(status))
+  );
 }
 
 /** Usernames are matched without their leading @ and without regard to case. */

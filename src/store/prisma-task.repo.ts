@@ -11,6 +11,7 @@ import type {
   TaskStatus,
 } from '../core/tasks/task.types.ts';
 import type { Assignment as AssignmentRow, Prisma } from '../generated/sqlite/client.ts';
+import { availableTaskIds } from './prisma-available-tasks.ts';
 import { atomically, type DbClient, isRecordMissing, isUniqueViolation } from './prisma-client.ts';
 import { upsertTag } from './prisma-supporter.repo.ts';
 
@@ -56,6 +57,18 @@ export class PrismaTaskRepo implements TaskRepo {
       orderBy: [{ dueAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
     });
     return rows.map(toTask);
+  }
+
+  async available(
+    campaignId: number,
+    supporterId: number,
+    now: Date,
+    limit: number,
+  ): Promise<{ tasks: Task[]; total: number }> {
+    const { ids, total } = await availableTaskIds(this.db, campaignId, supporterId, now, limit);
+    const rows = await this.db.task.findMany({ where: { id: { in: ids } }, include: withTag });
+    const byId = new Map(rows.map((row) => [row.id, toTask(row)]));
+    return { tasks: ids.flatMap((id) => byId.get(id) ?? []), total };
   }
 
   async claim(

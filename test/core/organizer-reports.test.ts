@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/core/interaction/request.ts';
 import { NOW, telegramUser, useCore } from '../support/core-harness.ts';
+import { fileText } from '../support/reply-files.ts';
 
 const h = useCore({ admins: [{ platform: 'telegram', userId: '900' }] });
 const admin = telegramUser('900');
@@ -116,7 +117,8 @@ describe('/export supporters', () => {
     expect(file).toMatchObject({ mimeType: 'text/csv' });
     // Named with the campaign and the time, so a new export never overwrites an earlier one.
     expect(file?.name).toBe('test-campaign-supporters-2026-11-30-0900.csv');
-    const lines = String(file?.content ?? '').split('\r\n');
+    const content = await fileText(file);
+    const lines = content.split('\r\n');
     expect(lines[0]).toBe('id,name,usernames,tags,points,status,joined');
     expect(lines).toHaveLength(5);
     expect(lines[1]).toMatch(
@@ -126,7 +128,6 @@ describe('/export supporters', () => {
     expect(lines[2]).toContain(`"'=HYPERLINK(""x"")"`);
     expect(lines[3]).toContain('Quiet Person');
     expect(lines[4]).toBe('');
-    const content = file?.content ?? '';
     expect(content).not.toContain('Gone');
     expect(content).not.toContain('Outsider');
     expect(h.text(reply)).toContain('3 registered supporters');
@@ -140,7 +141,7 @@ describe('/export supporters', () => {
 
   it('exports only the campaign of the group it is asked in', async () => {
     const reply = await h.say(otherAdmin, '/export supporters', otherGroup);
-    const content = String(reply.files?.[0]?.content ?? '');
+    const content = await fileText(reply.files?.[0]);
     expect(content).toContain('Outsider Olive');
     expect(content).not.toContain('Jo');
     expect(content.trim().split('\r\n')).toHaveLength(2);

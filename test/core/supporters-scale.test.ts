@@ -1,9 +1,14 @@
 // With 20,000 supporters (past SQLite's bound-parameter limit and a former failure point), the
 // supporter list, a tag's list, a search and the CSV export work on both databases, and a
 // broadcast to 100,000 works on PostgreSQL.
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { saveFile } from '../../src/bots/console/console-render.ts';
 import { consoleAdmin, NOW, useCore } from '../support/core-harness.ts';
 import { reportPostgresSkip, TEST_POSTGRES_URL } from '../support/databases.ts';
+import { filePages } from '../support/reply-files.ts';
 import { seedSupporters } from '../support/seed-supporters.ts';
 
 const COUNT = 20_000;
@@ -43,15 +48,32 @@ for (const database of ['sqlite', 'postgresql'] as const) {
         expect(byUsername).not.toContain('@user2000');
       });
 
-      it('exports every supporter as CSV', async () => {
+      it('exports every supporter as CSV, read and written a page at a time', async () => {
         const reply = await h.say(consoleAdmin, '/export supporters');
-        const csv = String(reply.files?.[0]?.content ?? '');
-        const lines = csv.trimEnd().split('\r\n');
+        expect(h.text(reply)).toContain(`${COUNT}`);
+        const file = reply.files?.[0];
+        // The reply holds no row yet: the file is read while it is written out, page by page,
+        // so memory holds one page, never the whole list.
+        const pages = await filePages(file);
+        expect(pages.length).toBeGreaterThan(5);
+        for (const page of pages) expect(page.split('\r\n').length).toBeLessThan(COUNT / 5);
+        const lines = pages.join('').trimEnd().split('\r\n');
         expect(lines).toHaveLength(COUNT + 1);
         expect(lines[1]).toMatch(
           /^\d+,Supporter 1,telegram:@user1,south,1,active,2026-11-30T09:00:00.000Z$/,
         );
-        expect(h.text(reply)).toContain(`${COUNT}`);
+        expect(new Set(lines.map((line) => line.split(',')[0])).size).toBe(COUNT + 1);
+        expect(lines.at(-1)).toContain(`Supporter ${COUNT},telegram:@user${COUNT},`);
+
+        // The console writes it to its file the same way, and leaves nothing else beside it.
+        const dir = await mkdtemp(join(tmpdir(), 'export-'));
+        try {
+          const path = await saveFile(file!, dir);
+          expect((await readFile(path, 'utf8')).trimEnd().split('\r\n')).toEqual(lines);
+          expect(await readdir(dir)).toEqual([basename(path)]);
+        } finally {
+          await rm(dir, { recursive: true, force: true });
+        }
       });
     },
   );

@@ -1,6 +1,14 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import type { Button, CommandAction, ReplyFile } from '../../core/interaction/reply.ts';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import {
+  type Button,
+  type CommandAction,
+  isStreamed,
+  type ReplyFile,
+} from '../../core/interaction/reply.ts';
 
 /** A message as terminal text, and the actions its numbered choices stand for. */
 export interface RenderedMessage {
@@ -44,6 +52,19 @@ export async function saveFile(file: ReplyFile, dir: string): Promise<string> {
     .replace(/^\.+/, '');
   const path = resolve(join(dir, safe || 'export'));
   await mkdir(dir, { recursive: true });
-  await writeFile(path, file.content);
+  const { content } = file;
+  if (!isStreamed(content)) {
+    await writeFile(path, content);
+    return path;
+  }
+  // Written page by page beside its final name, then renamed: never a half-written export.
+  const partial = `${path}.part`;
+  try {
+    await pipeline(Readable.from(content.pages()), createWriteStream(partial));
+    await rename(partial, path);
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  }
   return path;
 }

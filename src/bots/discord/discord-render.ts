@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import {
   type APIActionRowComponent,
   type APIButtonComponentWithCustomId,
@@ -11,7 +12,7 @@ import { formatCommandLine } from '../../core/commands/command-line.ts';
 import type { Button, Reply } from '../../core/interaction/reply.ts';
 import type { ShowInstant } from '../../core/interaction/view.ts';
 import { fitMessage, shorten } from '../../core/notifications/content-view.ts';
-import { fileBytes } from '../reply-files.ts';
+import { fileSource } from '../reply-files.ts';
 import { splitText } from '../split-text.ts';
 
 /** Discord's limits of one message and its buttons. */
@@ -29,7 +30,7 @@ export type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
 export interface DiscordMessage {
   content: string;
   components: ButtonRow[];
-  files: { attachment: Buffer; name: string }[];
+  files: { attachment: Buffer | Readable; name: string }[];
 }
 
 const STYLES: Record<NonNullable<Button['style']>, ButtonStyle> = {
@@ -58,7 +59,7 @@ export const discordInstant: ShowInstant = (instant, _zoned, style) =>
 export function renderReply(reply: Pick<Reply, 'blocks' | 'buttons' | 'files'>): DiscordMessage[] {
   const parts = splitText(reply.blocks.map(escapeText), DISCORD_LIMITS.content);
   const files = (reply.files ?? []).map((file) => ({
-    attachment: fileBytes(file),
+    attachment: fileSource(file),
     name: file.name,
   }));
   const messages: DiscordMessage[] = parts.map((content) => ({

@@ -1,7 +1,7 @@
 import { type Api, InputFile } from 'grammy';
 import type { MaybeInaccessibleMessage } from 'grammy/types';
 import type { Reply } from '../../core/interaction/reply.ts';
-import { fileBytes, isPicture } from '../reply-files.ts';
+import { fileSource, isPicture } from '../reply-files.ts';
 import { linkPreview } from './telegram-notifier.ts';
 import type { TelegramReply } from './telegram-render.ts';
 
@@ -53,7 +53,8 @@ export async function sendReply(
   }
   const topic = inTopic(place);
   for (const file of reply.files ?? []) {
-    const upload = new InputFile(fileBytes(file), file.name);
+    // A supplier: a large export is read again, page by page, if the upload is retried.
+    const upload = new InputFile(() => fileSource(file), file.name);
     if (isPicture(file)) await api.sendPhoto(place.chatId, upload, topic);
     else await api.sendDocument(place.chatId, upload, topic);
   }

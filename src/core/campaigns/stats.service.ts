@@ -1,5 +1,6 @@
 import type { CoreDeps } from '../deps.ts';
 import type { CampaignEvent } from '../events/event.types.ts';
+import type { StreamedText } from '../interaction/reply.ts';
 import {
   SUPPORTER_STATUSES,
   type Supporter,
@@ -7,7 +8,7 @@ import {
   type SupporterPage,
 } from '../supporters/supporter.types.ts';
 import { toCsv } from './csv.ts';
-import type { CampaignCounts, Handle } from './stats.types.ts';
+import type { CampaignCounts, ExportedSupporter, Handle } from './stats.types.ts';
 import { requireTag } from './tags.ts';
 
 /** "Active" in `/stats`: wrote to the assistant within this many days. */
@@ -18,7 +19,7 @@ const LISTED_STATUSES = SUPPORTER_STATUSES.filter((status) => status !== 'erased
 /** Registered: agreed to the privacy notice and not erased. */
 const REGISTERED: SupporterFilter = { consented: true, status: LISTED_STATUSES };
 /** Supporters read per query by an export: memory stays that of one page. */
-const EXPORT_PAGE = 500;
+const EXPORT_PAGE = 2_000;
 
 /** What `/stats` shows: headline counts and the events still to come. */
 export interface CampaignSummary {
@@ -90,25 +91,31 @@ export class StatsService {
   }
 
   /**
-   * The registered supporters as CSV (id, name, usernames, tags, points, status, joined), read
-   * a page at a time, noted in the audit log under the organizer who asked.
+   * The registered supporters as CSV (id, name, usernames, tags, points, status, joined), noted
+   * in the audit log under the organizer who asked. The file is read a page at a time while it
+   * is written out, so memory holds one page whatever the size of the campaign.
    */
   async exportSupporters(
     campaignId: number,
     actorId: number | null,
-  ): Promise<{ csv: string; count: number }> {
-    const header = ['id', 'name', 'usernames', 'tags', 'points', 'status', 'joined'];
-    const parts = [toCsv([header])];
-    let count = 0;
-    for (let afterId = 0; ; ) {
-      const page = await this.entries(campaignId, REGISTERED, { afterId, limit: EXPORT_PAGE });
-      parts.push(toCsv(page.map(csvRow)));
-      count += page.length;
-      if (page.length < EXPORT_PAGE) break;
-      afterId = page.at(-1)!.supporter.id;
-    }
+  ): Promise<{ csv: StreamedText; count: number }> {
+    const count = await this.deps.store.supporters.count(campaignId, REGISTERED);
     await this.recordExport(campaignId, actorId, 'export_supporters', `${count} supporters`);
-    return { csv: parts.join(''), count };
+    const stats = this.deps.store.stats;
+    return {
+      count,
+      csv: {
+        async *pages() {
+          yield toCsv([['id', 'name', 'usernames', 'tags', 'points', 'status', 'joined']]);
+          for (let afterId = 0; ; ) {
+            const page = await stats.exportPage(campaignId, REGISTERED, afterId, EXPORT_PAGE);
+            if (page.length > 0) yield toCsv(page.map(csvRow));
+            if (page.length < EXPORT_PAGE) return;
+            afterId = page.at(-1)!.id;
+          }
+        },
+      },
+    };
   }
 
   /** One page of supporters with their usernames. */
@@ -148,11 +155,11 @@ export class StatsService {
   }
 }
 
-function csvRow({ supporter, handles }: SupporterEntry): (string | number)[] {
+function csvRow(supporter: ExportedSupporter): (string | number)[] {
   return [
     supporter.id,
     supporter.displayName ?? '',
-    handles.map((h) => `${h.platform}:@${h.username}`).join('; '),
+    supporter.handles.map((h) => `${h.platform}:@${h.username}`).join('; '),
     supporter.tags.join('; '),
     supporter.points,
     supporter.status,

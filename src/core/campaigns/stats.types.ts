@@ -45,3 +45,15 @@ export interface EventAnswers {
   maybe: number;
   waitlist: number;
 }
+
+/** A supporter as a line of the supporter export. */
+export interface ExportedSupporter {
+  id: number;
+  displayName: string | null;
+  handles: Omit<Handle, 'supporterId'>[];
+  /** Tags given by organizers, by name. */
+  tags: string[];
+  points: number;
+  status: string;
+  consentAt: Date | null;
+}

@@ -33,11 +33,18 @@ const openTasks = defineCommand({
   private: true,
   options: {},
   async run(ctx) {
-    const tasks = await ctx.services.tasks.available(ctx.campaign.id, ctx.self());
+    // Only the tasks shown are read; the others are counted by the database.
+    const { tasks, total } = await ctx.services.tasks.availablePage(
+      ctx.campaign.id,
+      ctx.self(),
+      LISTING_LIMIT,
+    );
     if (tasks.length === 0) return ctx.reply(ctx.t('task.open_none'));
     const lines = tasks.map((task) => taskLine(ctx, task));
-    const buttons = tasks.slice(0, LISTING_LIMIT).map((task) => claimButton(ctx, task));
-    return ctx.reply(listing(ctx, ctx.t('task.open_title'), lines), { buttons: inRows(buttons) });
+    const buttons = tasks.map((task) => claimButton(ctx, task));
+    return ctx.reply(listing(ctx, ctx.t('task.open_title'), lines, LISTING_LIMIT, total), {
+      buttons: inRows(buttons),
+    });
   },
 });
 

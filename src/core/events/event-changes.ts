@@ -8,7 +8,7 @@ import {
   CONCERNED_ANSWERS,
   REMINDED_ANSWERS,
   reminderOffsets,
-  reminderRows,
+  reminderSlots,
 } from './event-reminders.ts';
 import { announcePromotions, syncSupporterReminders } from './rsvp.ts';
 import { followParent } from './shifts.ts';
@@ -155,20 +155,20 @@ export async function changeableEvent(
   return event;
 }
 
-/** Reschedules the reminders of everyone who answered yes or maybe. */
+/** Reschedules the reminders of everyone who answered yes or maybe, by the database in chunks. */
 async function syncEventReminders(
   store: Store,
   campaign: Campaign,
   event: CampaignEvent,
   now: Date,
 ): Promise<void> {
-  const offsets = reminderOffsets(event, campaign);
-  const rsvps = await store.events.listRsvps(campaign.id, {
-    eventId: event.id,
-    answers: [...REMINDED_ANSWERS],
-  });
-  const rows = rsvps.flatMap((rsvp) => reminderRows(event, offsets, rsvp.supporterId, now));
-  await store.events.syncReminders(campaign.id, event.id, rows, {}, 'event_rescheduled');
+  const slots = reminderSlots(event, reminderOffsets(event, campaign), now);
+  await store.events.rescheduleReminders(
+    { campaignId: campaign.id, eventId: event.id },
+    slots,
+    REMINDED_ANSWERS,
+    'event_rescheduled',
+  );
 }
 
 /** Tells everyone who answered yes, maybe or waitlist (however many: see FanOuts). */

@@ -18,31 +18,48 @@ export function reminderOffsets(event: CampaignEvent, campaign: Campaign): numbe
   return parseOffsets(event.reminderOffsets ?? campaign.reminderOffsets) ?? [];
 }
 
+/** A reminder every supporter who answered gets: its offset and when it is due. */
+export interface ReminderSlot {
+  offsetMinutes: number;
+  dueAt: Date;
+}
+
 /**
- * The reminder rows one supporter should have for an event at `now`: one per offset still ahead,
- * due at the start minus the offset. Offsets already passed get no row, except that while the
- * event is more than 15 minutes ahead one row (the smallest passed offset) is due at once.
+ * The reminders a supporter should have for an event at `now`: one per offset still ahead, due
+ * at the start minus the offset. Offsets already passed get none, except that while the event is
+ * more than 15 minutes ahead one (the smallest passed offset) is due at once.
  */
+export function reminderSlots(
+  event: CampaignEvent,
+  offsets: readonly number[],
+  now: Date,
+): ReminderSlot[] {
+  const start = event.startsAt.getTime();
+  const ahead = offsets.filter((offset) => start - offset * 60_000 > now.getTime());
+  const passed = offsets.filter((offset) => !ahead.includes(offset));
+  const slots = ahead.map((offset) => ({
+    offsetMinutes: offset,
+    dueAt: new Date(start - offset * 60_000),
+  }));
+  if (passed.length > 0 && start - now.getTime() > LATE_REMINDER_MARGIN_MS) {
+    slots.push({ offsetMinutes: Math.min(...passed), dueAt: now });
+  }
+  return slots;
+}
+
+/** The reminder rows of one supporter for an event at `now` (see reminderSlots). */
 export function reminderRows(
   event: CampaignEvent,
   offsets: readonly number[],
   supporterId: number,
   now: Date,
 ): NewNotification[] {
-  const start = event.startsAt.getTime();
-  const row = (offsetMinutes: number, dueAt: Date): NewNotification => ({
+  return reminderSlots(event, offsets, now).map(({ offsetMinutes, dueAt }) => ({
     kind: 'event_reminder',
     key: notificationKey('event_reminder', event.id, supporterId, offsetMinutes),
     recipientId: supporterId,
     eventId: event.id,
     dueAt,
     payload: { offsetMinutes },
-  });
-  const ahead = offsets.filter((offset) => start - offset * 60_000 > now.getTime());
-  const passed = offsets.filter((offset) => !ahead.includes(offset));
-  const rows = ahead.map((offset) => row(offset, new Date(start - offset * 60_000)));
-  if (passed.length > 0 && start - now.getTime() > LATE_REMINDER_MARGIN_MS) {
-    rows.push(row(Math.min(...passed), now));
-  }
-  return rows;
+  }));
 }

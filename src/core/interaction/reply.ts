@@ -16,8 +16,24 @@ export interface Button {
 export interface ReplyFile {
   name: string;
   mimeType: string;
-  /** Text (CSV, ICS, JSON) or bytes (a PNG picture: `image/png` is shown as a photo). */
-  content: string | Uint8Array;
+  /**
+   * Text (CSV, ICS, JSON), bytes (a PNG picture: `image/png` is shown as a photo), or text read
+   * and written out a page at a time (a large export).
+   */
+  content: string | Uint8Array | StreamedText;
+}
+
+/**
+ * Text produced a page at a time while it is written out, so a large export never sits whole in
+ * memory. Each call of `pages` reads it again from the start.
+ */
+export interface StreamedText {
+  pages(): AsyncIterable<string>;
+}
+
+/** Whether a file's content is read page by page. */
+export function isStreamed(content: ReplyFile['content']): content is StreamedText {
+  return typeof content === 'object' && 'pages' in content;
 }
 
 /** What the core answers; each adapter renders it within its platform's limits. */

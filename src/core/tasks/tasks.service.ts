@@ -77,9 +77,18 @@ export class TasksService {
     );
   }
 
+  /** The first `limit` tasks the supporter can take, and how many there are in all. */
+  availablePage(
+    campaignId: number,
+    supporter: Supporter,
+    limit: number,
+  ): Promise<{ tasks: Task[]; total: number }> {
+    return this.deps.store.tasks.available(campaignId, supporter.id, this.deps.clock.now(), limit);
+  }
+
   /** The single best task for the supporter, or null when there is none. */
   async next(campaignId: number, supporter: Supporter): Promise<Task | null> {
-    return (await this.available(campaignId, supporter))[0] ?? null;
+    return (await this.availablePage(campaignId, supporter, 1)).tasks[0] ?? null;
   }
 
   /** Takes a slot of the task for the supporter; refuses full, closed and tag-restricted tasks. */

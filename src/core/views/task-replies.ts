@@ -30,9 +30,10 @@ export function listing(
   title: string,
   lines: string[],
   limit = LISTING_LIMIT,
+  total = lines.length,
 ): string[] {
   const shown = lines.slice(0, limit);
-  const hidden = lines.length - shown.length;
+  const hidden = total - shown.length;
   return [title, ...shown, ...(hidden > 0 ? [ctx.t('task.more', { count: hidden })] : [])];
 }
 

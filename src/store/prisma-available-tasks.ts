@@ -1,0 +1,34 @@
+/**
+ * The open tasks a supporter can take, chosen by the database: free slots, not held by them, not
+ * past due, and their tag when one is required. Only the page shown is read and mapped; the
+ * rest is counted.
+ */
+
+import { Prisma } from '../generated/sqlite/client.ts';
+import { type DbClient, isPostgres } from './prisma-client.ts';
+
+/** Ids of the first `limit` tasks the supporter can take, soonest due first, and how many there are. */
+export async function availableTaskIds(
+  db: DbClient,
+  campaignId: number,
+  supporterId: number,
+  now: Date,
+  limit: number,
+): Promise<{ ids: number[]; total: number }> {
+  const at = isPostgres(db) ? Prisma.sql`CAST(${now} AS TIMESTAMP(3))` : Prisma.sql`${now}`;
+  const where = Prisma.sql`t."campaignId" = ${campaignId} AND t."status" = 'open'
+    AND t."filled" < t."slots" AND (t."dueAt" IS NULL OR t."dueAt" > ${at})
+    AND NOT EXISTS (SELECT 1 FROM "Assignment" a WHERE a."taskId" = t."id"
+      AND a."supporterId" = ${supporterId} AND a."status" <> 'dropped')
+    AND (t."requiredTagId" IS NULL OR EXISTS (SELECT 1 FROM "SupporterTag" st
+      WHERE st."supporterId" = ${supporterId} AND st."tagId" = t."requiredTagId"
+        AND st."granted" = true))`;
+  const [rows, [count]] = await Promise.all([
+    db.$queryRaw<{ id: number | bigint }[]>(Prisma.sql`SELECT t."id" FROM "Task" t WHERE ${where}
+      ORDER BY CASE WHEN t."dueAt" IS NULL THEN 1 ELSE 0 END, t."dueAt", t."id" LIMIT ${limit}`),
+    db.$queryRaw<{ n: number | bigint }[]>(
+      Prisma.sql`SELECT COUNT(*) AS n FROM "Task" t WHERE ${where}`,
+    ),
+  ]);
+  return { ids: rows.map((row) => Number(row.id)), total: Number(count?.n ?? 0) };
+}
