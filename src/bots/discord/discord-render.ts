@@ -42,14 +42,15 @@ const STYLES: Record<NonNullable<Button['style']>, ButtonStyle> = {
 const URL_PATTERN = /(https?:\/\/\S+)/;
 
 /**
- * An instant as Discord's timestamp markup, which every reader's client shows in their own zone
- * and language: the full date and time, then how far it is ("in 2 hours", "3 days ago"); a
- * time of day (a shift's hours) as the short time alone.
+ * An instant as the zoned echo every platform shows (`Sat 5 Dec 2026, 18:00 (Europe/Paris)`, so
+ * the organizer sees what was understood), beside Discord's timestamp markup, which every
+ * reader's client shows in their own zone and language: the full date and time, then how far it
+ * is ("in 2 hours", "3 days ago"); a time of day (a shift's hours) as the short time alone.
  */
-export const discordInstant: ShowInstant = (instant, _zoned, style) =>
+export const discordInstant: ShowInstant = (instant, zoned, style) =>
   style === 'clock'
     ? time(instant, TimestampStyles.ShortTime)
-    : `${time(instant, TimestampStyles.LongDateTime)} (${time(instant, TimestampStyles.RelativeTime)})`;
+    : `${zoned} · ${time(instant, TimestampStyles.LongDateTime)} (${time(instant, TimestampStyles.RelativeTime)})`;
 
 /**
  * A reply as Discord messages: its text escaped and split at blocks (then lines) into messages

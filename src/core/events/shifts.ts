@@ -22,18 +22,17 @@ export interface ShiftDraft {
 }
 
 /**
- * `10:00-12:00`: a shift's hours in its event's zone, each time as the platform shows times of
- * day when it has its own markup (`show`).
+ * `10:00-12:00`: a shift's hours in its event's zone; where the platform has its own markup for
+ * times of day (`show`), followed by them in that markup, so each reader also sees their own.
  */
 export function shiftHours(shift: Hours, show?: ShowInstant): string {
-  const local = (instant: Date) =>
-    showInstant(
-      show,
-      instant,
-      DateTime.fromJSDate(instant, { zone: shift.timezone }).toFormat('HH:mm'),
-      'clock',
-    );
-  return `${local(shift.startsAt)}-${local(shift.endsAt)}`;
+  const zoned = (instant: Date) =>
+    DateTime.fromJSDate(instant, { zone: shift.timezone }).toFormat('HH:mm');
+  const hours = `${zoned(shift.startsAt)}-${zoned(shift.endsAt)}`;
+  if (!show) return hours;
+  // The event's own hours, then the reader's where the platform shows them.
+  const own = (instant: Date) => showInstant(show, instant, zoned(instant), 'clock');
+  return `${hours} (${own(shift.startsAt)}-${own(shift.endsAt)})`;
 }
 
 /**

@@ -15,7 +15,7 @@ function allContents(): string[] {
 }
 
 describe('instants on Discord', () => {
-  it('are Discord timestamps in replies, announcements and direct messages, never zoned text', async () => {
+  it('carry Discord timestamps beside the zoned echo in replies, announcements and direct messages', async () => {
     const { organizer, volunteer, guild } = world;
     const channel = guild.channelIds[0]!;
     await world.run({ user: organizer, guild }, 'setup', {
@@ -27,14 +27,18 @@ describe('instants on Discord', () => {
       start: '2026-12-05 18:00',
       description: 'Leaflets at the stall',
     });
-    expect(answerText(created)).toContain(`<t:${EVENT_START}:F> (<t:${EVENT_START}:R>)`);
+    expect(answerText(created)).toContain(
+      `Sat 5 Dec 2026, 18:00 (Europe/Paris) · <t:${EVENT_START}:F> (<t:${EVENT_START}:R>)`,
+    );
     const shift = await world.run({ user: organizer, guild }, 'event shift add', {
       id: 1,
       start: '18:00',
       end: '19:00',
       capacity: 2,
     });
-    expect(answerText(shift)).toContain(`<t:${EVENT_START}:t>-<t:${EVENT_START + 3600}:t>`);
+    expect(answerText(shift)).toContain(
+      `18:00-19:00 (<t:${EVENT_START}:t>-<t:${EVENT_START + 3600}:t>)`,
+    );
     const task = await world.run({ user: organizer, guild }, 'task create', {
       title: 'Bake a cake',
       due: '2026-12-06 10:00',
@@ -57,7 +61,8 @@ describe('instants on Discord', () => {
     expect(reminder?.content).toContain(`<t:${EVENT_START}:F> (<t:${EVENT_START}:R>)`);
 
     const contents = allContents();
-    expect(contents.filter((c) => ZONED.test(c))).toEqual([]);
+    // Wherever a zoned time is echoed, the reader's own time is beside it.
+    expect(contents.filter((c) => ZONED.test(c) && !c.includes('<t:'))).toEqual([]);
     const withInstants = contents.filter((c) => /Canvass|Bake a cake/.test(c) && /<t:/.test(c));
     expect(withInstants.length).toBeGreaterThanOrEqual(5);
   });

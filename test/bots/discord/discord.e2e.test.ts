@@ -289,8 +289,8 @@ describe('Discord bot, end to end against the fake Discord', () => {
       capacity: 2,
       label: 'Morning',
     });
-    // 10:00-12:00 in Paris, shown in each reader's own zone.
-    const hours = `<t:${Date.UTC(2026, 11, 12, 9) / 1000}:t>-<t:${Date.UTC(2026, 11, 12, 11) / 1000}:t>`;
+    // 10:00-12:00 in Paris, then in each reader's own zone.
+    const hours = `10:00-12:00 (<t:${Date.UTC(2026, 11, 12, 9) / 1000}:t>-<t:${Date.UTC(2026, 11, 12, 11) / 1000}:t>)`;
     expect(answerText(added)).toContain(`Shift 1 added to event #${id}: Morning ${hours}`);
     const list = await world.run(inGuild(world.volunteer), 'events');
     expect(list.original?.content).toContain(`Shift 1: Morning ${hours} · 0/2`);
