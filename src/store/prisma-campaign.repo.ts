@@ -138,6 +138,7 @@ function toChatSpace(row: ChatSpaceRow): ChatSpace {
     title: row.title,
     organizerRoleId: row.organizerRoleId,
     announceChannelId: row.announceChannelId,
+    pingRoleId: row.pingRoleId,
     announceTopicId: row.announceTopicId,
     setupUserId: row.setupUserId,
     mirrorWarnedAt: row.mirrorWarnedAt,

@@ -164,6 +164,8 @@ describe('/setup refuses bad input and writes nothing', () => {
       '/setup organizer_role:<@&1>',
       'organizer_role can only be set by running /setup in a Discord',
     ],
+    ['/setup ping_role:<@&1>', 'ping_role can only be set by running /setup in a Discord server'],
+    ['/setup ping_role:off', 'ping_role can only be set by running /setup in a Discord server'],
     ['/setup language:de', 'language must be one of: en, fr'],
     ['/setup leaderboard:maybe', 'leaderboard must be on or off'],
     ['/setup invite:nope', 'No campaign has the invite code "nope"'],

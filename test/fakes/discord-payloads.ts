@@ -43,6 +43,8 @@ export interface FakeMessage {
   components: unknown[];
   files: UploadedFile[];
   flags: number;
+  /** What the message let ping (`allowed_mentions`), as sent. */
+  allowedMentions?: unknown;
   deleted?: boolean;
 }
 

@@ -253,6 +253,7 @@ function store(
     components: (body.components as unknown[]) ?? [],
     files,
     flags,
+    allowedMentions: body.allowed_mentions,
   };
   world.messages.set(message.id, message);
   return message;

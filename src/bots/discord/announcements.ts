@@ -8,7 +8,7 @@ import { renderNotice } from './discord-render.ts';
 
 /**
  * Posts what a reply announces (a new event or task) in the announcement channel `/setup
- * channel:` gave the server. Nothing is posted outside servers, without a channel, or when the
+ * channel:` gave the server, pinging the role `/setup ping_role:` chose, if any. Nothing is posted outside servers, without a channel, or when the
  * public reply already appeared in that channel. A failure (channel gone, no access) is logged:
  * the command itself succeeded.
  */
@@ -24,10 +24,18 @@ export class Announcer {
     const { space } = await this.services.campaigns.scopeOf(request);
     const target = space?.announceChannelId;
     if (!target || (target === channelId && !reply.private)) return;
+    const notice = renderNotice([reply.announcement]);
+    const role = space.pingRoleId;
+    // Only the role `/setup ping_role:` chose may be pinged; every other mention stays silent.
+    const body = role
+      ? {
+          ...notice,
+          content: `<@&${role}>\n${notice.content}`,
+          allowed_mentions: { roles: [role] },
+        }
+      : { ...notice, allowed_mentions: { parse: [] } };
     try {
-      await this.rest.post(Routes.channelMessages(target), {
-        body: { ...renderNotice([reply.announcement]), allowed_mentions: { parse: [] } },
-      });
+      await this.rest.post(Routes.channelMessages(target), { body });
     } catch (error) {
       this.log.warn({ err: loggableError(error), channelId: target }, 'announcement not posted');
     }

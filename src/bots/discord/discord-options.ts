@@ -39,11 +39,12 @@ export function formTexts(command: string, subcommand?: string): readonly string
 
 /**
  * Discord-only switches for a value a picker cannot take: `announcements:False` stands for
- * `channel:off` (the channel picker offers channels only). Each is registered beside the option
+ * `channel:off` (the channel picker offers channels only), `ping:False` for `ping_role:off`. Each is registered beside the option
  * it switches off.
  */
 export const OFF_SWITCHES: Record<string, { option: string; description: MessageId }> = {
   announcements: { option: 'channel', description: 'setup.announcements_option' },
+  ping: { option: 'ping_role', description: 'setup.ping_option' },
 };
 
 /** Turns the switches of a command's options into the catalogue's values, in place. */

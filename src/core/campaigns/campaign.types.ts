@@ -57,6 +57,8 @@ export interface ChatSpace {
   title: string | null;
   organizerRoleId: string | null;
   announceChannelId: string | null;
+  /** Discord role an announcement pings (`/setup ping_role:`); null = none. */
+  pingRoleId: string | null;
   /** Telegram forum topic (`message_thread_id`) where announcements go; null = the group's main chat. */
   announceTopicId: string | null;
   /** Platform user id of who last ran /setup here. */
@@ -68,6 +70,11 @@ export interface ChatSpace {
 export type ChatSpaceSettings = Partial<
   Pick<
     ChatSpace,
-    'title' | 'organizerRoleId' | 'announceChannelId' | 'announceTopicId' | 'setupUserId'
+    | 'title'
+    | 'organizerRoleId'
+    | 'announceChannelId'
+    | 'pingRoleId'
+    | 'announceTopicId'
+    | 'setupUserId'
   >
 >;

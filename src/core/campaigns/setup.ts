@@ -17,6 +17,8 @@ export interface SetupOptions {
   organizerRole?: string;
   /** Discord channel for announcements: `123`, `<#123>`, or `off`. */
   announceChannel?: string;
+  /** Discord role announcements ping: `123`, `<@&123>`, or `off`. */
+  pingRole?: string;
   reminders?: string;
   digest?: string;
   /** Cron of the organizers' report, or `off`. */
@@ -60,6 +62,7 @@ export async function setUpCampaign(deps: CoreDeps, request: SetupRequest): Prom
   const roles = !!space && request.words.spaceRoles;
   const organizerRoleId = roleSetting(options.organizerRole, roles);
   const announceChannelId = channelSetting(options.announceChannel, roles);
+  const pingRoleId = pingRoleSetting(options.pingRole, roles);
   if (!space) {
     if (options.invite !== undefined) throw new DomainError('SETUP_INVITE_NEEDS_SPACE');
     if (request.role !== 'admin') throw new DomainError('ERROR_ADMINS_ONLY', { command: '/setup' });
@@ -77,6 +80,7 @@ export async function setUpCampaign(deps: CoreDeps, request: SetupRequest): Prom
     ...(!roles && { announceTopicId: space.topic ?? null }),
     ...(organizerRoleId && { organizerRoleId }),
     ...(announceChannelId !== undefined && { announceChannelId }),
+    ...(pingRoleId !== undefined && { pingRoleId }),
   };
   return deps.store.transaction(async (store) => {
     // A concurrent /setup in the same space may have bound it since the request was resolved.
@@ -159,6 +163,16 @@ function roleSetting(text: string | undefined, roles: boolean): string | undefin
   if (!roles) throw new DomainError('SETUP_ROLE_NEEDS_SERVER');
   const id = /^(?:<@&(\d{1,20})>|(\d{1,20}))$/.exec(text.trim());
   if (!id) throw new DomainError('SETUP_BAD_ROLE', { text });
+  return id[1] ?? id[2];
+}
+
+/** The role announcements ping (`123` or `<@&123>`), null for `off`; Discord servers only. */
+function pingRoleSetting(text: string | undefined, roles: boolean): string | null | undefined {
+  if (text === undefined) return undefined;
+  if (!roles) throw new DomainError('SETUP_PING_ROLE_NEEDS_SERVER');
+  if (isOff(text)) return null;
+  const id = /^(?:<@&(\d{1,20})>|(\d{1,20}))$/.exec(text.trim());
+  if (!id) throw new DomainError('SETUP_BAD_PING_ROLE', { text });
   return id[1] ?? id[2];
 }
 

@@ -17,11 +17,12 @@ export function moveSpace(
   return deps.store.transaction(async (store) => {
     const space = await store.campaigns.unbindSpace(platform, from);
     if (!space) return null;
-    const { title, organizerRoleId, announceChannelId } = space;
+    const { title, organizerRoleId, announceChannelId, pingRoleId } = space;
     return store.campaigns.bindSpace(space.campaignId, platform, to, {
       title,
       organizerRoleId,
       announceChannelId,
+      pingRoleId,
       announceTopicId: null,
     });
   });

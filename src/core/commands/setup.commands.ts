@@ -35,6 +35,14 @@ export const setupCommands = [
         },
         example: '<@&123456789012345678>',
       }),
+      ping_role: text({
+        max: 40,
+        description: {
+          en: 'Discord role pinged by announcements (or off)',
+          fr: 'Rôle Discord mentionné par les annonces (ou désactivé)',
+        },
+        example: '<@&123456789012345678>',
+      }),
       channel: text({
         max: 40,
         description: {
@@ -107,6 +115,7 @@ export const setupCommands = [
           language: args.language,
           organizerRole: args.organizer_role,
           announceChannel: args.channel,
+          pingRole: args.ping_role,
           reminders: args.reminders,
           digest: args.digest,
           report: args.report,
@@ -159,6 +168,8 @@ function summary(
     settings.push(t('setup.organizer_role', { role }));
     const channel = space.announceChannelId ? `<#${space.announceChannelId}>` : t('common.none');
     settings.push(t('setup.announce_channel', { channel }));
+    const ping = space.pingRoleId ? `<@&${space.pingRoleId}>` : t('common.none');
+    settings.push(t('setup.ping_role', { role: ping }));
   }
   if (space?.announceTopicId && !words.spaceRoles) settings.push(t('setup.announce_topic'));
   const join = [t('setup.invite', { code: campaign.inviteCode })];

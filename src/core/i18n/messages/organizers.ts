@@ -26,6 +26,10 @@ export const organizerMessages = defineMessages({
     en: 'Announce new events and tasks (False stops the announcements)',
     fr: 'Annoncer les nouveaux événements et tâches (False arrête les annonces)',
   },
+  'setup.ping_option': {
+    en: 'Ping a role in announcements (False stops the ping)',
+    fr: 'Mentionner un rôle dans les annonces (False arrête la mention)',
+  },
   'setup.announce_channel': {
     en: 'Announcements of new events and tasks: {channel}',
     fr: 'Annonces des nouveaux événements et tâches : {channel}',
@@ -57,6 +61,18 @@ export const organizerMessages = defineMessages({
   'setup.bad_role': {
     en: '"{text}" is not a Discord role. Mention the role or give its id, for example organizer_role:<@&123456789012345678>.',
     fr: '« {text} » n’est pas un rôle Discord. Mentionnez le rôle ou donnez son identifiant, par exemple organizer_role:<@&123456789012345678>.',
+  },
+  'setup.ping_role': {
+    en: 'Role pinged by announcements: {role}',
+    fr: 'Rôle mentionné par les annonces : {role}',
+  },
+  'setup.bad_ping_role': {
+    en: '"{text}" is not a Discord role. Mention the role, give its id or off, for example ping_role:<@&123456789012345678>.',
+    fr: '« {text} » n’est pas un rôle Discord. Mentionnez le rôle, donnez son identifiant ou désactivé, par exemple ping_role:<@&123456789012345678>.',
+  },
+  'setup.ping_role_needs_server': {
+    en: 'ping_role can only be set by running /setup in a Discord server: Telegram groups have no roles to ping.',
+    fr: 'ping_role ne se règle qu’en lançant /setup dans un serveur Discord : les groupes Telegram n’ont pas de rôles à mentionner.',
   },
   'setup.role_needs_server': {
     en: 'organizer_role can only be set by running /setup in a Discord server. On Telegram, group administrators and people promoted with /organizer add are organizers.',

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ChatSpace" ADD COLUMN "pingRoleId" TEXT;
