@@ -31,8 +31,10 @@ describe('/event create', () => {
     expect(text).toContain('Ends: Sat 5 Dec 2026, 20:00 (Europe/Paris)');
     expect(text).toContain('Going: 0/30');
     expect(text).toContain('Reminders: 24h, 2h');
-    expect(reply.announcement).toContain(`#${id}: Canvass the market`);
-    expect(reply.announcement).toContain('Market square');
+    expect(reply.announcement?.blocks.join('\n')).toContain(`#${id}: Canvass the market`);
+    expect(reply.announcement?.blocks.join('\n')).toContain('Market square');
+    const answers = reply.announcement?.buttons.flat().map((b) => b.action.args?.answer);
+    expect(answers).toEqual(['yes', 'maybe', 'no']);
     expect(await f.event(id)).toMatchObject({
       title: 'Canvass the market',
       startsAt: START_UTC,

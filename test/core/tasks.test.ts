@@ -45,8 +45,10 @@ describe('/task create', () => {
     expect(text).toContain('Sat 5 Dec 2026, 18:00 (Europe/Paris)');
     expect(text).toContain('Volunteers wanted: 3. Points: 10.');
     expect(text).toContain('tagged "north"');
-    expect(reply.announcement).toContain(`New task #${id}: Hand out flyers.`);
-    expect(reply.announcement).toContain('Sat 5 Dec 2026, 18:00 (Europe/Paris)');
+    expect(reply.announcement?.blocks.join('\n')).toContain(`New task #${id}: Hand out flyers.`);
+    expect(reply.announcement?.blocks.join('\n')).toContain('Sat 5 Dec 2026, 18:00 (Europe/Paris)');
+    expect(reply.announcement?.blocks.join('\n')).toContain('0/3 taken');
+    expect(reply.announcement?.buttons.flat().map((b) => b.action.subcommand)).toEqual(['claim']);
     expect(await task(id)).toMatchObject({
       title: 'Hand out flyers',
       slots: 3,

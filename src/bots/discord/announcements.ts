@@ -24,7 +24,7 @@ export class Announcer {
     const { space } = await this.services.campaigns.scopeOf(request);
     const target = space?.announceChannelId;
     if (!target || (target === channelId && !reply.private)) return;
-    const notice = renderNotice([reply.announcement]);
+    const notice = renderNotice(reply.announcement.blocks, reply.announcement.buttons);
     const role = space.pingRoleId;
     // Only the role `/setup ping_role:` chose may be pinged; every other mention stays silent.
     const body = role

@@ -6,7 +6,7 @@ import { MAX_COMMAND_LINE, type TextOrigin } from '../../core/commands/text-comm
 import type { Core } from '../../core/core.ts';
 import type { Log } from '../../core/deps.ts';
 import { pickLocale, translate } from '../../core/i18n/i18n.ts';
-import type { Reply } from '../../core/interaction/reply.ts';
+import type { Announcement, Reply } from '../../core/interaction/reply.ts';
 import type { PlatformWords } from '../../core/interaction/request.ts';
 import { telegramText } from './telegram.messages.ts';
 import { linkPreview } from './telegram-notifier.ts';
@@ -161,7 +161,7 @@ export class TelegramUpdates {
    */
   private async announce(
     reply: Reply,
-    text: string,
+    card: Announcement,
     place: Place,
     origin: TextOrigin,
   ): Promise<void> {
@@ -169,7 +169,9 @@ export class TelegramUpdates {
     const bound = space?.announceTopicId ? Number(space.announceTopicId) : undefined;
     const target = { chatId: place.chatId, thread: bound ?? place.thread };
     if (!reply.private && target.thread === place.thread) return;
-    await this.say(target, text).catch((error: unknown) => {
+    const rendered = renderReply(card);
+    const text = rendered.parts.join('\n\n');
+    await say(this.options.api, target, text, rendered.keyboard).catch((error: unknown) => {
       this.options.log.warn(
         { err: loggable(error), chatId: target.chatId, topic: target.thread },
         'announcement not posted',

@@ -1,3 +1,4 @@
+import { campaignView, eventCard } from '../cards/card-view.ts';
 import { openCoverBlock } from '../covers/cover-view.ts';
 import { DomainError, NotFoundError } from '../errors.ts';
 import { type CampaignEvent, type EventPatch, shownId } from '../events/event.types.ts';
@@ -91,13 +92,11 @@ const createEvent = defineCommand({
     const event =
       series?.first ??
       (await ctx.services.events.create(ctx.campaign, draft, ctx.supporter?.id ?? null));
-    const where = event.location ? `\n${ctx.t('event.where', { location: event.location })}` : '';
-    const announcement = ctx.t('event.announcement', {
-      id: event.id,
-      title: event.title,
-      when: ctx.formatWhen(event.startsAt),
-      where,
-    });
+    const view = campaignView(ctx.campaign, ctx.request.words.showInstant);
+    const announcement = {
+      ...eventCard(view, event, []),
+      subject: { kind: 'event' as const, id: event.id },
+    };
     return ctx.reply(
       [
         ctx.t('event.created', { id: event.id, title: event.title }),

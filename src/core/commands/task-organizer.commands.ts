@@ -1,8 +1,7 @@
+import { campaignView, taskCard } from '../cards/card-view.ts';
 import { DomainError } from '../errors.ts';
-import { translate } from '../i18n/i18n.ts';
-import { showInstant } from '../interaction/view.ts';
+import type { Announcement } from '../interaction/reply.ts';
 import type { Task } from '../tasks/task.types.ts';
-import { formatWhen } from '../time/when.ts';
 import { listing, OVERVIEW_LIMIT, rosterText, taskLine } from '../views/task-replies.ts';
 import { type CommandContext, type CommandDefinition, defineCommand } from './define-command.ts';
 import { flag, id, integer, text, user } from './options.ts';
@@ -24,16 +23,10 @@ function checkedLink(value: string): string {
   throw new DomainError('TASK_BAD_LINK');
 }
 
-/** The message for the group or server channel, in the campaign's language and zone. */
-function announcement(ctx: CommandContext, task: Task): string {
-  const { locale, timezone } = ctx.campaign;
-  const lines = [translate(locale, 'task.announcement', { id: task.id, title: task.title })];
-  if (task.dueAt) {
-    const zoned = formatWhen(task.dueAt, timezone, locale);
-    const due = showInstant(ctx.request.words.showInstant, task.dueAt, zoned);
-    lines.push(translate(locale, 'task.created_due', { due }));
-  }
-  return lines.join('\n');
+/** The card for the group or server channel, in the campaign's language and zone. */
+function announcement(ctx: CommandContext, task: Task): Announcement {
+  const view = campaignView(ctx.campaign, ctx.request.words.showInstant);
+  return { ...taskCard(view, task), subject: { kind: 'task', id: task.id } };
 }
 
 // Declared apart so each option keeps its literal `required` in the handler's argument types.

@@ -53,8 +53,21 @@ export interface Reply {
    * any other link of the reply.
    */
   preview?: string;
-  /** Text for the group or server channel when a new event or task should be announced there. */
-  announcement?: string;
+  /** The card for the group or server channel when a new event or task is announced there. */
+  announcement?: Announcement;
+}
+
+/** A card announcing an event or a task: what it shows, and what it shows (kept up to date). */
+export interface Announcement {
+  blocks: string[];
+  buttons: Button[][];
+  subject: CardSubject;
+}
+
+/** What a card shows: an event (with its shifts) or a task, by id. */
+export interface CardSubject {
+  kind: 'event' | 'task';
+  id: number;
 }
 
 /** A command waiting for the value of one option. */

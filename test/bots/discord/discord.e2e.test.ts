@@ -126,8 +126,9 @@ describe('Discord bot, end to end against the fake Discord', () => {
     expect(answerText(record)).toContain('Task #1 created: Hand out flyers.');
     const posted = world.fake.messagesIn(world.guild.channelIds[0]!);
     expect(posted.map((m) => m.content)).toEqual([
-      'New task #1: Hand out flyers. Claim it with /task claim 1.',
+      'New task #1: Hand out flyers. Claim it with /task claim 1.\n\n0/2 taken',
     ]);
+    expect(buttonsOf(posted[0]!).map((b) => b.label)).toEqual(['Claim #1']);
   });
 
   it('creates an event publicly, showing its time as a Discord timestamp, and announces it', async () => {

@@ -1,4 +1,5 @@
 import { calendarMessages } from './calendars.ts';
+import { cardMessages } from './cards.ts';
 import { commonMessages } from './common.ts';
 import { coverMessages } from './covers.ts';
 import { eventMessages } from './events.ts';
@@ -27,4 +28,5 @@ export const messages = {
   ...organizerMessages,
   ...notificationMessages,
   ...reportMessages,
+  ...cardMessages,
 };
