@@ -21,6 +21,7 @@ import type {
   HeldEvent,
   TagCount,
 } from './campaigns/stats.types.ts';
+import type { CardRepo } from './cards/card.types.ts';
 import type { ConversationStore } from './conversations/conversation.types.ts';
 import type { CoverRepo } from './covers/cover.types.ts';
 import type {
@@ -448,6 +449,7 @@ export interface Store {
   fanOuts: FanOutRepo;
   covers: CoverRepo;
   eventMirrors: EventMirrorRepo;
+  cards: CardRepo;
   /** Runs `work` in one database transaction: everything it wrote lands, or nothing. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
 }

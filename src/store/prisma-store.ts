@@ -3,6 +3,7 @@ import type { Store } from '../core/ports.ts';
 import { PrismaBroadcastRepo } from './prisma-broadcast.repo.ts';
 import { PrismaCalendarFeedRepo } from './prisma-calendar-feed.repo.ts';
 import { PrismaCampaignRepo } from './prisma-campaign.repo.ts';
+import { PrismaCardRepo } from './prisma-card.repo.ts';
 import { atomically, type DbClient } from './prisma-client.ts';
 import { PrismaConversationStore } from './prisma-conversations.ts';
 import { PrismaCoverRepo } from './prisma-cover.repo.ts';
@@ -32,6 +33,7 @@ export class PrismaStore implements Store {
   readonly fanOuts: PrismaFanOutRepo;
   readonly covers: PrismaCoverRepo;
   readonly eventMirrors: PrismaEventMirrorRepo;
+  readonly cards: PrismaCardRepo;
 
   constructor(
     private readonly db: DbClient,
@@ -51,6 +53,7 @@ export class PrismaStore implements Store {
     this.fanOuts = new PrismaFanOutRepo(db);
     this.covers = new PrismaCoverRepo(db);
     this.eventMirrors = new PrismaEventMirrorRepo(db);
+    this.cards = new PrismaCardRepo(db);
   }
 
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {

@@ -45,7 +45,20 @@ export interface FakeMessage {
   flags: number;
   /** What the message let ping (`allowed_mentions`), as sent. */
   allowedMentions?: unknown;
+  embeds?: FakeEmbed[];
+  /** How many times the bot edited it through the channel's messages route. */
+  edits?: number;
   deleted?: boolean;
+}
+
+export interface FakeEmbed {
+  description?: string;
+}
+
+/** What a message shows: its text, then the text of its embeds. */
+export function shownText(message: FakeMessage): string {
+  const embeds = (message.embeds ?? []).map((e) => e.description ?? '');
+  return [message.content, ...embeds].filter((part) => part !== '').join('\n');
 }
 
 export const EPHEMERAL = 64;
@@ -188,7 +201,7 @@ export function messageObject(message: FakeMessage, author: FakeUser) {
       proxy_url: `https://cdn.invalid/${file.filename}`,
       content_type: file.type,
     })),
-    embeds: [],
+    embeds: message.embeds ?? [],
     pinned: false,
     type: 0,
     flags: message.flags,

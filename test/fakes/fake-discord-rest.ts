@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import {
   dmChannelObject,
   EPHEMERAL,
+  type FakeEmbed,
   type FakeMessage,
   type FakeUser,
   messageObject,
@@ -167,6 +168,15 @@ export function restRoute(
     const message = store(world, channelId, body, call.files, 0);
     return { status: 200, body: messageObject(message, world.botUser) };
   }
+  if (method === 'PATCH' && parts[0] === 'channels' && parts[2] === 'messages' && parts[3]) {
+    const message = world.messages.get(parts[3]);
+    if (!message || message.deleted || message.channelId !== parts[1]) {
+      return unknown(10008, 'Unknown Message');
+    }
+    edit(message, body, call.files);
+    message.edits = (message.edits ?? 0) + 1;
+    return { status: 200, body: messageObject(message, world.botUser) };
+  }
   return unknown(0, `404: Not Found (${method} ${path})`);
 }
 
@@ -254,6 +264,7 @@ function store(
     files,
     flags,
     allowedMentions: body.allowed_mentions,
+    embeds: (body.embeds as FakeEmbed[] | undefined) ?? [],
   };
   world.messages.set(message.id, message);
   return message;
@@ -262,5 +273,6 @@ function store(
 function edit(message: FakeMessage, body: Record<string, unknown>, files: UploadedFile[]): void {
   if ('content' in body) message.content = String(body.content ?? '');
   if ('components' in body) message.components = (body.components as unknown[]) ?? [];
+  if ('embeds' in body) message.embeds = (body.embeds as FakeEmbed[] | undefined) ?? [];
   if (files.length > 0 || Array.isArray(body.attachments)) message.files = files;
 }

@@ -24,6 +24,7 @@ import { DiscordState } from './fake-discord-state.ts';
 
 export { buttonsOf } from './discord-interactions.ts';
 export type { FakeGuild, FakeMessage, FakeUser } from './discord-payloads.ts';
+export { shownText } from './discord-payloads.ts';
 export type { FakeScheduledEvent } from './fake-discord-events.ts';
 export type {
   FakeForm,

@@ -1,10 +1,11 @@
 import { type REST, Routes } from 'discord.js';
-import type { Log } from '../../core/deps.ts';
+import { recordCard } from '../../core/cards/record-card.ts';
+import type { CoreDeps, Log } from '../../core/deps.ts';
 import type { Reply } from '../../core/interaction/reply.ts';
 import type { CommandRequest } from '../../core/interaction/request.ts';
 import type { Services } from '../../core/services.ts';
+import { renderCard } from './discord-cards.ts';
 import { loggableError } from './discord-errors.ts';
-import { renderNotice } from './discord-render.ts';
 
 /**
  * Posts what a reply announces (a new event or task) in the announcement channel `/setup
@@ -16,6 +17,7 @@ export class Announcer {
   constructor(
     private readonly rest: REST,
     private readonly services: Pick<Services, 'campaigns'>,
+    private readonly deps: CoreDeps,
     private readonly log: Log,
   ) {}
 
@@ -24,18 +26,21 @@ export class Announcer {
     const { space } = await this.services.campaigns.scopeOf(request);
     const target = space?.announceChannelId;
     if (!target || (target === channelId && !reply.private)) return;
-    const notice = renderNotice(reply.announcement.blocks, reply.announcement.buttons);
+    const card = reply.announcement;
     const role = space.pingRoleId;
     // Only the role `/setup ping_role:` chose may be pinged; every other mention stays silent.
-    const body = role
-      ? {
-          ...notice,
-          content: `<@&${role}>\n${notice.content}`,
-          allowed_mentions: { roles: [role] },
-        }
-      : { ...notice, allowed_mentions: { parse: [] } };
+    const body = {
+      ...renderCard(card),
+      ...(role
+        ? { content: `<@&${role}>`, allowed_mentions: { roles: [role] } }
+        : { allowed_mentions: { parse: [] } }),
+    };
     try {
-      await this.rest.post(Routes.channelMessages(target), { body });
+      const posted = (await this.rest.post(Routes.channelMessages(target), { body })) as {
+        id: string;
+      };
+      const place = { campaignId: space.campaignId, platform: 'discord', chatId: target };
+      await recordCard(this.deps, { ...place, messageId: posted.id }, card);
     } catch (error) {
       this.log.warn({ err: loggableError(error), channelId: target }, 'announcement not posted');
     }

@@ -1,10 +1,12 @@
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { DiscordConfig } from '../../config.ts';
+import { CardRefresher } from '../../core/cards/card-refresh.ts';
 import { EventMirrors } from '../../core/events/event-mirrors.ts';
 import type { AdapterOptions, ChatAdapter } from '../chat-adapter.ts';
 import { Announcer } from './announcements.ts';
 import { registerIfChanged } from './command-registration.ts';
+import { DiscordCards } from './discord-cards.ts';
 import { loggableError, rejectLongDirectMessageWaits } from './discord-errors.ts';
 import { DiscordNotifier } from './discord-notifier.ts';
 import { connectDiscord } from './discord-start.ts';
@@ -40,7 +42,7 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
   const interactions = new DiscordInteractions({
     core,
     log,
-    announcer: new Announcer(client.rest, core.services, log),
+    announcer: new Announcer(client.rest, core.services, core.deps, log),
     deferAfterMs: options.deferAfterMs ?? 2_000,
   });
   const inFlight = new Set<Promise<void>>();
@@ -57,6 +59,8 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
   });
   const calendar = new DiscordScheduledEvents(client);
   const mirrors = new EventMirrors(core.deps, core.workerId, log);
+  const cards = new CardRefresher(core.deps, core.workerId, log);
+  const cardTarget = new DiscordCards(client.rest);
   client.on(Events.Error, (error) =>
     log.error({ err: loggableError(error) }, 'discord client error'),
   );
@@ -103,6 +107,11 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
       } catch (error) {
         log.error({ err: loggableError(error) }, 'discord scheduled events not updated');
       }
+      await cards
+        .refresh(cardTarget, signal)
+        .catch((error: unknown) =>
+          log.error({ err: loggableError(error) }, 'discord announcement cards not edited'),
+        );
     },
     stop: () => {
       stopping ??= (async () => {

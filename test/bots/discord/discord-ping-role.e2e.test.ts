@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { shownText } from '../../fakes/fake-discord.ts';
 import { answerText, useDiscord } from './discord-harness.ts';
 
 const world = useDiscord();
 
 function announced(channel: string, title: string) {
-  return world.fake.messagesIn(channel).find((m) => m.content.includes(title));
+  return world.fake.messagesIn(channel).find((m) => shownText(m).includes(title));
 }
 
 describe('the role announcements ping on Discord', () => {
@@ -27,7 +28,7 @@ describe('the role announcements ping on Discord', () => {
       description: 'Bring a table',
     });
     const pinged = announced(channel, 'Street stall');
-    expect(pinged?.content.startsWith(`<@&${role}>`)).toBe(true);
+    expect(pinged?.content).toBe(`<@&${role}>`);
     expect(pinged?.allowedMentions).toEqual({ roles: [role] });
 
     const off = await world.run(who, 'setup', { ping: false });

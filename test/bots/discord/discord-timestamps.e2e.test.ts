@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { shownText } from '../../fakes/fake-discord.ts';
 import { testDispatcher } from '../../support/test-dispatcher.ts';
 import { answerText, useDiscord } from './discord-harness.ts';
 
@@ -11,7 +12,7 @@ const TASK_DUE = Date.UTC(2026, 11, 6, 9, 0) / 1000;
 const ZONED = /\d{4}, \d{2}:\d{2} \(/;
 
 function allContents(): string[] {
-  return [...world.fake.messages.values()].map((m) => m.content);
+  return [...world.fake.messages.values()].map(shownText);
 }
 
 describe('instants on Discord', () => {
@@ -45,7 +46,7 @@ describe('instants on Discord', () => {
       description: 'For the fair',
     });
     expect(answerText(task)).toContain(`<t:${TASK_DUE}:F>`);
-    const announced = world.fake.messagesIn(channel).map((m) => m.content);
+    const announced = world.fake.messagesIn(channel).map(shownText);
     expect(announced.find((c) => c.includes('Canvass'))).toContain(`<t:${EVENT_START}:F>`);
     expect(announced.find((c) => c.includes('Bake a cake'))).toContain(`<t:${TASK_DUE}:F>`);
 

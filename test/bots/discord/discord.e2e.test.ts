@@ -1,7 +1,7 @@
 import { ApplicationCommandOptionType, ChannelType, GatewayIntentBits } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { slashCommands } from '../../../src/bots/discord/slash-commands.ts';
-import { buttonsOf } from '../../fakes/fake-discord.ts';
+import { buttonsOf, shownText } from '../../fakes/fake-discord.ts';
 import { testDispatcher } from '../../support/test-dispatcher.ts';
 import { answerText, useDiscord } from './discord-harness.ts';
 
@@ -125,7 +125,7 @@ describe('Discord bot, end to end against the fake Discord', () => {
     expect(record.original?.flags).toBe(EPHEMERAL);
     expect(answerText(record)).toContain('Task #1 created: Hand out flyers.');
     const posted = world.fake.messagesIn(world.guild.channelIds[0]!);
-    expect(posted.map((m) => m.content)).toEqual([
+    expect(posted.map(shownText)).toEqual([
       'New task #1: Hand out flyers. Claim it with /task claim 1.\n\n0/2 taken',
     ]);
     expect(buttonsOf(posted[0]!).map((b) => b.label)).toEqual(['Claim #1']);
@@ -141,7 +141,7 @@ describe('Discord bot, end to end against the fake Discord', () => {
     expect(record.original?.flags).toBe(0);
     // 18:00 in Paris: each reader sees it in their own zone.
     expect(answerText(record)).toContain(`<t:${Date.UTC(2026, 11, 5, 17) / 1000}:F>`);
-    const posted = world.fake.messagesIn(world.guild.channelIds[0]!).map((m) => m.content);
+    const posted = world.fake.messagesIn(world.guild.channelIds[0]!).map(shownText);
     expect(posted.at(-1)).toContain('Canvass the market');
   });
 
