@@ -2,7 +2,9 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { type RunnerHandle, run, sequentialize } from '@grammyjs/runner';
 import { Api, Bot } from 'grammy';
 import type { TelegramConfig } from '../../config.ts';
+import { CardRefresher } from '../../core/cards/card-refresh.ts';
 import type { AdapterOptions, ChatAdapter } from '../chat-adapter.ts';
+import { TelegramCards } from './telegram-cards.ts';
 import { onOwnMembership } from './telegram-membership.ts';
 import { publishCommandMenus } from './telegram-menus.ts';
 import { TelegramNotifier } from './telegram-notifier.ts';
@@ -85,6 +87,15 @@ export async function startTelegramBot(
     ),
   );
   const notifier = new TelegramNotifier(bot.api);
+  const cards = new CardRefresher(core.deps, core.workerId, log);
+  const cardTarget = new TelegramCards(replies);
+  const tick = async (signal: AbortSignal) => {
+    await cards
+      .refresh(cardTarget, signal)
+      .catch((error: unknown) =>
+        log.error({ err: loggable(error) }, 'telegram announcement cards not edited'),
+      );
+  };
 
   if (config.webhook) {
     const { url, secret } = config.webhook;
@@ -98,6 +109,7 @@ export async function startTelegramBot(
       platform: 'telegram',
       notifier,
       routes: [{ method: 'POST', path: TELEGRAM_WEBHOOK_PATH, handler }],
+      tick,
       settled: (id) => tracker.settled(id),
       stop: async () => undefined,
     };
@@ -113,6 +125,7 @@ export async function startTelegramBot(
   return {
     platform: 'telegram',
     notifier,
+    tick,
     settled: (id) => tracker.settled(id),
     stop: () => {
       stopping ??= runner.isRunning() ? runner.stop() : Promise.resolve();

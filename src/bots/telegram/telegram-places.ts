@@ -1,5 +1,5 @@
 import { type Api, InputFile } from 'grammy';
-import type { MaybeInaccessibleMessage } from 'grammy/types';
+import type { MaybeInaccessibleMessage, Message } from 'grammy/types';
 import type { Reply } from '../../core/interaction/reply.ts';
 import { fileSource, isPicture } from '../reply-files.ts';
 import { linkPreview } from './telegram-notifier.ts';
@@ -28,7 +28,7 @@ export function say(
   text: string,
   keyboard?: TelegramReply['keyboard'],
   preview?: string,
-): Promise<unknown> {
+): Promise<Message.TextMessage> {
   return api.sendMessage(place.chatId, text, {
     ...inTopic(place),
     ...(keyboard && { reply_markup: keyboard }),

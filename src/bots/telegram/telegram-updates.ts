@@ -1,6 +1,7 @@
 import { type Api, type Context, GrammyError } from 'grammy';
 import type { Chat, User } from 'grammy/types';
 import type { Locale } from '../../core/campaigns/campaign.types.ts';
+import { recordCard } from '../../core/cards/record-card.ts';
 import { parseCommandLine } from '../../core/commands/command-line.ts';
 import { MAX_COMMAND_LINE, type TextOrigin } from '../../core/commands/text-commands.ts';
 import type { Core } from '../../core/core.ts';
@@ -9,6 +10,7 @@ import { pickLocale, translate } from '../../core/i18n/i18n.ts';
 import type { Announcement, Reply } from '../../core/interaction/reply.ts';
 import type { PlatformWords } from '../../core/interaction/request.ts';
 import { telegramText } from './telegram.messages.ts';
+import { renderCard } from './telegram-cards.ts';
 import { linkPreview } from './telegram-notifier.ts';
 import { type Place, say, sendReply, topicOf } from './telegram-places.ts';
 import { renderReply, type TelegramReply } from './telegram-render.ts';
@@ -169,14 +171,27 @@ export class TelegramUpdates {
     const bound = space?.announceTopicId ? Number(space.announceTopicId) : undefined;
     const target = { chatId: place.chatId, thread: bound ?? place.thread };
     if (!reply.private && target.thread === place.thread) return;
-    const rendered = renderReply(card);
-    const text = rendered.parts.join('\n\n');
-    await say(this.options.api, target, text, rendered.keyboard).catch((error: unknown) => {
+    const { text, keyboard } = renderCard(card);
+    try {
+      const posted = await say(this.options.api, target, text, keyboard);
+      if (!space) return;
+      const place = {
+        campaignId: space.campaignId,
+        platform: 'telegram',
+        chatId: String(target.chatId),
+        threadId: target.thread === undefined ? null : String(target.thread),
+      };
+      await recordCard(
+        this.options.core.deps,
+        { ...place, messageId: String(posted.message_id) },
+        card,
+      );
+    } catch (error) {
       this.options.log.warn(
         { err: loggable(error), chatId: target.chatId, topic: target.thread },
         'announcement not posted',
       );
-    });
+    }
   }
 
   private async sendPrivately(reply: Reply, group: Place, origin: TextOrigin): Promise<void> {
