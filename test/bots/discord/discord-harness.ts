@@ -31,6 +31,8 @@ export interface DiscordHarness {
   run(who: Who, name: string, options?: Record<string, OptionValue>): Promise<InteractionRecord>;
   /** Presses the button labelled so on a message and waits until it is fully answered. */
   press(who: Who, message: FakeMessage, label: string | RegExp): Promise<InteractionRecord>;
+  /** The program, when the bot is the real program's. */
+  app?: App;
   /** Starts another bot process on the same core and fake Discord. */
   startBot(): Promise<DiscordBot>;
 }
@@ -39,6 +41,8 @@ export interface DiscordHarnessOptions {
   /** Replaces parts of the core (a test-only catalogue, for instance). */
   adapt?: (core: Core) => Core;
   deferAfterMs?: number;
+  /** More settings for the program (another platform's), read when it starts. */
+  env?: () => Record<string, string>;
 }
 
 /**
@@ -83,12 +87,17 @@ export function useDiscord(options: DiscordHarnessOptions = {}): DiscordHarness 
     }
     const started = await startPlatformApp(
       harness,
-      { DISCORD_TOKEN: world.fake.token, DISCORD_API_BASE: world.fake.apiBase },
+      {
+        DISCORD_TOKEN: world.fake.token,
+        DISCORD_API_BASE: world.fake.apiBase,
+        ...options.env?.(),
+      },
       world.logs,
     );
     app = started.app;
     cleanup = started.cleanup;
     world.bot = app.adapters.get('discord') as DiscordBot;
+    world.app = app;
   });
   afterAll(async () => {
     for (const bot of bots) await bot.stop();
