@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatAdapter } from '../../src/bots/chat-adapter.ts';
 import type { TelegramBot } from '../../src/bots/telegram/telegram-bot.ts';
 import { CARD_DEBOUNCE_MS } from '../../src/core/cards/card-refresh.ts';
+import { EPHEMERAL } from '../fakes/discord-payloads.ts';
 import { buttonsOf, type FakeMessage, shownText } from '../fakes/fake-discord.ts';
 import { FakeTelegram } from '../fakes/fake-telegram.ts';
 import { useDiscord } from './discord/discord-harness.ts';
@@ -90,5 +91,24 @@ describe('announcement cards', () => {
     const cancelled = card('Big canvass');
     expect(shownText(cancelled)).toContain('Cancelled.');
     expect(buttonsOf(cancelled)).toEqual([]);
+  });
+
+  it('answer someone not registered who presses a card button with the privacy notice, privately', async () => {
+    const who = { user: world.organizer, guild: world.guild };
+    await world.run(who, 'task create', { title: 'Water the plants', description: 'Weekly' });
+    const stranger = world.fake.addUser('sam', { globalName: 'Sam' });
+    world.fake.addMember(world.guild, stranger);
+    const pressed = await world.press(
+      { user: stranger, guild: world.guild },
+      card('Water the plants'),
+      /Claim/,
+    );
+    const answers = [pressed.original, ...pressed.followUps];
+    expect(answers.every((m) => m?.flags === EPHEMERAL)).toBe(true);
+    expect(answers.map((m) => m?.content).join('\n')).toContain(
+      'what this assistant keeps about you',
+    );
+    expect(buttonsOf(pressed.original!).map((b) => b.label)).toContain('I agree');
+    expect(shownText(card('Water the plants'))).toContain('0/1 taken');
   });
 });

@@ -125,8 +125,8 @@ describe('who may run task commands', () => {
     const stranger = telegramUser('201');
     await h.say(stranger, '/start');
     for (const line of ['/tasks', '/task next', '/task claim 1', '/mytasks']) {
-      expect(h.text(await h.say(stranger, line))).toBe(
-        'Please register first with /start, then try again.',
+      expect(h.text(await h.say(stranger, line))).toMatch(
+        /^Please register first with \/start, then try again\.\s+Before you join/,
       );
     }
   });

@@ -21,6 +21,7 @@ import { clockNoteParams, formatWhen, readWhen } from '../time/when.ts';
 import { type Catalogue, commandName } from './catalogue.ts';
 import type { CommandContext, CommandDefinition } from './define-command.ts';
 import { clipEchoes } from './echo.ts';
+import { joinFirst } from './join-first.ts';
 import { argumentsSchema, exampleOption, exampleValue, type OptionSpec, SELF } from './options.ts';
 import { RateLimiter } from './rate-limiter.ts';
 
@@ -107,12 +108,16 @@ export class CommandRunner {
     const ctx = this.context(definition, request, scope, notes);
     try {
       const refusal = await this.refuse(definition, request, ctx);
+      if (refusal?.id === 'error.join_first') return joinFirst(ctx, locale, refusal.params);
       if (refusal) return message(locale, refusal.id, refusal.params);
       const parsed = this.validate(definition, request, locale);
       if ('reply' in parsed) return parsed.reply;
       const reply = await definition.run(ctx, parsed.args as never);
       return notes.length > 0 ? { ...reply, blocks: [...reply.blocks, ...notes] } : reply;
     } catch (error) {
+      if (error instanceof DomainError && error.code === 'ERROR_JOIN_FIRST') {
+        return joinFirst(ctx, locale, error.params);
+      }
       const known = domainReply(locale, error);
       if (!known) throw error;
       const answered = request.answering;

@@ -197,11 +197,11 @@ describe('the command path', () => {
 
   it('asks unregistered people to join first, with the platform word for it', async () => {
     clock.advance(60_000);
-    expect(await say(volunteer, '/mine')).toBe(
-      'Please register first with /start, then try again.',
+    expect(await say(volunteer, '/mine')).toMatch(
+      /^Please register first with \/start, then try again\.\s+Before you join/,
     );
-    expect(await say({ platform: 'discord', userId: '1' }, '/mine')).toBe(
-      'Please register first with /join, then try again.',
+    expect(await say({ platform: 'discord', userId: '1' }, '/mine')).toMatch(
+      /^Please register first with \/join, then try again\.\s+Before you join/,
     );
   });
 
