@@ -33,6 +33,9 @@ export interface TelegramUpdatesOptions {
 export class TelegramUpdates {
   private readonly words: PlatformWords;
 
+  /** Presses already answered with something to show (a link), not to be answered again. */
+  private readonly answered = new WeakSet<object>();
+
   constructor(private readonly options: TelegramUpdatesOptions) {
     this.words = telegramWords(options.username);
   }
@@ -54,7 +57,10 @@ export class TelegramUpdates {
       const apology = translate(this.localeOf(from), 'error.internal');
       await this.say(place, apology).catch(() => undefined);
     } finally {
-      if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
+      const query = ctx.callbackQuery;
+      if (query && !this.answered.delete(query)) {
+        await ctx.answerCallbackQuery().catch(() => undefined);
+      }
     }
   }
 
@@ -131,6 +137,7 @@ export class TelegramUpdates {
     query: NonNullable<Context['callbackQuery']>,
   ): Promise<void> {
     const pressed = query.message;
+    if (isGroup(chat) && reply.joinCode) return this.sendToJoin(reply, reply.joinCode, query);
     if (isGroup(chat) || !pressed) return this.deliver(reply, chat, place, origin);
     const { parts, keyboard } = renderReply(reply);
     const [first = telegramText.done[reply.locale](), ...rest] = parts;
@@ -143,6 +150,22 @@ export class TelegramUpdates {
         if (!(error instanceof GrammyError && /not modified/i.test(error.description))) throw error;
       });
     await this.send(place, { parts: rest, keyboard: rest.length ? keyboard : undefined }, reply);
+  }
+
+  /**
+   * Someone not registered pressed a button in a group: the press is answered, for them alone,
+   * with a link opening the private chat, where the privacy notice waits.
+   */
+  private async sendToJoin(
+    reply: Reply,
+    code: string,
+    query: NonNullable<Context['callbackQuery']>,
+  ): Promise<void> {
+    this.answered.add(query);
+    await this.options.api.answerCallbackQuery(query.id, {
+      text: telegramText.joinFirst[reply.locale](),
+      url: this.words.startLink?.(code),
+    });
   }
 
   /**

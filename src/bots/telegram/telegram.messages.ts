@@ -24,6 +24,11 @@ export const telegramText = {
     fr: () =>
       'Envoyez une commande (elles commencent par /). /aide liste les commandes disponibles.',
   } satisfies Sentence,
+  joinFirst: {
+    en: () => 'Please register first: I will show you the privacy notice in our private chat.',
+    fr: () =>
+      'Inscrivez-vous d’abord : je vous montre la notice de confidentialité dans notre conversation privée.',
+  } satisfies Sentence,
   done: {
     en: () => 'Done.',
     fr: () => 'C’est fait.',

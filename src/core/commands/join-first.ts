@@ -18,5 +18,6 @@ export function joinFirst(ctx: CommandContext, locale: Locale, params?: MessageP
     buttons: notice.buttons,
     private: true,
     locale,
+    joinCode: ctx.campaign.inviteCode,
   };
 }

@@ -53,6 +53,11 @@ export interface Reply {
    * any other link of the reply.
    */
   preview?: string;
+  /**
+   * The invite code of the campaign to join, when someone not registered was asked to join
+   * first: a platform may answer a press with a link that opens its private chat on it.
+   */
+  joinCode?: string;
   /** The card for the group or server channel when a new event or task is announced there. */
   announcement?: Announcement;
 }
