@@ -8,10 +8,10 @@ import { renderCard } from './discord-cards.ts';
 import { loggableError } from './discord-errors.ts';
 
 /**
- * Posts what a reply announces (a new event or task) in the announcement channel `/setup
- * channel:` gave the server, pinging the role `/setup ping_role:` chose, if any. Nothing is posted outside servers, without a channel, or when the
- * public reply already appeared in that channel. A failure (channel gone, no access) is logged:
- * the command itself succeeded.
+ * Posts the card a reply announces (a new event or task) in the announcement channel `/setup
+ * channel:` gave the server, pinging the role `/setup ping_role:` chose, if any, and records it
+ * to be kept up to date. Nothing is posted outside servers or without a channel. A failure
+ * (channel gone, no access) is logged: the command itself succeeded.
  */
 export class Announcer {
   constructor(
@@ -25,7 +25,7 @@ export class Announcer {
     if (!request.space || !reply.announcement) return;
     const { space } = await this.services.campaigns.scopeOf(request);
     const target = space?.announceChannelId;
-    if (!target || (target === channelId && !reply.private)) return;
+    if (!target) return;
     const card = reply.announcement;
     const role = space.pingRoleId;
     // Only the role `/setup ping_role:` chose may be pinged; every other mention stays silent.

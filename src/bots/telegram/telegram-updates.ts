@@ -180,9 +180,9 @@ export class TelegramUpdates {
   }
 
   /**
-   * Posts an announcement in the topic `/setup` bound (else the topic of the command), unless the
-   * public reply already showed it there. A failure (topic closed or deleted) is logged: the
-   * command itself succeeded.
+   * Posts the card of an announcement in the topic `/setup` bound (else the topic of the
+   * command, under its answer) and records it to be kept up to date. A failure (topic closed or
+   * deleted) is logged: the command itself succeeded.
    */
   private async announce(
     reply: Reply,
@@ -193,7 +193,6 @@ export class TelegramUpdates {
     const { space } = await this.options.core.services.campaigns.scopeOf(origin);
     const bound = space?.announceTopicId ? Number(space.announceTopicId) : undefined;
     const target = { chatId: place.chatId, thread: bound ?? place.thread };
-    if (!reply.private && target.thread === place.thread) return;
     const { text, keyboard } = renderCard(card);
     try {
       const posted = await say(this.options.api, target, text, keyboard);

@@ -58,4 +58,15 @@ describe('announcement cards on Telegram', () => {
       world.fake.messages(GROUP).filter((m) => m.text?.includes('Paint the banner')),
     ).toHaveLength(1);
   });
+
+  it('post the card in a group without topics too', async () => {
+    const plain: FakeChat = { type: 'group', id: -4242, title: 'Allotment' };
+    world.makeAdmin(plain.id, olga);
+    await world.say(olga, '/setup@organizing_test_bot', plain);
+    await world.say(olga, '/task@organizing_test_bot create title:"Dig the beds" slots:3', plain);
+    const inGroup = world.fake.messages(plain.id);
+    const posted = inGroup.find((m) => m.text?.includes('New task') && m.text.includes('Dig'));
+    expect(posted?.text).toContain('0/3 taken');
+    expect(labels(posted)).toEqual([expect.stringMatching(/^Claim #\d+$/)]);
+  });
 });
