@@ -21,7 +21,7 @@ export class Announcer {
     private readonly log: Log,
   ) {}
 
-  async announce(request: CommandRequest, reply: Reply, channelId: string | null): Promise<void> {
+  async announce(request: CommandRequest, reply: Reply): Promise<void> {
     if (!request.space || !reply.announcement) return;
     const { space } = await this.services.campaigns.scopeOf(request);
     const target = space?.announceChannelId;

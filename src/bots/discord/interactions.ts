@@ -128,8 +128,7 @@ export class DiscordInteractions {
       await sayPrivately(interaction, lost).catch(() => undefined);
       return;
     }
-    if (reply.announcement)
-      await this.options.announcer.announce(request, reply, interaction.channelId);
+    if (reply.announcement) await this.options.announcer.announce(request, reply);
   }
 
   /** The reply if it is ready within the deferral delay, else undefined. */

@@ -176,7 +176,7 @@ export class TelegramUpdates {
     if (!isGroup(chat)) return this.send(place, renderReply(reply), reply);
     if (reply.private || reply.prompt) await this.sendPrivately(reply, place, origin);
     else await this.send(place, renderReply(reply), reply);
-    if (reply.announcement) await this.announce(reply, reply.announcement, place, origin);
+    if (reply.announcement) await this.announce(reply.announcement, place, origin);
   }
 
   /**
@@ -184,12 +184,7 @@ export class TelegramUpdates {
    * command, under its answer) and records it to be kept up to date. A failure (topic closed or
    * deleted) is logged: the command itself succeeded.
    */
-  private async announce(
-    reply: Reply,
-    card: Announcement,
-    place: Place,
-    origin: TextOrigin,
-  ): Promise<void> {
+  private async announce(card: Announcement, place: Place, origin: TextOrigin): Promise<void> {
     const { space } = await this.options.core.services.campaigns.scopeOf(origin);
     const bound = space?.announceTopicId ? Number(space.announceTopicId) : undefined;
     const target = { chatId: place.chatId, thread: bound ?? place.thread };
