@@ -111,4 +111,22 @@ describe('announcement cards', () => {
     expect(buttonsOf(pressed.original!).map((b) => b.label)).toContain('I agree');
     expect(shownText(card('Water the plants'))).toContain('0/1 taken');
   });
+
+  it('turn to one Yes per shift once the event has shifts', async () => {
+    const who = { user: world.organizer, guild: world.guild };
+    const created = await world.run(who, 'event create', {
+      title: 'Harvest day',
+      start: '2026-12-19 09:00',
+      description: 'In the orchard',
+    });
+    const id = Number(/#(\d+)/.exec(shownText(card('Harvest day')))?.[1]);
+    expect(created.original).toBeDefined();
+    await world.run(who, 'event shift add', { id, start: '09:00', end: '10:00', capacity: 4 });
+    await world.run(who, 'event shift add', { id, start: '10:00', end: '11:00', capacity: 4 });
+    await discordTick();
+    const shifted = card('Harvest day');
+    expect(shownText(shifted)).toContain('Shift 1:');
+    expect(shownText(shifted)).toContain('Shift 2:');
+    expect(buttonsOf(shifted).map((b) => b.label)).toEqual([`Yes #${id}.1`, `Yes #${id}.2`]);
+  });
 });
