@@ -20,7 +20,8 @@ export interface ChatAdapter {
   readonly ended?: Promise<void>;
   /**
    * Work of the platform's own done on every scheduler tick, after delivery (Discord keeps the
-   * servers' Events in step with the campaigns' events). Failures are logged, never thrown.
+   * servers' Events in step with the campaigns' events; both chat platforms edit the announcement
+   * cards whose counts or details changed). Failures are logged, never thrown.
    */
   tick?(signal: AbortSignal): Promise<void>;
   /** Stops taking events and lets those in progress finish. Idempotent. */
