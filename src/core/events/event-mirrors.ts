@@ -178,7 +178,10 @@ function waiting(mirror: EventMirror | undefined, now: Date): boolean {
   return !!mirror?.retryAt && mirror.retryAt > now;
 }
 
-/** What the server's calendar shows: the title, place, times, and a description with shifts. */
+/**
+ * What the server's calendar shows: the title, place, times, and a description with shifts and,
+ * for a series, that it repeats.
+ */
 export function mirroredEvent(
   event: CampaignEvent,
   shifts: readonly CampaignEvent[],
@@ -200,6 +203,8 @@ export function mirroredEvent(
     );
     parts.push([t('mirror.shifts_title'), ...lines].join('\n'));
   }
+  // A series is shown at its next date only: say it repeats, and how to answer every date.
+  if (event.seriesId !== null) parts.push(t('mirror.series_line', { id: event.id }));
   const footer = t('mirror.answer_line', { id: event.id });
   const room = MAX_DESCRIPTION - footer.length - 2;
   const body = parts.join('\n\n');

@@ -192,7 +192,9 @@ describe('Discord scheduled events mirror the campaign events, both ways', () =>
     );
     expect(created).toContain('4 dates are scheduled so far');
     await tick();
-    expect(scheduled().filter((e) => e.name === 'Phone bank')).toHaveLength(1);
+    const shown = scheduled().filter((e) => e.name === 'Phone bank');
+    expect(shown).toHaveLength(1);
+    expect(shown[0]!.description).toContain('Repeats: the later dates are in /events');
   });
 
   it('warns the organizer who ran /setup once when the bot may not manage events', async () => {

@@ -11,6 +11,10 @@ export const mirrorMessages = defineMessages({
     en: 'Shift {shift}: {hours}{label}',
     fr: 'Créneau {shift} : {hours}{label}',
   },
+  'mirror.series_line': {
+    en: 'Repeats: the later dates are in /events; answer them all with /event rsvp {id} yes series:on',
+    fr: 'Se répète : les dates suivantes sont dans /events ; répondez à toutes avec /event rsvp {id} oui series:activé',
+  },
   'mirror.no_location': { en: 'To be announced', fr: 'Lieu à préciser' },
   'mirror.missing_permission': {
     en: 'The events of {campaign} cannot appear in the Events of the server {server}: the bot needs the Create Events and Manage Events permissions there. Give them to its role in Server Settings > Roles, and they will appear at the next check.',
