@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { Client, Events, GatewayIntentBits, REST } from 'discord.js';
 import type { DiscordConfig } from '../../config.ts';
 import { CardRefresher } from '../../core/cards/card-refresh.ts';
 import { EventMirrors } from '../../core/events/event-mirrors.ts';
@@ -60,7 +60,13 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
   const calendar = new DiscordScheduledEvents(client);
   const mirrors = new EventMirrors(core.deps, core.workerId, log);
   const cards = new CardRefresher(core.deps, core.workerId, log);
-  const cardTarget = new DiscordCards(client.rest);
+  // The outbox and the cards' edits go through their own REST queue: a burst of direct messages
+  // paced at the bot's limit never holds an interaction reply back in discord.js's queue.
+  const background = new REST({
+    api: config.apiBase,
+    rejectOnRateLimit: rejectLongDirectMessageWaits,
+  }).setToken(config.token);
+  const cardTarget = new DiscordCards(background);
   client.on(Events.Error, (error) =>
     log.error({ err: loggableError(error) }, 'discord client error'),
   );
@@ -98,7 +104,7 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
   let stopping: Promise<void> | undefined;
   return {
     platform: 'discord',
-    notifier: new DiscordNotifier(client.rest),
+    notifier: new DiscordNotifier(background),
     idle,
     tick: async (signal) => {
       try {
@@ -117,6 +123,8 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
       stopping ??= (async () => {
         accepting = false;
         await idle();
+        background.clearHashSweeper();
+        background.clearHandlerSweeper();
         await client.destroy();
       })();
       return stopping;
