@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Actor } from '../../src/core/interaction/request.ts';
 import { consoleAdmin, telegramUser, useCore } from './../support/core-harness.ts';
 
 const h = useCore();
@@ -36,6 +37,18 @@ describe('/help', () => {
     expect(text).toContain('The /task commands:');
     expect(text).toContain('/task done 12 - ');
     expect(text).not.toContain('/task create');
+  });
+
+  it('names /help as Discord lists it, never the French words typed elsewhere', async () => {
+    const discordFrench: Actor = { platform: 'discord', userId: '7010', platformLocale: 'fr' };
+    const text = h.text(await h.say(discordFrench, '/help'));
+    expect(text).toContain(
+      'Options, valeurs par défaut et exemples d’une commande : /help command:task create',
+    );
+    expect(text).not.toContain('/aide');
+    expect(h.text(await h.say(discordFrench, '/help rien'))).toBe(
+      'Il n’y a pas de commande « rien ». Tapez /help pour voir les commandes disponibles.',
+    );
   });
 
   it('answers in French with French examples and option values', async () => {

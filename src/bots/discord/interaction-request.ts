@@ -19,6 +19,7 @@ export const DISCORD_WORDS: PlatformWords = {
   joinCommand: '/join',
   listsAliases: false,
   spaceRoles: true,
+  nativeCommands: true,
   showInstant: discordInstant,
 };
 

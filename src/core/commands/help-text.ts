@@ -13,9 +13,14 @@ export interface HelpReader {
   organizer: boolean;
   /** The name a command goes by where the reader types it (`/start` for `/join` on Telegram). */
   nameOf(definition: CommandDefinition): string;
+  /** How the reader asks for help where they are: `/help`, `/aide`; with `topic`, on one command. */
+  helpLine(topic?: { en: string; fr: string }): string;
 }
 
 const ORGANIZER_ACCESS = new Set(['host', 'organizer', 'admin']);
+
+/** The command whose full help is given as the example. */
+const DETAILS_EXAMPLE = { en: 'task create', fr: 'tâche créer' };
 
 /** `/help`: volunteer commands, then organizer ones when the reader may use them, one example each. */
 export function helpOverview(catalogue: Catalogue, reader: HelpReader): string[] {
@@ -30,7 +35,7 @@ export function helpOverview(catalogue: Catalogue, reader: HelpReader): string[]
       `${t('help.organizers')}\n${organizer.map((d) => overviewLine(d, reader)).join('\n')}`,
     );
   }
-  blocks.push(t('help.details'));
+  blocks.push(t('help.details', { example: reader.helpLine(DETAILS_EXAMPLE) }));
   return blocks;
 }
 
@@ -55,7 +60,7 @@ export function helpTopic(
   return [
     reader.t('help.group', { command: `/${group[0]!.name}` }),
     group.map((d) => overviewLine(d, reader)).join('\n'),
-    reader.t('help.details'),
+    reader.t('help.details', { example: reader.helpLine(DETAILS_EXAMPLE) }),
   ];
 }
 

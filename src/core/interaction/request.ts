@@ -51,6 +51,11 @@ export interface PlatformWords {
   listsAliases: boolean;
   /** Servers have roles and channels that `/setup` may name (Discord). */
   spaceRoles: boolean;
+  /**
+   * Commands are picked from the platform's own list with named options (Discord), not typed as
+   * text: the French command names (`/aide`) are not there, and `/help` takes `command:`.
+   */
+  nativeCommands?: boolean;
   /** A link opening the bot with this start payload, when the platform has one (Telegram). */
   startLink?(payload: string): string;
   /** How instants are shown, when the platform has its own markup for them (Discord). */

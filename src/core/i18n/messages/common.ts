@@ -124,8 +124,8 @@ export const commonMessages = defineMessages({
   },
   'help.organizers': { en: 'For organizers:', fr: 'Pour les organisateurs :' },
   'help.details': {
-    en: 'Options, defaults and examples of a command: /help task create',
-    fr: 'Options, valeurs par défaut et exemples d’une commande : /aide tâche créer',
+    en: 'Options, defaults and examples of a command: {example}',
+    fr: 'Options, valeurs par défaut et exemples d’une commande : {example}',
   },
   'help.group': { en: 'The {command} commands:', fr: 'Les commandes {command} :' },
   'help.required': { en: 'required', fr: 'obligatoire' },
@@ -134,8 +134,8 @@ export const commonMessages = defineMessages({
   'help.no_options': { en: 'It takes no options.', fr: 'Cette commande n’a pas d’option.' },
   'help.examples': { en: 'Examples:', fr: 'Exemples :' },
   'help.unknown': {
-    en: 'There is no command "{command}". Type /help to see the commands you can use.',
-    fr: 'Il n’y a pas de commande « {command} ». Tapez /aide pour voir les commandes disponibles.',
+    en: 'There is no command "{command}". Type {help} to see the commands you can use.',
+    fr: 'Il n’y a pas de commande « {command} ». Tapez {help} pour voir les commandes disponibles.',
   },
   'common.on': { en: 'on', fr: 'activé' },
   'common.off': { en: 'off', fr: 'désactivé' },
