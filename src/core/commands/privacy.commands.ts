@@ -1,6 +1,6 @@
 import { defineCommand } from './define-command.ts';
+import { exportName } from './export-name.ts';
 import { flag } from './options.ts';
-import { exportName } from './report.commands.ts';
 
 /** `/mydata`: a JSON file with everything stored about me in this campaign. */
 const mydata = defineCommand({

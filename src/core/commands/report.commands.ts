@@ -3,6 +3,7 @@ import { openCoverBlock } from '../covers/cover-view.ts';
 import { type CampaignEvent, shownId } from '../events/event.types.ts';
 import { DEFAULT_PERIOD, PERIODS } from '../reports/periods.ts';
 import { type CommandContext, defineCommand } from './define-command.ts';
+import { exportName } from './export-name.ts';
 import { choice, flag } from './options.ts';
 
 /** Upcoming events listed by `/stats`. */
@@ -126,19 +127,4 @@ function eventFill(ctx: CommandContext, event: CampaignEvent): string {
   return event.capacity === null
     ? ctx.t('stats.event_open', params)
     : ctx.t('stats.event_fill', { ...params, capacity: event.capacity });
-}
-
-/**
- * `riverside-supporters-2026-12-01-0930.csv`: the campaign and the time (UTC) in the name, so a
- * new export never overwrites an earlier one.
- */
-export function exportName(ctx: CommandContext, kind: string, extension: string): string {
-  const campaign = ctx.campaign.name
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  const time = ctx.now.toISOString().slice(0, 16).replace('T', '-').replace(':', '');
-  return `${campaign || 'campaign'}-${kind}-${time}.${extension}`;
 }
