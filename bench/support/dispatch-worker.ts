@@ -4,10 +4,9 @@
  * reports what it delivered.
  */
 import { setTimeout as delay } from 'node:timers/promises';
-import { REST } from 'discord.js';
 import { Api } from 'grammy';
 import { rejectLongDirectMessageWaits } from '../../src/bots/discord/discord-errors.ts';
-import { DiscordNotifier } from '../../src/bots/discord/discord-notifier.ts';
+import { DiscordNotifier, pacedRest } from '../../src/bots/discord/discord-notifier.ts';
 import { TelegramNotifier } from '../../src/bots/telegram/telegram-notifier.ts';
 import { EChartsChartRenderer } from '../../src/charts/echarts-chart-renderer.ts';
 import type { Platform } from '../../src/core/campaigns/campaign.types.ts';
@@ -16,6 +15,7 @@ import { CoreNotificationContent } from '../../src/core/notifications/content.ts
 import { FanOuts } from '../../src/core/notifications/fan-out.ts';
 import type { NotificationContent } from '../../src/core/notifications/notification-content.ts';
 import type { Notifier } from '../../src/core/notifications/notifier.ts';
+import { PaceGate } from '../../src/core/notifications/pace-gate.ts';
 import { nodeCronRules } from '../../src/scheduler/cron-rules.ts';
 import { Dispatcher, type TickSummary } from '../../src/scheduler/dispatcher.ts';
 import type { PlatformLimits } from '../../src/scheduler/throttle.ts';
@@ -72,6 +72,7 @@ const inner = innerNotifier(config.notifier);
 const notifier: Notifier = {
   platform: inner.platform,
   ...(inner.requestsFor && { requestsFor: inner.requestsFor.bind(inner) }),
+  ...(inner.gate && { gate: inner.gate }),
   send: async (message, signal) => {
     const receipt = await inner.send(message, signal);
     sentKeys.push(message.key);
@@ -144,11 +145,14 @@ process.send?.({ type: 'done', report }, () => process.exit(0));
 
 function innerNotifier(choice: WorkerConfig['notifier']): Notifier {
   if (choice.kind === 'telegram') {
-    return new TelegramNotifier(new Api(choice.token, { apiRoot: choice.apiRoot }));
+    // As the Telegram adapter builds it: its own client, paced at the wire.
+    const api = new Api(choice.token, { apiRoot: choice.apiRoot });
+    return new TelegramNotifier(api, new PaceGate());
   }
   if (choice.kind === 'discord') {
-    const rest = new REST({ api: choice.apiBase, rejectOnRateLimit: rejectLongDirectMessageWaits });
-    return new DiscordNotifier(rest.setToken(choice.token));
+    const gate = new PaceGate();
+    const options = { api: choice.apiBase, rejectOnRateLimit: rejectLongDirectMessageWaits };
+    return new DiscordNotifier(pacedRest(options, gate).setToken(choice.token), gate);
   }
   return { platform: choice.platform, send: async () => {} };
 }

@@ -10,7 +10,7 @@ import type { RenderedNotification } from '../core/notifications/notification-co
 import type { Notifier, SendReceipt } from '../core/notifications/notifier.ts';
 import type { Identity, Supporter } from '../core/supporters/supporter.types.ts';
 import type { DeliveryOutcome } from './delivery-metrics.ts';
-import type { Batch } from './dispatch.types.ts';
+import type { Batch, DispatchDeps } from './dispatch.types.ts';
 
 /** Handles one row as planned; true when it must be planned again (see {@link deliverRow}). */
 export async function handleRow(
@@ -57,7 +57,8 @@ async function deliverRow(
     await settle(batch, row, platform, 'skipped', { status: 'skipped', reason });
     return false;
   }
-  await takeSlot(batch, platform, notifier.requestsFor?.(target) ?? 1);
+  // A notifier with a gate waits for its slots at the wire; for the others, the slots come first.
+  if (!notifier.gate) await takeSlot(batch.deps, platform, notifier.requestsFor?.(target) ?? 1);
   if (clock.now().getTime() + batch.deps.sendTimeoutMs > batch.lease.until) {
     // The lease could end before the platform answers: the row goes back, still due.
     batch.held.delete(row.id);
@@ -90,25 +91,36 @@ async function deliverRow(
   return false;
 }
 
-/** Late by more than this for its slot, a send takes a new one (it could bunch up with the next). */
-const LATE_SLOT_MS = 20;
+/**
+ * Late by more than this for its slot, a request takes a new one: slots are `1000 / perSecond` ms
+ * apart and a request goes within this of its own, so no sliding second holds more than the limit
+ * as long as the way from here to the platform adds less than the rest of an interval.
+ */
+const LATE_SLOT_MS = 10;
 
 /**
  * Waits for `requests` consecutive slots of the platform's shared budget, if it has a pace. Slots
  * are asked for from a little ahead of now (the recent time a reservation took), so that the
- * answer comes before the slot rather than after it.
+ * answer comes before the slot rather than after it. Rejects when `signal` aborts first.
  */
-async function takeSlot(batch: Batch, platform: Platform, requests: number): Promise<void> {
-  const { budget, throttle, clock, sleep, reserveLatency } = batch.deps;
+export async function takeSlot(
+  deps: DispatchDeps,
+  platform: Platform,
+  requests: number,
+  signal?: AbortSignal,
+): Promise<void> {
+  const { budget, throttle, clock, sleep, reserveLatency } = deps;
   const interval = throttle.intervalMs(platform);
   if (interval === undefined) return;
   for (;;) {
+    signal?.throwIfAborted();
     const asked = clock.now().getTime();
     const first = await budget.reserve(platform, requests, interval, asked + reserveLatency.ms);
     const took = clock.now().getTime() - asked;
     reserveLatency.ms = Math.min(100, 0.8 * reserveLatency.ms + 0.2 * took);
     const wait = first - clock.now().getTime();
-    if (wait > 0) await sleep(wait);
+    if (wait > 0) await sleep(wait, signal);
+    signal?.throwIfAborted();
     if (clock.now().getTime() - first <= LATE_SLOT_MS) return;
   }
 }

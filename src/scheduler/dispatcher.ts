@@ -6,6 +6,7 @@ import type { Log } from '../core/deps.ts';
 import type { NotificationContent } from '../core/notifications/notification-content.ts';
 import type { Notifier } from '../core/notifications/notifier.ts';
 import type { Store } from '../core/ports.ts';
+import { takeSlot } from './delivery-attempt.ts';
 import { deliverBatch } from './delivery-batch.ts';
 import { type DeliveryMetrics, noMetrics } from './delivery-metrics.ts';
 import type { DispatchDeps, Sleep, TickSummary } from './dispatch.types.ts';
@@ -95,6 +96,10 @@ export class Dispatcher {
     };
     if (this.deps.sendTimeoutMs >= this.deps.leaseMs / 2) {
       throw new Error('sendTimeoutMs must be under half of leaseMs');
+    }
+    for (const notifier of options.notifiers) {
+      const { gate, platform } = notifier;
+      gate?.use((requests, signal) => takeSlot(this.deps, platform, requests, signal));
     }
   }
 

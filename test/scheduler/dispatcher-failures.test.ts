@@ -187,10 +187,10 @@ describe('platform rate limits', () => {
 
     const [anaIdentity] = await t.store.supporters.identities(t.campaign.id, ana.id);
     const who = (chat: string) => (chat === anaIdentity?.chatId ? 'ana' : 'bob');
-    // Bob waits only for the platform's next slot (1/28 s), Ana a second per message.
+    // Bob waits only for the platform's next slot (1/29 s), Ana a second per message.
     expect(telegram.deliveries.map((d) => [who(d.chat), d.at - NOW.getTime()])).toEqual([
       ['ana', 0],
-      ['bob', 35],
+      ['bob', 34],
       ['ana', 1_000],
       ['ana', 2_000],
     ]);
@@ -209,7 +209,7 @@ describe('platform rate limits', () => {
         30,
       );
     }
-    // Paced at 28/s: 69 intervals of 1/28 s after the first.
-    expect((times.at(-1) ?? 0) - NOW.getTime()).toBeCloseTo((69 * 1_000) / 28, -1);
+    // Paced at 29/s: 69 intervals of 1/29 s after the first.
+    expect((times.at(-1) ?? 0) - NOW.getTime()).toBeCloseTo((69 * 1_000) / 29, -1);
   });
 });

@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixedClock } from '../../src/core/clock.ts';
+import { DiscordNotifier, pacedRest } from '../../src/bots/discord/discord-notifier.ts';
+import { fixedClock, systemClock } from '../../src/core/clock.ts';
+import { PaceGate } from '../../src/core/notifications/pace-gate.ts';
 import { Dispatcher } from '../../src/scheduler/dispatcher.ts';
 import { type Database, openDatabase } from '../../src/store/database.ts';
 import { PrismaSendBudget } from '../../src/store/prisma-delivery-budget.ts';
+import { FakeDiscord } from '../fakes/fake-discord.ts';
 import { FakeTelegram } from '../fakes/fake-telegram.ts';
 import {
   createPostgresDatabase,
@@ -147,6 +150,63 @@ describe.skipIf(!TEST_POSTGRES_URL)('dispatchers on PostgreSQL', () => {
       expect(sentBy.every((sent) => sent > 0)).toBe(true);
       expect(fake.messages()).toHaveLength(120);
       expect(new Set(fake.messages().map((message) => message.chat.id)).size).toBe(120);
+    } finally {
+      await fake.close();
+    }
+  }, 60_000);
+
+  it("keeps two dispatchers within Discord's 50 requests in any sliding second, channel openings included", async () => {
+    const [first, second] = open as [Database, Database];
+    const fake = await FakeDiscord.start({ requestsPerSecond: 50 });
+    try {
+      const campaign = await first.store.campaigns.create({
+        name: 'Discord budget',
+        timezone: 'UTC',
+        locale: 'en',
+        inviteCode: 'discord-budget',
+      });
+      const people = [];
+      for (let i = 0; i < 80; i += 1) {
+        const user = fake.addUser(`member${i}`);
+        // No DM channel known yet: each message costs two requests (open it, then post).
+        const created = await first.store.supporters.createWithIdentity(campaign.id, {
+          platform: 'discord',
+          externalId: user.id,
+          chatId: null,
+        });
+        people.push(
+          await first.store.supporters.update(campaign.id, created.id, { consentAt: new Date(0) }),
+        );
+      }
+      await enqueueAll(first.store, campaign.id, dueRows(people, 80, new Date(Date.now() - 1_000)));
+      const dispatchers = [first, second].map((db, i) => {
+        const gate = new PaceGate();
+        const rest = pacedRest({ api: fake.apiBase }, gate).setToken(fake.token);
+        return new Dispatcher({
+          store: db.store,
+          notifiers: [new DiscordNotifier(rest, gate)],
+          content: keyContent,
+          clock: systemClock,
+          log: recordingLog(),
+          workerId: `discord-${i}`,
+          batchSize: 20,
+          budget: new PrismaSendBudget(db.client),
+        });
+      });
+
+      const sentBy = await Promise.all(dispatchers.map(drain));
+
+      const posts = fake.calls.filter(
+        (call) => call.status === 200 && /^\/channels\/\d+\/messages$/.test(call.path),
+      );
+      console.log(
+        `shared Discord budget: ${sentBy.join(' + ')} sent, ${fake.requestTimes.length} requests, busiest second ${busiestSecond(fake.requestTimes)}`,
+      );
+      expect(busiestSecond(fake.requestTimes)).toBeLessThanOrEqual(50);
+      expect(fake.tooManyRequests).toBe(0);
+      expect(sentBy.every((sent) => sent > 0)).toBe(true);
+      expect(posts).toHaveLength(80);
+      expect(new Set(posts.map((call) => call.path)).size).toBe(80);
     } finally {
       await fake.close();
     }

@@ -11,10 +11,10 @@ describe('delivery throttle', () => {
     expect(throttle.waitMs('telegram', 'a', 1_000)).toBe(0);
   });
 
-  it('paces Telegram at 28 and Discord at 48 a second, under their limits, and the console not at all', () => {
+  it('paces Telegram at 29 and Discord at 48.5 a second, under their limits, and the console not at all', () => {
     const throttle = new DeliveryThrottle();
-    expect(throttle.intervalMs('telegram')).toBeCloseTo(1_000 / 28);
-    expect(throttle.intervalMs('discord')).toBeCloseTo(1_000 / 48);
+    expect(throttle.intervalMs('telegram')).toBeCloseTo(1_000 / 29);
+    expect(throttle.intervalMs('discord')).toBeCloseTo(1_000 / 48.5);
     expect(throttle.intervalMs('console')).toBeUndefined();
   });
 

@@ -1,14 +1,15 @@
 import { once } from 'node:events';
-import { Client, Events, GatewayIntentBits, REST } from 'discord.js';
+import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { DiscordConfig } from '../../config.ts';
 import { CardRefresher } from '../../core/cards/card-refresh.ts';
 import { EventMirrors } from '../../core/events/event-mirrors.ts';
+import { PaceGate } from '../../core/notifications/pace-gate.ts';
 import type { AdapterOptions, ChatAdapter } from '../chat-adapter.ts';
 import { Announcer } from './announcements.ts';
 import { registerIfChanged } from './command-registration.ts';
 import { DiscordCards } from './discord-cards.ts';
 import { loggableError, rejectLongDirectMessageWaits } from './discord-errors.ts';
-import { DiscordNotifier } from './discord-notifier.ts';
+import { DiscordNotifier, pacedRest } from './discord-notifier.ts';
 import { connectDiscord } from './discord-start.ts';
 import { DiscordInteractions } from './interactions.ts';
 import { DiscordScheduledEvents, listenForInterest } from './scheduled-events.ts';
@@ -62,10 +63,12 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
   const cards = new CardRefresher(core.deps, core.workerId, log);
   // The outbox and the cards' edits go through their own REST queue: a burst of direct messages
   // paced at the bot's limit never holds an interaction reply back in discord.js's queue.
-  const background = new REST({
-    api: config.apiBase,
-    rejectOnRateLimit: rejectLongDirectMessageWaits,
-  }).setToken(config.token);
+  // Paced by the dispatcher right at the wire: every request of it counts toward the bot's limit.
+  const gate = new PaceGate();
+  const background = pacedRest(
+    { api: config.apiBase, rejectOnRateLimit: rejectLongDirectMessageWaits },
+    gate,
+  ).setToken(config.token);
   const cardTarget = new DiscordCards(background);
   client.on(Events.Error, (error) =>
     log.error({ err: loggableError(error) }, 'discord client error'),
@@ -104,7 +107,7 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
   let stopping: Promise<void> | undefined;
   return {
     platform: 'discord',
-    notifier: new DiscordNotifier(background),
+    notifier: new DiscordNotifier(background, gate),
     idle,
     tick: async (signal) => {
       try {

@@ -1,10 +1,11 @@
-import { type REST, Routes } from 'discord.js';
+import { DefaultRestOptions, REST, type RESTOptions, Routes } from 'discord.js';
 import type {
   Notifier,
   OutgoingMessage,
   Recipient,
   SendReceipt,
 } from '../../core/notifications/notifier.ts';
+import type { PaceGate } from '../../core/notifications/pace-gate.ts';
 import { fileBytes } from '../reply-files.ts';
 import { deliveryError } from './discord-errors.ts';
 import { discordInstant, renderNotice } from './discord-render.ts';
@@ -23,7 +24,11 @@ export class DiscordNotifier implements Notifier {
   /** Times in direct messages are shown in each reader's own zone. */
   readonly showInstant = discordInstant;
 
-  constructor(private readonly rest: REST) {}
+  /** `rest` made by {@link pacedRest} with `gate`, or any REST client (then paced per message). */
+  constructor(
+    private readonly rest: REST,
+    readonly gate?: PaceGate,
+  ) {}
 
   /** Two requests while the DM channel is unknown (open it, then post), else one. */
   requestsFor(recipient: Recipient): number {
@@ -52,4 +57,18 @@ export class DiscordNotifier implements Notifier {
     })) as { id: string };
     return channel.id;
   }
+}
+
+/**
+ * A REST client whose every request, retries included, waits at `gate` right before it goes out:
+ * the outbox's own client, so that its pace counts each request the platform sees.
+ */
+export function pacedRest(options: Partial<RESTOptions>, gate: PaceGate): REST {
+  return new REST({
+    ...options,
+    makeRequest: async (url, init) => {
+      await gate.pass(1, init.signal ?? undefined);
+      return DefaultRestOptions.makeRequest(url, init);
+    },
+  });
 }

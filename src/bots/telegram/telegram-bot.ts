@@ -3,6 +3,7 @@ import { type RunnerHandle, run, sequentialize } from '@grammyjs/runner';
 import { Api, Bot } from 'grammy';
 import type { TelegramConfig } from '../../config.ts';
 import { CardRefresher } from '../../core/cards/card-refresh.ts';
+import { PaceGate } from '../../core/notifications/pace-gate.ts';
 import type { AdapterOptions, ChatAdapter } from '../chat-adapter.ts';
 import { TelegramCards } from './telegram-cards.ts';
 import { onOwnMembership } from './telegram-membership.ts';
@@ -86,7 +87,11 @@ export async function startTelegramBot(
       'telegram update failed',
     ),
   );
-  const notifier = new TelegramNotifier(bot.api);
+  // The outbox's own client, paced by the dispatcher right before each message goes out.
+  const notifier = new TelegramNotifier(
+    new Api(config.token, { apiRoot: config.apiRoot }),
+    new PaceGate(),
+  );
   const cards = new CardRefresher(core.deps, core.workerId, log);
   const cardTarget = new TelegramCards(replies);
   const tick = async (signal: AbortSignal) => {

@@ -8,6 +8,7 @@ import {
   type Notifier,
   type OutgoingMessage,
 } from '../../core/notifications/notifier.ts';
+import type { PaceGate } from '../../core/notifications/pace-gate.ts';
 import { fileBytes, isPicture } from '../reply-files.ts';
 import { toDeliveryError } from './telegram-errors.ts';
 
@@ -33,8 +34,22 @@ export function linkPreview(preview?: string): LinkPreviewOptions {
 export class TelegramNotifier implements Notifier {
   readonly platform = 'telegram' as const;
 
-  /** `api` is grammY's client (`bot.api`, or `new Api(token, { apiRoot })`). */
-  constructor(private readonly api: Api) {}
+  /**
+   * `api` is grammY's client (`new Api(token, { apiRoot })`). With a `gate`, each message it sends
+   * waits there right before going out (give it a client of its own, then: replies must not).
+   */
+  constructor(
+    private readonly api: Api,
+    readonly gate?: PaceGate,
+  ) {
+    if (gate) {
+      api.config.use(async (previous, method, payload, signal) => {
+        // Telegram's limit counts messages; other calls (answers, edits) are not paced here.
+        if (method.startsWith('send')) await gate.pass(1, signal as AbortSignal | undefined);
+        return previous(method, payload, signal);
+      });
+    }
+  }
 
   async send(message: OutgoingMessage, signal?: AbortSignal): Promise<void> {
     const { recipient, blocks, buttons } = message;

@@ -1,6 +1,7 @@
 import type { Locale, Platform } from '../campaigns/campaign.types.ts';
 import type { Button, ReplyFile } from '../interaction/reply.ts';
 import type { ShowInstant } from '../interaction/view.ts';
+import type { PaceGate } from './pace-gate.ts';
 
 /** Where a direct message goes: one platform identity of a supporter. */
 export interface Recipient {
@@ -40,6 +41,11 @@ export interface Notifier {
   readonly platform: Platform;
   /** Platform requests one message to `recipient` costs (1 when absent). */
   requestsFor?(recipient: Recipient): number;
+  /**
+   * Where its client waits for the platform's pace right before each request goes out; the
+   * dispatcher sets the pace. Without one, the dispatcher takes the slots before each send.
+   */
+  readonly gate?: PaceGate;
   /** How instants in its messages are shown, when the platform has its own markup (Discord). */
   readonly showInstant?: ShowInstant;
   // biome-ignore lint/suspicious/noConfusingVoidType: a notifier with nothing to tell resolves with nothing
