@@ -28,7 +28,7 @@ export interface DispatcherOptions {
    * part). A process restarted with the same id takes its leftover leases back at once.
    */
   workerId?: string;
-  /** Rows leased per claim (default 200). */
+  /** Rows leased per claim (default 500). */
   batchSize?: number;
   /**
    * How long a claim holds its rows (default 60 s), extended while they are worked on; a crashed
@@ -39,7 +39,7 @@ export interface DispatcherOptions {
   concurrency?: number;
   /** A send not answered within this is given up and not retried (default 10 s). */
   sendTimeoutMs?: number;
-  /** Sent rows marked in one write (default 50). */
+  /** Sent rows marked in one write (default 100). */
   markBatch?: number;
   /**
    * Per-second send slots of each platform. Processes sharing a database must share one (the
@@ -54,11 +54,11 @@ export interface DispatcherOptions {
   random?: () => number;
 }
 
-const DEFAULT_BATCH_SIZE = 200;
+const DEFAULT_BATCH_SIZE = 500;
 const DEFAULT_LEASE_MS = 60_000;
 const DEFAULT_CONCURRENCY = 16;
 const DEFAULT_SEND_TIMEOUT_MS = 10_000;
-const DEFAULT_MARK_BATCH = 50;
+const DEFAULT_MARK_BATCH = 100;
 
 /**
  * Delivers due outbox rows: each tick leases batches of due rows and hands them, several at a
