@@ -39,15 +39,13 @@ export class PrismaStatsRepo implements StatsRepo {
   constructor(private readonly db: DbClient) {}
 
   async counts(campaignId: number, activeSince: Date): Promise<CampaignCounts> {
-    const { supporter, task, assignment } = this.db;
+    const { task, assignment } = this.db;
     const [supporters, active, tasksOpen, tasksClosed, assignmentsDone] = await Promise.all([
       // Kept by database triggers on Supporter: one row, whatever the size of the campaign.
       this.db.supporterCount
         .findUnique({ where: { campaignId } })
         .then((row) => row?.registered ?? 0),
-      supporter.count({
-        where: { campaignId, status: { in: LIVE }, lastActiveAt: { gte: activeSince } },
-      }),
+      activeSinceCount(this.db, campaignId, activeSince),
       task.count({ where: { campaignId, status: 'open' } }),
       task.count({ where: { campaignId, status: 'closed' } }),
       assignment.count({ where: { campaignId, status: 'done' } }),
@@ -196,6 +194,31 @@ export class PrismaStatsRepo implements StatsRepo {
     });
     return rows.map((row) => row.id);
   }
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Supporters (not erased) last active at or after `since`: the kept counts of the whole UTC days
+ * after the day of `since` (at most a month of rows, kept by database triggers on Supporter),
+ * plus an indexed count of that day's own part from `since` on.
+ */
+async function activeSinceCount(db: DbClient, campaignId: number, since: Date): Promise<number> {
+  const day = Math.floor(since.getTime() / DAY_MS);
+  const [later, boundary] = await Promise.all([
+    db.supporterActivity.aggregate({
+      where: { campaignId, day: { gt: day } },
+      _sum: { supporters: true },
+    }),
+    db.supporter.count({
+      where: {
+        campaignId,
+        status: { in: LIVE },
+        lastActiveAt: { gte: since, lt: new Date((day + 1) * DAY_MS) },
+      },
+    }),
+  ]);
+  return (later._sum.supporters ?? 0) + boundary;
 }
 
 function attendanceOf(
