@@ -330,6 +330,8 @@ async function explainHotPaths(
     'audience count (broadcast all: kept by triggers)': Prisma.sql`SELECT "reachable" FROM "SupporterCount" WHERE "campaignId" = ${campaignId}`,
     'active in 30 days (/stats): kept days after the boundary day': Prisma.sql`SELECT SUM("supporters") FROM "SupporterActivity" WHERE "campaignId" = ${campaignId} AND "day" > ${boundary}`,
     'active in 30 days (/stats): inside the boundary day': Prisma.sql`SELECT COUNT(*) FROM "Supporter" WHERE "campaignId" = ${campaignId} AND "status" IN ('active', 'paused', 'unreachable') AND "lastActiveAt" >= ${at(since)} AND "lastActiveAt" < ${at(new Date((boundary + 1) * DAY_MS))}`,
+    'registrations before a day (/stats picture): kept days': Prisma.sql`SELECT SUM("supporters") FROM "SupporterRegistration" WHERE "campaignId" = ${campaignId} AND "day" < ${boundary}`,
+    'registrations (/stats picture): inside a boundary day': Prisma.sql`SELECT COUNT(*) FROM "Supporter" WHERE "campaignId" = ${campaignId} AND "consentAt" >= ${at(new Date(boundary * DAY_MS))} AND "consentAt" < ${at(since)}`,
     'registered (/stats, /supporters, /export)': Prisma.sql`SELECT "registered" FROM "SupporterCount" WHERE "campaignId" = ${campaignId}`,
     'fan-out chunk bound (broadcast tag)': Prisma.sql`SELECT MAX(sid) FROM (SELECT st."supporterId" AS sid FROM "SupporterTag" st JOIN "Supporter" s ON s."id" = st."supporterId" WHERE s."campaignId" = ${campaignId} AND st."tagId" = 3 AND st."supporterId" > 5000 ORDER BY st."supporterId" LIMIT 2000) AS chunk`,
     'supporters page (/supporters)': Prisma.sql`SELECT s."id" FROM "Supporter" s WHERE s."campaignId" = ${campaignId} AND s."status" IN ('active', 'paused', 'unreachable') AND s."consentAt" IS NOT NULL AND s."id" > 0 ORDER BY s."id" LIMIT 25`,

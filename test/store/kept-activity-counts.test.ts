@@ -1,7 +1,7 @@
-// The supporters /stats shows as active in the last 30 days, and the audience of a broadcast to
-// everyone, are kept by the database as supporters join, come back on other days, pause, turn
-// reminders off, are erased, removed or added in bulk, on both databases, and always equal a
-// count of the rows.
+// The supporters /stats shows as active in the last 30 days, the registrations its picture shows
+// per period, and the audience of a broadcast to everyone, are kept by the database as supporters
+// join, come back on other days, pause, turn reminders off, are erased, removed or added in bulk,
+// on both databases, and always equal a count of the rows.
 import { describe, expect, it } from 'vitest';
 import { Prisma } from '../../src/generated/sqlite/client.ts';
 import { NOW, useCore } from '../support/core-harness.ts';
@@ -35,6 +35,32 @@ for (const database of ['sqlite', 'postgresql'] as const) {
           at(-HOUR_MS),
           at(0),
         ];
+        const midnight = new Date(Math.floor(NOW.getTime() / DAY_MS) * DAY_MS);
+        const periods = [
+          { start: at(-40 * DAY_MS), end: at(-10 * DAY_MS - HOUR_MS) },
+          { start: at(-10 * DAY_MS - HOUR_MS), end: midnight },
+          { start: midnight, end: at(HOUR_MS) },
+          { start: at(-7 * DAY_MS), end: at(0) },
+        ];
+        const registrations = async (campaignId: number) => {
+          const rows: number[] = [];
+          for (const { start, end } of periods) {
+            rows.push(
+              await client.supporter.count({
+                where: { campaignId, consentAt: { gte: start, lt: end } },
+              }),
+            );
+          }
+          const before = async (when: Date) => ({
+            kept: await store.stats.registeredBefore(campaignId, when),
+            rows: await client.supporter.count({ where: { campaignId, consentAt: { lt: when } } }),
+          });
+          return {
+            kept: await store.stats.registrations(campaignId, periods),
+            rows,
+            before: [await before(at(-3 * DAY_MS)), await before(midnight), await before(NOW)],
+          };
+        };
         const counted = async (campaignId: number) => {
           const kept: number[] = [];
           const rows: number[] = [];
@@ -71,6 +97,9 @@ for (const database of ['sqlite', 'postgresql'] as const) {
             audience,
             audienceRows: audience,
           });
+          const registered = await registrations(campaignId);
+          expect(registered.kept).toEqual(registered.rows);
+          for (const { kept, rows } of registered.before) expect(kept).toBe(rows);
         };
         const join = async (campaignId: number, externalId: string, lastActiveAt: Date) => {
           const s = await store.supporters.createWithIdentity(campaignId, {
@@ -92,6 +121,11 @@ for (const database of ['sqlite', 'postgresql'] as const) {
         await store.supporters.update(campaign.id, d.id, { lastActiveAt: at(-3 * DAY_MS) });
         await expectExact(campaign.id, [4, 2, 2, 1, 1], 3);
         await expectExact(other.id, [1, 1, 1, 1, 1], 1);
+
+        // Registered on another day.
+        await store.supporters.update(campaign.id, a.id, { consentAt: at(-10 * DAY_MS) });
+        await expectExact(campaign.id, [4, 2, 2, 1, 1], 3);
+        expect((await registrations(campaign.id)).kept).toEqual([0, 1, 2, 0]);
 
         // Coming back on another day, later the same day, then nothing for weeks.
         await store.supporters.update(campaign.id, a.id, { lastActiveAt: at(-DAY_MS) });
@@ -130,9 +164,11 @@ for (const database of ['sqlite', 'postgresql'] as const) {
           SET "lastActiveAt" = CASE "id" % 3
             WHEN 0 THEN ${at(-5 * DAY_MS)}${dayOf}
             WHEN 1 THEN ${at(-45 * DAY_MS)}${dayOf}
-            ELSE "lastActiveAt" END
+            ELSE "lastActiveAt" END,
+            "consentAt" = CASE "id" % 3 WHEN 0 THEN ${at(-5 * DAY_MS)}${dayOf} ELSE "consentAt" END
           WHERE "campaignId" = ${campaign.id} AND "displayName" LIKE 'Supporter %'`);
         await expectExact(campaign.id, [201, 100, 100, 100, 100], 300);
+        expect((await registrations(campaign.id)).kept).toEqual([0, 100, 201, 100]);
         await client.$executeRaw(Prisma.sql`DELETE FROM "Supporter"
           WHERE "campaignId" = ${campaign.id} AND "displayName" LIKE 'Supporter %' AND "id" % 2 = 0`);
         await expectExact(campaign.id, [101, 50, 50, 50, 50], 150);
