@@ -33,6 +33,8 @@ export interface ScaleOptions {
 /** One command's timings in milliseconds. */
 export interface CommandTiming {
   line: string;
+  /** The first run, untimed among the others: the query shapes compiled, the caches cold. */
+  cold: number;
   p50: number;
   p99: number;
   goal: number | null;
@@ -64,6 +66,7 @@ export interface ScaleResult {
 }
 
 const MB = 1024 * 1024;
+const DAY_MS = 86_400_000;
 const ORGANIZER: Actor = { platform: 'telegram', userId: '900', chatId: '900', username: 'org' };
 /** Goals of the issue, p99 in ms. */
 const GOALS: Record<string, number> = {
@@ -129,7 +132,8 @@ export async function benchScale(kind: DatabaseKind, options: ScaleOptions): Pro
       rsvps: 100_000,
       now,
     });
-    if (kind === 'postgresql') await db.client.$executeRawUnsafe('ANALYZE');
+    // What autovacuum does in production: statistics, and the visibility map index-only scans need.
+    if (kind === 'postgresql') await db.client.$executeRawUnsafe('VACUUM ANALYZE');
     else await new Housekeeping(db, { retentionMs: 30 * 86_400_000 }).runIfDue(now);
     const seedS = (performance.now() - seedStart) / 1000;
 
@@ -163,6 +167,10 @@ export async function benchScale(kind: DatabaseKind, options: ScaleOptions): Pro
       run: (i: number) => Promise<unknown>,
       reps = options.reps,
     ) => {
+      // A running server has already compiled its query shapes: the first run is shown apart.
+      const coldStart = performance.now();
+      await run(reps);
+      const cold = performance.now() - coldStart;
       const samples: number[] = [];
       for (let i = 0; i < reps; i++) {
         const start = performance.now();
@@ -174,13 +182,14 @@ export async function benchScale(kind: DatabaseKind, options: ScaleOptions): Pro
         samples[Math.min(samples.length - 1, Math.ceil(q * samples.length) - 1)]!;
       const timing = {
         line,
+        cold: round(cold),
         p50: round(pick(0.5)),
         p99: round(pick(0.99)),
         goal: GOALS[line] ?? null,
       };
       timings.push(timing);
       console.log(
-        `  ${kind} ${line}: p50 ${timing.p50} ms, p99 ${timing.p99} ms${timing.goal ? ` (goal p99 <= ${timing.goal} ms)` : ''}`,
+        `  ${kind} ${line}: cold ${timing.cold} ms, p50 ${timing.p50} ms, p99 ${timing.p99} ms${timing.goal ? ` (goal p99 <= ${timing.goal} ms)` : ''}`,
       );
     };
     const volunteerLines = [
@@ -312,8 +321,18 @@ async function explainHotPaths(
   kind: DatabaseKind,
 ) {
   const explain = kind === 'postgresql' ? Prisma.sql`EXPLAIN` : Prisma.sql`EXPLAIN QUERY PLAN`;
+  const at = (value: Date) =>
+    kind === 'postgresql' ? Prisma.sql`CAST(${value} AS TIMESTAMP(3))` : Prisma.sql`${value}`;
+  const since = new Date(Date.now() - 30 * DAY_MS);
+  const boundary = Math.floor(since.getTime() / DAY_MS);
+  const available = Prisma.sql`t."campaignId" = ${campaignId} AND t."status" = 'open' AND t."filled" < t."slots" AND (t."dueAt" IS NULL OR t."dueAt" > ${at(new Date())}) AND NOT EXISTS (SELECT 1 FROM "Assignment" a WHERE a."taskId" = t."id" AND a."supporterId" = 42 AND a."status" <> 'dropped') AND (t."requiredTagId" IS NULL OR EXISTS (SELECT 1 FROM "SupporterTag" st WHERE st."supporterId" = 42 AND st."tagId" = t."requiredTagId" AND st."granted" = true))`;
   const queries: Record<string, Prisma.Sql> = {
-    'audience count (broadcast all)': Prisma.sql`SELECT COUNT(*) FROM "Supporter" s WHERE s."campaignId" = ${campaignId} AND s."status" = 'active' AND s."remindersEnabled" = true AND s."consentAt" IS NOT NULL`,
+    'audience count (broadcast all: kept by triggers)': Prisma.sql`SELECT "reachable" FROM "SupporterCount" WHERE "campaignId" = ${campaignId}`,
+    'active in 30 days (/stats): kept days after the boundary day': Prisma.sql`SELECT SUM("supporters") FROM "SupporterActivity" WHERE "campaignId" = ${campaignId} AND "day" > ${boundary}`,
+    'active in 30 days (/stats): inside the boundary day': Prisma.sql`SELECT COUNT(*) FROM "Supporter" WHERE "campaignId" = ${campaignId} AND "status" IN ('active', 'paused', 'unreachable') AND "lastActiveAt" >= ${at(since)} AND "lastActiveAt" < ${at(new Date((boundary + 1) * DAY_MS))}`,
+    'registrations before a day (/stats picture): kept days': Prisma.sql`SELECT SUM("supporters") FROM "SupporterRegistration" WHERE "campaignId" = ${campaignId} AND "day" < ${boundary}`,
+    'registrations (/stats picture): inside a boundary day': Prisma.sql`SELECT COUNT(*) FROM "Supporter" WHERE "campaignId" = ${campaignId} AND "consentAt" >= ${at(new Date(boundary * DAY_MS))} AND "consentAt" < ${at(since)}`,
+    'registered (/stats, /supporters, /export)': Prisma.sql`SELECT "registered" FROM "SupporterCount" WHERE "campaignId" = ${campaignId}`,
     'fan-out chunk bound (broadcast tag)': Prisma.sql`SELECT MAX(sid) FROM (SELECT st."supporterId" AS sid FROM "SupporterTag" st JOIN "Supporter" s ON s."id" = st."supporterId" WHERE s."campaignId" = ${campaignId} AND st."tagId" = 3 AND st."supporterId" > 5000 ORDER BY st."supporterId" LIMIT 2000) AS chunk`,
     'supporters page (/supporters)': Prisma.sql`SELECT s."id" FROM "Supporter" s WHERE s."campaignId" = ${campaignId} AND s."status" IN ('active', 'paused', 'unreachable') AND s."consentAt" IS NOT NULL AND s."id" > 0 ORDER BY s."id" LIMIT 25`,
     'search (/supporters search:)':
@@ -325,7 +344,8 @@ async function explainHotPaths(
     'find by account (every command)': Prisma.sql`SELECT "supporterId" FROM "Identity" WHERE "campaignId" = ${campaignId} AND "platform" = 'telegram' AND "externalId" = '4242' LIMIT 1`,
     'find by username (/tag add @someone)': Prisma.sql`SELECT "supporterId" FROM "Identity" WHERE "campaignId" = ${campaignId} AND "platform" = 'telegram' AND "username" = 'user4242' ORDER BY "id" LIMIT 1`,
     'leaderboard (/leaderboard)': Prisma.sql`SELECT s."id" FROM "Supporter" s WHERE s."campaignId" = ${campaignId} AND s."consentAt" IS NOT NULL AND s."status" <> 'erased' AND s."points" > 0 ORDER BY s."points" DESC, s."id" LIMIT 10`,
-    'tasks one can take (/tasks)': Prisma.sql`SELECT t."id" FROM "Task" t WHERE t."campaignId" = ${campaignId} AND t."status" = 'open' AND t."filled" < t."slots" AND (t."dueAt" IS NULL OR t."dueAt" > ${new Date()}) AND NOT EXISTS (SELECT 1 FROM "Assignment" a WHERE a."taskId" = t."id" AND a."supporterId" = 42 AND a."status" <> 'dropped') AND (t."requiredTagId" IS NULL OR EXISTS (SELECT 1 FROM "SupporterTag" st WHERE st."supporterId" = 42 AND st."tagId" = t."requiredTagId" AND st."granted" = true)) ORDER BY CASE WHEN t."dueAt" IS NULL THEN 1 ELSE 0 END, t."dueAt", t."id" LIMIT 10`,
+    'tasks one can take (/tasks): the page': Prisma.sql`SELECT "id" FROM (SELECT * FROM (SELECT t."id", 0 AS "undated", t."dueAt" FROM "Task" t WHERE ${available} AND t."dueAt" > ${at(new Date())} ORDER BY t."dueAt", t."id" LIMIT 10) AS dated UNION ALL SELECT * FROM (SELECT t."id", 1 AS "undated", t."dueAt" FROM "Task" t WHERE ${available} AND t."dueAt" IS NULL ORDER BY t."id" LIMIT 10) AS undated) AS page ORDER BY "undated", "dueAt", "id" LIMIT 10`,
+    'tasks one can take (/tasks): how many': Prisma.sql`SELECT COUNT(*) FROM "Task" t WHERE ${available}`,
     'answer (/event rsvp)': Prisma.sql`SELECT "id" FROM "Rsvp" WHERE "eventId" = 2 AND "supporterId" = 42`,
     'export page (/export supporters)': Prisma.sql`SELECT s."id", s."displayName", s."points", s."status", s."consentAt" FROM "Supporter" s ${kind === 'postgresql' ? Prisma.empty : Prisma.sql`NOT INDEXED`} WHERE s."campaignId" = ${campaignId} AND s."status" IN ('active', 'paused', 'unreachable') AND s."consentAt" IS NOT NULL AND s."id" > 50000 ORDER BY s."id" LIMIT 2000`,
     'export page: tags and usernames of the id range': Prisma.sql`SELECT i."supporterId", i."platform", i."username" FROM "Identity" i WHERE i."supporterId" BETWEEN 50001 AND 52000 AND i."campaignId" = ${campaignId} AND i."username" IS NOT NULL ORDER BY i."supporterId", i."id"`,

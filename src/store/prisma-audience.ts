@@ -4,6 +4,7 @@
  */
 import type { FanOutAudience } from '../core/notifications/fan-out.types.ts';
 import { Prisma } from '../generated/sqlite/client.ts';
+import type { DbClient } from './prisma-client.ts';
 
 /** `FROM ... WHERE ...` of an audience in one campaign; the supporter id is `sid`. */
 export interface AudienceSql {
@@ -63,4 +64,32 @@ function holdsTag(campaignId: number, tag: string): Prisma.Sql {
 /** The conditions joined with AND, plus `extra`. */
 export function whereAll(sql: AudienceSql, ...extra: Prisma.Sql[]): Prisma.Sql {
   return Prisma.join([...sql.where, ...extra], ' AND ');
+}
+
+/**
+ * The size of an audience the database keeps counted, or null when it must be counted: everyone
+ * reachable in the campaign (a broadcast to everyone) is one row of `SupporterCount`, kept by
+ * triggers on Supporter, less the one person left out if they are among them.
+ */
+export async function keptAudienceCount(
+  db: DbClient,
+  campaignId: number,
+  audience: FanOutAudience,
+): Promise<number | null> {
+  if (!audience.reachable || audience.tag !== undefined || audience.event) return null;
+  const [kept, excluded] = await Promise.all([
+    db.supporterCount.findUnique({ where: { campaignId }, select: { reachable: true } }),
+    audience.excludeId === undefined
+      ? 0
+      : db.supporter.count({
+          where: {
+            id: audience.excludeId,
+            campaignId,
+            status: 'active',
+            remindersEnabled: true,
+            consentAt: { not: null },
+          },
+        }),
+  ]);
+  return (kept?.reachable ?? 0) - excluded;
 }

@@ -9,7 +9,7 @@ import type {
 import type { NotificationKind } from '../core/notifications/notification.types.ts';
 import type { FanOutRepo } from '../core/ports.ts';
 import { type FanOut as FanOutRow, Prisma } from '../generated/sqlite/client.ts';
-import { audienceSql, whereAll } from './prisma-audience.ts';
+import { audienceSql, keptAudienceCount, whereAll } from './prisma-audience.ts';
 import { atomically, type DbClient, isPostgres } from './prisma-client.ts';
 import { reachablePlatforms } from './prisma-notification-claims.ts';
 
@@ -34,6 +34,8 @@ export class PrismaFanOutRepo implements FanOutRepo {
   constructor(private readonly db: DbClient) {}
 
   async count(campaignId: number, audience: FanOutAudience): Promise<number> {
+    const kept = await keptAudienceCount(this.db, campaignId, audience);
+    if (kept !== null) return kept;
     const sql = audienceSql(campaignId, audience);
     const [row] = await this.db.$queryRaw<{ n: bigint | number }[]>(
       Prisma.sql`SELECT COUNT(*) AS n FROM ${sql.from} WHERE ${whereAll(sql)}`,

@@ -33,21 +33,22 @@ const held = (campaignId: number, range: Range) => ({
 /**
  * Counts and listings behind organizers' reports. Figures over time are range counts on indexed
  * columns (one query per range, never a scan of the rows themselves): erasure clears `consentAt`
- * and `lastActiveAt`, so a range on them already leaves erased supporters out.
+ * and `lastActiveAt`, so a range on them already leaves erased supporters out. Supporters, who
+ * can be a million, are counted from rows the database keeps per campaign and per UTC day
+ * (`SupporterCount`, `SupporterActivity`, `SupporterRegistration`) plus, for a boundary inside
+ * a day, a range count of that day alone.
  */
 export class PrismaStatsRepo implements StatsRepo {
   constructor(private readonly db: DbClient) {}
 
   async counts(campaignId: number, activeSince: Date): Promise<CampaignCounts> {
-    const { supporter, task, assignment } = this.db;
+    const { task, assignment } = this.db;
     const [supporters, active, tasksOpen, tasksClosed, assignmentsDone] = await Promise.all([
       // Kept by database triggers on Supporter: one row, whatever the size of the campaign.
       this.db.supporterCount
         .findUnique({ where: { campaignId } })
         .then((row) => row?.registered ?? 0),
-      supporter.count({
-        where: { campaignId, status: { in: LIVE }, lastActiveAt: { gte: activeSince } },
-      }),
+      activeSinceCount(this.db, campaignId, activeSince),
       task.count({ where: { campaignId, status: 'open' } }),
       task.count({ where: { campaignId, status: 'closed' } }),
       assignment.count({ where: { campaignId, status: 'done' } }),
@@ -85,18 +86,18 @@ export class PrismaStatsRepo implements StatsRepo {
     return exportPage(this.db, campaignId, filter, afterId, limit);
   }
 
-  registeredBefore(campaignId: number, at: Date): Promise<number> {
-    return this.db.supporter.count({ where: { campaignId, consentAt: { lt: at } } });
+  async registeredBefore(campaignId: number, at: Date): Promise<number> {
+    const [before] = await registeredBefore(this.db, campaignId, [at]);
+    return before ?? 0;
   }
 
-  registrations(campaignId: number, ranges: readonly Range[]): Promise<number[]> {
-    return Promise.all(
-      ranges.map((range) =>
-        this.db.supporter.count({
-          where: { campaignId, consentAt: { gte: range.start, lt: range.end } },
-        }),
-      ),
+  async registrations(campaignId: number, ranges: readonly Range[]): Promise<number[]> {
+    const before = await registeredBefore(
+      this.db,
+      campaignId,
+      ranges.flatMap((range) => [range.start, range.end]),
     );
+    return ranges.map((_, i) => before[2 * i + 1]! - before[2 * i]!);
   }
 
   tasksDone(campaignId: number, ranges: readonly Range[]): Promise<number[]> {
@@ -196,6 +197,76 @@ export class PrismaStatsRepo implements StatsRepo {
     });
     return rows.map((row) => row.id);
   }
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Supporters (not erased) last active at or after `since`: the kept counts of the whole UTC days
+ * after the day of `since` (at most a month of rows, kept by database triggers on Supporter),
+ * plus an indexed count of that day's own part from `since` on.
+ */
+async function activeSinceCount(db: DbClient, campaignId: number, since: Date): Promise<number> {
+  const day = Math.floor(since.getTime() / DAY_MS);
+  const [later, boundary] = await Promise.all([
+    db.supporterActivity.aggregate({
+      where: { campaignId, day: { gt: day } },
+      _sum: { supporters: true },
+    }),
+    db.supporter.count({
+      where: {
+        campaignId,
+        status: { in: LIVE },
+        lastActiveAt: { gte: since, lt: new Date((day + 1) * DAY_MS) },
+      },
+    }),
+  ]);
+  return (later._sum.supporters ?? 0) + boundary;
+}
+
+/**
+ * How many supporters had registered (given consent; erasure clears it) before each instant: the
+ * kept counts of the whole UTC days before its day (one row a day, kept by database triggers on
+ * Supporter), plus an indexed count of its own day up to it. Two queries over day rows (those
+ * before the first instant summed by the database, those between the instants listed) and one
+ * short range count per instant not on a midnight, whatever the size of the campaign.
+ */
+async function registeredBefore(
+  db: DbClient,
+  campaignId: number,
+  instants: readonly Date[],
+): Promise<number[]> {
+  if (instants.length === 0) return [];
+  const dayOf = (at: Date) => Math.floor(at.getTime() / DAY_MS);
+  const times = [...new Set(instants.map((at) => at.getTime()))];
+  const first = dayOf(new Date(Math.min(...times)));
+  const last = dayOf(new Date(Math.max(...times)));
+  const [earlier, days, partial] = await Promise.all([
+    db.supporterRegistration.aggregate({
+      where: { campaignId, day: { lt: first } },
+      _sum: { supporters: true },
+    }),
+    db.supporterRegistration.findMany({
+      where: { campaignId, day: { gte: first, lt: last } },
+      select: { day: true, supporters: true },
+    }),
+    Promise.all(
+      times.map((time) => {
+        const midnight = dayOf(new Date(time)) * DAY_MS;
+        return time === midnight
+          ? 0
+          : db.supporter.count({
+              where: { campaignId, consentAt: { gte: new Date(midnight), lt: new Date(time) } },
+            });
+      }),
+    ),
+  ]);
+  const within = new Map(times.map((time, i) => [time, partial[i]!]));
+  return instants.map((at) => {
+    const day = dayOf(at);
+    const whole = days.reduce((sum, row) => (row.day < day ? sum + row.supporters : sum), 0);
+    return (earlier._sum.supporters ?? 0) + whole + within.get(at.getTime())!;
+  });
 }
 
 function attendanceOf(
