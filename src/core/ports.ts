@@ -209,6 +209,12 @@ export interface EventRepo {
   findById(campaignId: number, id: number): Promise<CampaignEvent | null>;
   /** Scheduled events ending after `from`, soonest first. */
   listUpcoming(campaignId: number, from: Date): Promise<CampaignEvent[]>;
+  /** The first `limit` scheduled events (shifts included) starting after `from`, and how many. */
+  startingAfter(
+    campaignId: number,
+    from: Date,
+    limit: number,
+  ): Promise<{ events: CampaignEvent[]; total: number }>;
   /**
    * Events for a calendar feed, cancelled ones included: those ending after `endsAfter`, only
    * `eventIds` when given, shifts only when `shifts`.

@@ -66,6 +66,20 @@ export class PrismaEventRepo implements EventRepo {
     return rows.map(toEvent);
   }
 
+  async startingAfter(
+    campaignId: number,
+    from: Date,
+    limit: number,
+  ): Promise<{ events: CampaignEvent[]; total: number }> {
+    // Both walk the index (campaignId, status, startsAt): a page, not every coming event.
+    const where = { campaignId, status: 'scheduled', startsAt: { gt: from } };
+    const [rows, total] = await Promise.all([
+      this.db.event.findMany({ where, orderBy: [{ startsAt: 'asc' }, { id: 'asc' }], take: limit }),
+      this.db.event.count({ where }),
+    ]);
+    return { events: rows.map(toEvent), total };
+  }
+
   async listShifts(campaignId: number, parentId: number): Promise<CampaignEvent[]> {
     const rows = await this.db.event.findMany({
       where: { campaignId, parentId },

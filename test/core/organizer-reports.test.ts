@@ -94,6 +94,29 @@ describe('/stats', () => {
     }
   });
 
+  it('lists the ten soonest events to come and says how many more there are', async () => {
+    const created: number[] = [];
+    for (let day = 10; day < 22; day += 1) {
+      const event = await h.db.store.events.create(campaignId, {
+        title: `Stall ${day}`,
+        startsAt: new Date(`2026-12-${day}T09:00:00Z`),
+        endsAt: new Date(`2026-12-${day}T10:00:00Z`),
+        timezone: 'Europe/Paris',
+      });
+      created.push(event.id);
+    }
+    try {
+      const text = h.text(await h.say(admin, '/stats'));
+      // The meeting and the door knocking come first, then the stalls of the 10th to the 17th.
+      expect(text).toContain('Open meeting');
+      expect(text).toContain('Stall 17');
+      expect(text).not.toContain('Stall 18');
+      expect(text).toContain('… and 4 more.');
+    } finally {
+      await h.db.client.event.deleteMany({ where: { id: { in: created } } });
+    }
+  });
+
   it('answers in French to a French-speaking organizer', async () => {
     const text = h.text(await h.say({ ...admin, platformLocale: 'fr' }, '/stats'));
     expect(text).toContain('Campagne « Test campaign »');

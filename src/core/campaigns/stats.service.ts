@@ -21,10 +21,13 @@ const REGISTERED: SupporterFilter = { consented: true, status: LISTED_STATUSES }
 /** Supporters read per query by an export: memory stays that of one page. */
 const EXPORT_PAGE = 2_000;
 
-/** What `/stats` shows: headline counts and the events still to come. */
+/** What `/stats` shows: headline counts and the first events still to come. */
 export interface CampaignSummary {
   counts: CampaignCounts;
+  /** The first events (shifts included) that have not started yet, soonest first. */
   upcoming: CampaignEvent[];
+  /** How many have not started yet in all. */
+  upcomingTotal: number;
 }
 
 /** A registered supporter with their platform usernames. */
@@ -40,16 +43,16 @@ export type ExportAction = 'export_supporters' | 'export_events';
 export class StatsService {
   constructor(private readonly deps: CoreDeps) {}
 
-  async summary(campaignId: number): Promise<CampaignSummary> {
+  /** The campaign's figures and its first `listed` events to come. */
+  async summary(campaignId: number, listed: number): Promise<CampaignSummary> {
     const { store, clock } = this.deps;
     const now = clock.now();
     const since = new Date(now.getTime() - ACTIVE_DAYS * DAY_MS);
-    const [counts, upcoming] = await Promise.all([
+    const [counts, coming] = await Promise.all([
       store.stats.counts(campaignId, since),
-      store.events.listUpcoming(campaignId, now),
+      store.events.startingAfter(campaignId, now, listed),
     ]);
-    // listUpcoming keeps events still running; one that already started is not "upcoming".
-    return { counts, upcoming: upcoming.filter((event) => event.startsAt > now) };
+    return { counts, upcoming: coming.events, upcomingTotal: coming.total };
   }
 
   /**

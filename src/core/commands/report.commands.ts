@@ -36,8 +36,8 @@ export const reportCommands = [
     },
     async run(ctx, args) {
       const { campaign } = ctx;
-      const [{ counts, upcoming }, picture] = await Promise.all([
-        ctx.services.stats.summary(campaign.id),
+      const [{ counts, upcoming, upcomingTotal }, picture] = await Promise.all([
+        ctx.services.stats.summary(campaign.id, LISTED_EVENTS),
         args.chart === false
           ? undefined
           : // The picture is the campaign's: its language and zone, whoever asks.
@@ -55,9 +55,9 @@ export const reportCommands = [
           done: counts.assignmentsDone,
         }),
       ];
-      const events = upcoming.slice(0, LISTED_EVENTS).map((event) => eventFill(ctx, event));
-      if (upcoming.length > LISTED_EVENTS) {
-        events.push(ctx.t('stats.more_events', { count: upcoming.length - LISTED_EVENTS }));
+      const events = upcoming.map((event) => eventFill(ctx, event));
+      if (upcomingTotal > upcoming.length) {
+        events.push(ctx.t('stats.more_events', { count: upcomingTotal - upcoming.length }));
       }
       const blocks = [
         ctx.t('stats.title', { name: campaign.name }),

@@ -42,12 +42,9 @@ export async function chartFigures(
     store.stats.registrations(id, growth),
     store.stats.tasksDone(id, growth),
     store.stats.attendance(id, attendance),
-    store.events.listUpcoming(id, now),
+    store.events.startingAfter(id, now, FILL_EVENTS),
   ]);
-  const coming = upcoming
-    .filter((event) => event.startsAt.getTime() >= now.getTime())
-    .filter((event) => event.startsAt.getTime() < horizon)
-    .slice(0, FILL_EVENTS);
+  const coming = upcoming.events.filter((event) => event.startsAt.getTime() < horizon);
   const answers = await store.stats.eventAnswers(
     id,
     coming.map((event) => event.id),
