@@ -28,10 +28,9 @@ export async function exportPage(
 ): Promise<ExportedSupporter[]> {
   if (isPostgres(db)) return postgresPage(db, campaignId, filter, afterId, limit);
   // Walk the ids from `afterId` (see supporterIds): SQLite would otherwise sort every match.
-  const walk = isPostgres(db) ? Prisma.empty : Prisma.sql`NOT INDEXED`;
   const lines = await db.$queryRaw<SupporterLine[]>(Prisma.sql`
     SELECT s."id", s."displayName", s."points", s."status", s."consentAt"
-    FROM "Supporter" s ${walk}
+    FROM "Supporter" s NOT INDEXED
     WHERE ${supporterWhere(db, campaignId, filter)} AND s."id" > ${afterId}
     ORDER BY s."id" LIMIT ${limit}`);
   if (lines.length === 0) return [];
@@ -78,7 +77,7 @@ export async function exportPage(
  * the same whatever the statistics say). Read as thousands of rows of separate values, a page
  * left a few hundred kilobytes of short-lived objects that outlived the query and piled up
  * until the next full collection (the heap grew by about 230 MB over a million supporters);
- * three strings parsed at once leave a fraction of that, and take less time.
+ * three strings parsed at once leave less, so less time goes to collecting.
  */
 async function postgresPage(
   db: DbClient,

@@ -212,6 +212,13 @@ function privacySuite(database: 'sqlite' | 'postgresql') {
       expect(others.map((n) => n.status)).toEqual(['pending']);
       const consents = await client.consentRecord.findMany({ where: { supporterId: zoeId } });
       expect(consents.map((c) => c.action)).toEqual(['erased']);
+      // /stats no longer counts them among the registered supporters.
+      const registered = await client.supporter.count({
+        where: { campaignId, consentAt: { not: null }, status: { not: 'erased' } },
+      });
+      expect(await client.supporterCount.findUnique({ where: { campaignId } })).toMatchObject({
+        registered,
+      });
     });
 
     it('no longer recognises the person: /mydata finds nothing and /join starts from scratch', async () => {
