@@ -142,6 +142,9 @@ async function eraseInOneStatement(
 ): Promise<void> {
   const stamp = (value: Date) => Prisma.sql`CAST(${value} AS TIMESTAMP(3))`;
   const now = new Date();
+  // Every part names the supporter by value, so the planner picks the supporter's index (a
+  // reference to the target row would leave it guessing: it scanned the campaign's outbox).
+  const found = Prisma.sql`EXISTS (SELECT 1 FROM target)`;
   const rows = await db.$queryRaw<{ id: number }[]>(Prisma.sql`
     WITH target AS (
       UPDATE "Supporter" SET "displayName" = NULL, "email" = NULL, "phone" = NULL,
@@ -153,24 +156,24 @@ async function eraseInOneStatement(
       RETURNING "id"
     ),
     identities AS (
-      DELETE FROM "Identity" WHERE "supporterId" IN (SELECT "id" FROM target)
+      DELETE FROM "Identity" WHERE "supporterId" = ${supporterId} AND ${found}
         AND "campaignId" = ${campaignId}
     ),
     link_codes AS (
-      DELETE FROM "LinkCode" WHERE "supporterId" IN (SELECT "id" FROM target)
+      DELETE FROM "LinkCode" WHERE "supporterId" = ${supporterId} AND ${found}
         AND "campaignId" = ${campaignId}
     ),
     -- Their calendar feed goes: its address answers 404 from now on.
     feeds AS (
-      DELETE FROM "CalendarFeed" WHERE "supporterId" IN (SELECT "id" FROM target)
+      DELETE FROM "CalendarFeed" WHERE "supporterId" = ${supporterId} AND ${found}
         AND "campaignId" = ${campaignId}
     ),
     -- Standing answers (series:on) would keep answering new dates for them.
     standing AS (
-      DELETE FROM "SeriesRsvp" WHERE "supporterId" IN (SELECT "id" FROM target)
+      DELETE FROM "SeriesRsvp" WHERE "supporterId" = ${supporterId} AND ${found}
     ),
     held AS (
-      DELETE FROM "SupporterTag" WHERE "supporterId" IN (SELECT "id" FROM target)
+      DELETE FROM "SupporterTag" WHERE "supporterId" = ${supporterId} AND ${found}
         AND "campaignId" = ${campaignId}
       RETURNING "tagId"
     ),
@@ -185,7 +188,7 @@ async function eraseInOneStatement(
         AND NOT EXISTS (SELECT 1 FROM "Task" k WHERE k."requiredTagId" = t."id")
     ),
     notes AS (
-      UPDATE "Assignment" SET "note" = NULL WHERE "supporterId" IN (SELECT "id" FROM target)
+      UPDATE "Assignment" SET "note" = NULL WHERE "supporterId" = ${supporterId} AND ${found}
         AND "campaignId" = ${campaignId}
     ),
     -- Delivery errors may quote the chat they were sent to; what was still to send is skipped
@@ -198,10 +201,10 @@ async function eraseInOneStatement(
         "platforms" = CASE WHEN "status" = 'pending' THEN '' ELSE "platforms" END,
         "status" = CASE WHEN "status" = 'pending' THEN 'skipped' ELSE "status" END,
         "updatedAt" = ${stamp(now)}
-      WHERE "recipientId" IN (SELECT "id" FROM target) AND "campaignId" = ${campaignId}
+      WHERE "recipientId" = ${supporterId} AND ${found} AND "campaignId" = ${campaignId}
     ),
     consents AS (
-      DELETE FROM "ConsentRecord" WHERE "supporterId" IN (SELECT "id" FROM target)
+      DELETE FROM "ConsentRecord" WHERE "supporterId" = ${supporterId} AND ${found}
         AND "campaignId" = ${campaignId}
     ),
     erased AS (
