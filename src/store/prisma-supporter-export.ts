@@ -1,7 +1,7 @@
 /**
- * The supporter export, a page at a time: three queries per page (the supporters after an id,
- * then the tags and usernames of that id range), each served by an index, so a page costs its
- * own rows whatever the size of the campaign.
+ * The supporter export, a page at a time: the supporters after an id, then the tags and
+ * usernames of that id range, each served by an index, so a page costs its own rows whatever
+ * the size of the campaign (three queries on SQLite, one on PostgreSQL).
  */
 
 import type { ExportedSupporter } from '../core/campaigns/stats.types.ts';
@@ -26,11 +26,11 @@ export async function exportPage(
   afterId: number,
   limit: number,
 ): Promise<ExportedSupporter[]> {
+  if (isPostgres(db)) return postgresPage(db, campaignId, filter, afterId, limit);
   // Walk the ids from `afterId` (see supporterIds): SQLite would otherwise sort every match.
-  const walk = isPostgres(db) ? Prisma.empty : Prisma.sql`NOT INDEXED`;
   const lines = await db.$queryRaw<SupporterLine[]>(Prisma.sql`
     SELECT s."id", s."displayName", s."points", s."status", s."consentAt"
-    FROM "Supporter" s ${walk}
+    FROM "Supporter" s NOT INDEXED
     WHERE ${supporterWhere(db, campaignId, filter)} AND s."id" > ${afterId}
     ORDER BY s."id" LIMIT ${limit}`);
   if (lines.length === 0) return [];
@@ -66,6 +66,77 @@ export async function exportPage(
     page
       .get(Number(handle.supporterId))
       ?.handles.push({ platform: handle.platform, username: handle.username });
+  }
+  for (const supporter of page.values()) supporter.tags.sort();
+  return [...page.values()];
+}
+
+/**
+ * PostgreSQL: the page in one query returning three JSON texts (the supporters after `afterId`,
+ * then the tags and usernames of their id range, each from an index; no join, so the plan is
+ * the same whatever the statistics say). Read as thousands of rows of separate values, a page
+ * left a few hundred kilobytes of short-lived objects that outlived the query and piled up
+ * until the next full collection (the heap grew by about 230 MB over a million supporters);
+ * three strings parsed at once leave less, so less time goes to collecting.
+ */
+async function postgresPage(
+  db: DbClient,
+  campaignId: number,
+  filter: SupporterFilter,
+  afterId: number,
+  limit: number,
+): Promise<ExportedSupporter[]> {
+  const [row] = await db.$queryRaw<
+    { supporters: string | null; tags: string | null; handles: string | null }[]
+  >(Prisma.sql`
+    WITH page AS MATERIALIZED (
+      SELECT s."id", s."displayName", s."points", s."status", s."consentAt" FROM "Supporter" s
+      WHERE ${supporterWhere(db, campaignId, filter)} AND s."id" > ${afterId}
+      ORDER BY s."id" LIMIT ${limit}
+    ),
+    bounds AS MATERIALIZED (SELECT MIN("id") AS "first", MAX("id") AS "last" FROM page)
+    SELECT
+      CAST((SELECT json_agg(json_build_array(p."id", p."displayName", p."points", p."status",
+          CAST(EXTRACT(EPOCH FROM p."consentAt") * 1000 AS BIGINT)) ORDER BY p."id")
+        FROM page p) AS TEXT) AS "supporters",
+      CAST((SELECT json_agg(json_build_array(st."supporterId", t."name"))
+        FROM "SupporterTag" st JOIN "Tag" t ON t."id" = st."tagId"
+        WHERE st."supporterId" BETWEEN (SELECT "first" FROM bounds) AND (SELECT "last" FROM bounds)
+          AND st."campaignId" = ${campaignId} AND st."granted" = true) AS TEXT) AS "tags",
+      CAST((SELECT json_agg(json_build_array(i."supporterId", i."platform", i."username")
+          ORDER BY i."supporterId", i."id")
+        FROM "Identity" i
+        WHERE i."supporterId" BETWEEN (SELECT "first" FROM bounds) AND (SELECT "last" FROM bounds)
+          AND i."campaignId" = ${campaignId} AND i."username" IS NOT NULL) AS TEXT) AS "handles"`);
+  if (!row?.supporters) return [];
+  const lines = JSON.parse(row.supporters) as [
+    number,
+    string | null,
+    number,
+    string,
+    number | null,
+  ][];
+  const page = new Map<number, ExportedSupporter>();
+  for (const [id, displayName, points, status, consentAt] of lines) {
+    page.set(id, {
+      id,
+      displayName,
+      handles: [],
+      tags: [],
+      points,
+      status,
+      consentAt: consentAt === null ? null : new Date(consentAt),
+    });
+  }
+  for (const [id, name] of JSON.parse(row.tags ?? '[]') as [number, string][]) {
+    page.get(id)?.tags.push(name);
+  }
+  for (const [id, platform, username] of JSON.parse(row.handles ?? '[]') as [
+    number,
+    string,
+    string,
+  ][]) {
+    page.get(id)?.handles.push({ platform, username });
   }
   for (const supporter of page.values()) supporter.tags.sort();
   return [...page.values()];

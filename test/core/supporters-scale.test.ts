@@ -75,6 +75,48 @@ for (const database of ['sqlite', 'postgresql'] as const) {
           await rm(dir, { recursive: true, force: true });
         }
       });
+
+      it('exports each supporter with every account and the tags organizers gave, in order', async () => {
+        const client = h.db.client;
+        const supporter = await client.supporter.create({
+          data: {
+            campaignId: 1,
+            displayName: 'Zoé "Z", Martin',
+            status: 'active',
+            consentAt: NOW,
+            points: 7,
+          },
+        });
+        for (const [platform, externalId, username] of [
+          ['telegram', '7001', 'zoe_tg'],
+          ['discord', '7002', 'zoe.dc'],
+          ['console', '7003', null],
+        ] as const) {
+          await client.identity.create({
+            data: { campaignId: 1, supporterId: supporter.id, platform, externalId, username },
+          });
+        }
+        for (const [name, granted] of [
+          ['west', true],
+          ['drivers', true],
+          ['knitting', false],
+        ] as const) {
+          const { id: tagId } = await client.tag.upsert({
+            where: { campaignId_name: { campaignId: 1, name } },
+            create: { campaignId: 1, name },
+            update: {},
+          });
+          await client.supporterTag.create({
+            data: { campaignId: 1, supporterId: supporter.id, tagId, granted },
+          });
+        }
+        const reply = await h.say(consoleAdmin, '/export supporters');
+        const lines = (await filePages(reply.files?.[0])).join('').trimEnd().split('\r\n');
+        expect(lines).toHaveLength(COUNT + 2);
+        expect(lines.at(-1)).toBe(
+          `${supporter.id},"Zoé ""Z"", Martin",telegram:@zoe_tg; discord:@zoe.dc,drivers; west,7,active,2026-11-30T09:00:00.000Z`,
+        );
+      });
     },
   );
 }
