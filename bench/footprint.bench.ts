@@ -105,8 +105,8 @@ export interface LibraryCost {
 export async function libraryCosts(): Promise<LibraryCost[]> {
   const steps: [string, string][] = [
     [
-      'pino, zod, luxon, chrono-node, node-cron, prom-client',
-      "await import('pino'); await import('zod'); await import('luxon'); await import('chrono-node'); await import('node-cron'); await import('prom-client');",
+      'pino, zod, luxon, chrono-node (en, fr), node-cron, prom-client',
+      "await import('pino'); await import('zod'); await import('luxon'); await import('chrono-node/en'); await import('chrono-node/fr'); await import('node-cron'); await import('prom-client');",
     ],
     [
       'Prisma client runtime + better-sqlite3 adapter',
