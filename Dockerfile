@@ -18,6 +18,10 @@ RUN npm run db:generate && npm run build && npm prune --omit=dev --omit=optional
 # Stage 2: Node, the production packages (no compiler, no prisma CLI), dist/ and the migrations.
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production
+# As `npm start` sets them: two malloc arenas instead of up to eight per core, and freed memory
+# handed back to the system past 128 KB (glibc would raise that threshold): see BENCHMARKS.md.
+ENV MALLOC_ARENA_MAX=2
+ENV MALLOC_TRIM_THRESHOLD_=131072
 WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules

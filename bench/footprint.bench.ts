@@ -1,6 +1,6 @@
 /**
  * (f) Footprint: the idle memory of the compiled program, started as `npm start` starts it (its
- * Node options included) with both bots connected to the fakes of the tests, on SQLite; then
+ * Node options and environment variables included) with both bots connected to the fakes of the tests, on SQLite; then
  * what each library costs when imported alone.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
@@ -68,7 +68,7 @@ async function idleRun(env: NodeJS.ProcessEnv, idleS: number): Promise<IdleMemor
   const port = await freePort();
   const child = spawn(process.execPath, await startArguments(), {
     cwd: ROOT,
-    env: { ...env, HTTP_PORT: String(port) },
+    env: { ...env, ...(await startVariables()), HTTP_PORT: String(port) },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   try {
@@ -105,8 +105,8 @@ export interface LibraryCost {
 export async function libraryCosts(): Promise<LibraryCost[]> {
   const steps: [string, string][] = [
     [
-      'pino, zod, luxon, chrono-node, node-cron, prom-client',
-      "await import('pino'); await import('zod'); await import('luxon'); await import('chrono-node'); await import('node-cron'); await import('prom-client');",
+      'pino, zod, luxon, chrono-node (en, fr), node-cron, prom-client',
+      "await import('pino'); await import('zod'); await import('luxon'); await import('chrono-node/en'); await import('chrono-node/fr'); await import('node-cron'); await import('prom-client');",
     ],
     [
       'Prisma client runtime + better-sqlite3 adapter',
@@ -140,6 +140,7 @@ export async function libraryCosts(): Promise<LibraryCost[]> {
     [...options, '--expose-gc', '--input-type=module', '-e', script],
     {
       cwd: ROOT,
+      env: { ...process.env, ...(await startVariables()) },
       encoding: 'utf8',
     },
   );
@@ -152,11 +153,25 @@ export async function libraryCosts(): Promise<LibraryCost[]> {
   }));
 }
 
+/** The words of `npm start`'s command line. */
+async function startWords(): Promise<string[]> {
+  const scripts = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')).scripts;
+  return String(scripts.start).split(/\s+/);
+}
+
 /** The arguments `npm start` gives node (its Node options and dist/main.js). */
 async function startArguments(): Promise<string[]> {
-  const scripts = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')).scripts;
-  const words = String(scripts.start).split(/\s+/);
+  const words = await startWords();
   return words.slice(words.indexOf('node') + 1);
+}
+
+/** The environment variables `npm start` sets for node (`NAME=value` before the command). */
+async function startVariables(): Promise<Record<string, string>> {
+  const words = await startWords();
+  const assignments = words
+    .slice(0, words.indexOf('node'))
+    .map((word) => /^(\w+)=(.*)$/.exec(word));
+  return Object.fromEntries(assignments.flatMap((match) => (match ? [[match[1], match[2]]] : [])));
 }
 
 async function waitReady(port: number, child: ChildProcess): Promise<void> {

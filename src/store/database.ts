@@ -28,7 +28,8 @@ const SQLITE_BUSY_TIMEOUT_MS = 5_000;
  */
 export async function openDatabase(url: string, options: OpenOptions = {}): Promise<Database> {
   const kind = databaseKind(url);
-  const applied = (await deployMigrations(url)).applied;
+  // Pending migrations are applied in a worker thread: the schema engine leaves with it.
+  const applied = (await deployMigrations(url, { worker: true })).applied;
   const client =
     kind === 'sqlite' ? await openSqlite(url) : await openPostgres(url, options.poolSize);
   await client.$connect();

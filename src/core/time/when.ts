@@ -1,10 +1,13 @@
-import * as chrono from 'chrono-node';
+import type { Chrono } from 'chrono-node';
+// Only the two languages read here: the package's main module builds parsers for sixteen.
+import * as en from 'chrono-node/en';
+import * as fr from 'chrono-node/fr';
 import { DateTime } from 'luxon';
 import type { Locale } from '../campaigns/campaign.types.ts';
 
-const PARSERS: Record<Locale, chrono.Chrono> = { en: chrono.en.GB, fr: chrono.fr.casual };
+const PARSERS: Record<Locale, Chrono> = { en: en.GB, fr: fr.casual };
 /** English read month first (`05/01/2027` = 1 May), for zones of the United States. */
-const US_ENGLISH = chrono.en.casual;
+const US_ENGLISH = en.casual;
 const US_ZONE =
   /^(US\/|America\/(New_York|Chicago|Denver|Los_Angeles|Phoenix|Anchorage|Detroit|Boise|Juneau|Sitka|Nome|Adak|Menominee|Metlakatla|Yakutat|Indiana\/|Kentucky\/|North_Dakota\/)|Pacific\/Honolulu)/;
 /** "next saturday" and "samedi prochain" mean the coming Saturday, not the one after. */
