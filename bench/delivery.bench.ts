@@ -139,6 +139,8 @@ function workers(
     notifier,
     content: 'core',
     sharedBudget: true,
+    // Smaller claims than the default 500, so that both processes get rows of a 450-row run.
+    batchSize: 100,
     deadlineMs: DEADLINE_MS,
   }));
 }

@@ -35,6 +35,8 @@ export interface WorkerConfig {
   /** `core`: the real renderer (reads the campaign and the broadcast); `static`: fixed text. */
   content: 'core' | 'static';
   limits?: PlatformLimits;
+  /** Rows leased per claim (the dispatcher's default when absent). */
+  batchSize?: number;
   /** Gives up after this long, so a stuck run still ends. */
   deadlineMs: number;
 }
@@ -108,6 +110,7 @@ const dispatcher = new Dispatcher({
   log,
   workerId: config.workerId,
   ...(config.limits && { limits: config.limits }),
+  ...(config.batchSize && { batchSize: config.batchSize }),
   ...(config.sharedBudget && { budget: new PrismaSendBudget(db.client) }),
 });
 

@@ -216,3 +216,36 @@ describe('console', () => {
     expect(h.text(await h.say(consoleAdmin, '/profile'))).toContain('Points: 0');
   });
 });
+
+describe('last seen', () => {
+  it('notes when someone last wrote at most once a minute, but a new username at once', async () => {
+    const bo: Actor = telegramUser('4001', 'bo');
+    await h.say(bo, '/join agree:on');
+    const seen = async () => {
+      const row = await supporterRow('telegram', '4001');
+      return { active: row?.lastActiveAt, seen: row?.identities[0]?.lastSeenAt };
+    };
+    try {
+      h.clock.advance(10 * 60_000);
+      await h.say(bo, '/profile');
+      const first = await seen();
+      expect(first.active?.getTime()).toBe(NOW.getTime() + 10 * 60_000);
+      expect(first.seen?.getTime()).toBe(NOW.getTime() + 10 * 60_000);
+
+      h.clock.advance(30_000);
+      await h.say(bo, '/profile');
+      expect(await seen()).toEqual(first);
+      await h.say({ ...bo, username: 'bo_new' }, '/profile');
+      expect((await seen()).active).toEqual(first.active);
+      expect((await supporterRow('telegram', '4001'))?.identities[0]?.username).toBe('bo_new');
+
+      h.clock.advance(31_000);
+      await h.say(bo, '/profile');
+      const later = NOW.getTime() + 10 * 60_000 + 61_000;
+      expect((await seen()).active?.getTime()).toBe(later);
+      expect((await seen()).seen?.getTime()).toBe(later);
+    } finally {
+      h.clock.set(NOW);
+    }
+  });
+});

@@ -24,7 +24,8 @@ export class SupportersService {
   /**
    * The supporter behind an actor, if known, after noting that they wrote: last seen, current
    * username and chat, and reachable again if they had been marked unreachable. Before consent
-   * nothing is noted: only the platform id is kept.
+   * nothing is noted: only the platform id is kept. Times are noted at most once a minute, so a
+   * run of commands writes nothing but what changed.
    */
   async touch(campaignId: number, actor: Actor): Promise<Supporter | null> {
     const { store, clock } = this.deps;
@@ -38,7 +39,13 @@ export class SupportersService {
     const identity = (await store.supporters.identities(campaignId, supporter.id)).find(
       (i) => i.platform === actor.platform && i.externalId === actor.userId,
     );
-    if (identity) {
+    if (
+      identity &&
+      (identity.unreachable ||
+        stale(identity.lastSeenAt, now) ||
+        (actor.username && actor.username !== identity.username) ||
+        (actor.chatId && actor.chatId !== identity.chatId))
+    ) {
       await store.supporters.updateIdentity(campaignId, identity.id, {
         lastSeenAt: now,
         unreachable: false,
@@ -46,6 +53,7 @@ export class SupportersService {
         ...(actor.chatId && { chatId: actor.chatId }),
       });
     }
+    if (supporter.status !== 'unreachable' && !stale(supporter.lastActiveAt, now)) return supporter;
     const reachable = supporter.status === 'unreachable' ? { status: 'active' as const } : {};
     return store.supporters.update(campaignId, supporter.id, { lastActiveAt: now, ...reachable });
   }
@@ -134,4 +142,11 @@ export class SupportersService {
   leaderboard(campaignId: number): Promise<Supporter[]> {
     return this.deps.store.supporters.topByPoints(campaignId, LEADERBOARD_SIZE);
   }
+}
+
+/** Last seen / active times are rewritten once they are this old. */
+const TOUCH_EVERY_MS = 60_000;
+
+function stale(at: Date | null, now: Date): boolean {
+  return !at || now.getTime() - at.getTime() >= TOUCH_EVERY_MS;
 }
