@@ -20,6 +20,7 @@ import { Prisma } from '../src/generated/sqlite/client.ts';
 import { nodeCronRules } from '../src/scheduler/cron-rules.ts';
 import { openDatabase } from '../src/store/database.ts';
 import { Housekeeping } from '../src/store/housekeeping.ts';
+import { availableTasksSql } from '../src/store/prisma-available-tasks.ts';
 import { PLATFORM_NAMES, wordsOf } from '../test/support/platform-words.ts';
 import { seedSupporters } from '../test/support/seed-supporters.ts';
 import { createBenchDatabase } from './support/bench-database.ts';
@@ -325,7 +326,7 @@ async function explainHotPaths(
     kind === 'postgresql' ? Prisma.sql`CAST(${value} AS TIMESTAMP(3))` : Prisma.sql`${value}`;
   const since = new Date(Date.now() - 30 * DAY_MS);
   const boundary = Math.floor(since.getTime() / DAY_MS);
-  const available = Prisma.sql`t."campaignId" = ${campaignId} AND t."status" = 'open' AND t."filled" < t."slots" AND (t."dueAt" IS NULL OR t."dueAt" > ${at(new Date())}) AND NOT EXISTS (SELECT 1 FROM "Assignment" a WHERE a."taskId" = t."id" AND a."supporterId" = 42 AND a."status" <> 'dropped') AND (t."requiredTagId" IS NULL OR EXISTS (SELECT 1 FROM "SupporterTag" st WHERE st."supporterId" = 42 AND st."tagId" = t."requiredTagId" AND st."granted" = true))`;
+  const tasks = availableTasksSql(db.client, campaignId, 42, new Date(), 10);
   const queries: Record<string, Prisma.Sql> = {
     'audience count (broadcast all: kept by triggers)': Prisma.sql`SELECT "reachable" FROM "SupporterCount" WHERE "campaignId" = ${campaignId}`,
     'active in 30 days (/stats): kept days after the boundary day': Prisma.sql`SELECT SUM("supporters") FROM "SupporterActivity" WHERE "campaignId" = ${campaignId} AND "day" > ${boundary}`,
@@ -344,8 +345,8 @@ async function explainHotPaths(
     'find by account (every command)': Prisma.sql`SELECT "supporterId" FROM "Identity" WHERE "campaignId" = ${campaignId} AND "platform" = 'telegram' AND "externalId" = '4242' LIMIT 1`,
     'find by username (/tag add @someone)': Prisma.sql`SELECT "supporterId" FROM "Identity" WHERE "campaignId" = ${campaignId} AND "platform" = 'telegram' AND "username" = 'user4242' ORDER BY "id" LIMIT 1`,
     'leaderboard (/leaderboard)': Prisma.sql`SELECT s."id" FROM "Supporter" s WHERE s."campaignId" = ${campaignId} AND s."consentAt" IS NOT NULL AND s."status" <> 'erased' AND s."points" > 0 ORDER BY s."points" DESC, s."id" LIMIT 10`,
-    'tasks one can take (/tasks): the page': Prisma.sql`SELECT "id" FROM (SELECT * FROM (SELECT t."id", 0 AS "undated", t."dueAt" FROM "Task" t WHERE ${available} AND t."dueAt" > ${at(new Date())} ORDER BY t."dueAt", t."id" LIMIT 10) AS dated UNION ALL SELECT * FROM (SELECT t."id", 1 AS "undated", t."dueAt" FROM "Task" t WHERE ${available} AND t."dueAt" IS NULL ORDER BY t."id" LIMIT 10) AS undated) AS page ORDER BY "undated", "dueAt", "id" LIMIT 10`,
-    'tasks one can take (/tasks): how many': Prisma.sql`SELECT COUNT(*) FROM "Task" t WHERE ${available}`,
+    'tasks one can take (/tasks): the page': tasks.page,
+    'tasks one can take (/tasks): how many': tasks.count,
     'answer (/event rsvp)': Prisma.sql`SELECT "id" FROM "Rsvp" WHERE "eventId" = 2 AND "supporterId" = 42`,
     'export page (/export supporters)': Prisma.sql`SELECT s."id", s."displayName", s."points", s."status", s."consentAt" FROM "Supporter" s ${kind === 'postgresql' ? Prisma.empty : Prisma.sql`NOT INDEXED`} WHERE s."campaignId" = ${campaignId} AND s."status" IN ('active', 'paused', 'unreachable') AND s."consentAt" IS NOT NULL AND s."id" > 50000 ORDER BY s."id" LIMIT 2000`,
     'export page: tags and usernames of the id range': Prisma.sql`SELECT i."supporterId", i."platform", i."username" FROM "Identity" i WHERE i."supporterId" BETWEEN 50001 AND 52000 AND i."campaignId" = ${campaignId} AND i."username" IS NOT NULL ORDER BY i."supporterId", i."id"`,

@@ -77,19 +77,16 @@ export async function keptAudienceCount(
   audience: FanOutAudience,
 ): Promise<number | null> {
   if (!audience.reachable || audience.tag !== undefined || audience.event) return null;
+  const { excludeId, ...everyone } = audience;
+  const sql = audienceSql(campaignId, everyone);
   const [kept, excluded] = await Promise.all([
     db.supporterCount.findUnique({ where: { campaignId }, select: { reachable: true } }),
-    audience.excludeId === undefined
-      ? 0
-      : db.supporter.count({
-          where: {
-            id: audience.excludeId,
-            campaignId,
-            status: 'active',
-            remindersEnabled: true,
-            consentAt: { not: null },
-          },
-        }),
+    excludeId === undefined
+      ? [{ n: 0 }]
+      : db.$queryRaw<{ n: bigint | number }[]>(
+          Prisma.sql`SELECT COUNT(*) AS n FROM ${sql.from}
+            WHERE ${whereAll(sql, Prisma.sql`s."id" = ${excludeId}`)}`,
+        ),
   ]);
-  return (kept?.reachable ?? 0) - excluded;
+  return (kept?.reachable ?? 0) - Number(excluded[0]?.n ?? 0);
 }

@@ -15,6 +15,22 @@ export async function availableTaskIds(
   now: Date,
   limit: number,
 ): Promise<{ ids: number[]; total: number }> {
+  const sql = availableTasksSql(db, campaignId, supporterId, now, limit);
+  const [rows, [count]] = await Promise.all([
+    db.$queryRaw<{ id: number | bigint }[]>(sql.page),
+    db.$queryRaw<{ n: number | bigint }[]>(sql.count),
+  ]);
+  return { ids: rows.map((row) => Number(row.id)), total: Number(count?.n ?? 0) };
+}
+
+/** The two statements behind {@link availableTaskIds}: the page's ids, and how many in all. */
+export function availableTasksSql(
+  db: DbClient,
+  campaignId: number,
+  supporterId: number,
+  now: Date,
+  limit: number,
+): { page: Prisma.Sql; count: Prisma.Sql } {
   const at = isPostgres(db) ? Prisma.sql`CAST(${now} AS TIMESTAMP(3))` : Prisma.sql`${now}`;
   const where = Prisma.sql`t."campaignId" = ${campaignId} AND t."status" = 'open'
     AND t."filled" < t."slots" AND (t."dueAt" IS NULL OR t."dueAt" > ${at})
@@ -23,19 +39,16 @@ export async function availableTaskIds(
     AND (t."requiredTagId" IS NULL OR EXISTS (SELECT 1 FROM "SupporterTag" st
       WHERE st."supporterId" = ${supporterId} AND st."tagId" = t."requiredTagId"
         AND st."granted" = true))`;
-  // Soonest due first, then those without a due date: two walks of the index (campaignId,
-  // status, dueAt, id), each stopping at the page's size, instead of a sort of every open task.
-  const [rows, [count]] = await Promise.all([
-    db.$queryRaw<{ id: number | bigint }[]>(Prisma.sql`SELECT "id" FROM (
+  return {
+    // Soonest due first, then those without a due date: two walks of the index (campaignId,
+    // status, dueAt, id), each stopping at the page's size, instead of a sort of every open task.
+    page: Prisma.sql`SELECT "id" FROM (
         SELECT * FROM (SELECT t."id", 0 AS "undated", t."dueAt" FROM "Task" t
           WHERE ${where} AND t."dueAt" > ${at} ORDER BY t."dueAt", t."id" LIMIT ${limit}) AS dated
         UNION ALL
         SELECT * FROM (SELECT t."id", 1 AS "undated", t."dueAt" FROM "Task" t
           WHERE ${where} AND t."dueAt" IS NULL ORDER BY t."id" LIMIT ${limit}) AS undated
-      ) AS page ORDER BY "undated", "dueAt", "id" LIMIT ${limit}`),
-    db.$queryRaw<{ n: number | bigint }[]>(
-      Prisma.sql`SELECT COUNT(*) AS n FROM "Task" t WHERE ${where}`,
-    ),
-  ]);
-  return { ids: rows.map((row) => Number(row.id)), total: Number(count?.n ?? 0) };
+      ) AS page ORDER BY "undated", "dueAt", "id" LIMIT ${limit}`,
+    count: Prisma.sql`SELECT COUNT(*) AS n FROM "Task" t WHERE ${where}`,
+  };
 }

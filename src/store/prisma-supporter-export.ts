@@ -36,19 +36,6 @@ export async function exportPage(
   if (lines.length === 0) return [];
   const first = Number(lines[0]!.id);
   const last = Number(lines.at(-1)!.id);
-  const page = new Map<number, ExportedSupporter>();
-  for (const line of lines) {
-    const id = Number(line.id);
-    page.set(id, {
-      id,
-      displayName: line.displayName,
-      handles: [],
-      tags: [],
-      points: Number(line.points),
-      status: line.status,
-      consentAt: line.consentAt === null ? null : toDate(line.consentAt),
-    });
-  }
   const [tags, handles] = await Promise.all([
     db.$queryRaw<{ supporterId: number | bigint; name: string }[]>(Prisma.sql`
       SELECT st."supporterId", t."name" FROM "SupporterTag" st JOIN "Tag" t ON t."id" = st."tagId"
@@ -61,12 +48,35 @@ export async function exportPage(
         ORDER BY i."supporterId", i."id"`,
     ),
   ]);
-  for (const tag of tags) page.get(Number(tag.supporterId))?.tags.push(tag.name);
-  for (const handle of handles) {
-    page
-      .get(Number(handle.supporterId))
-      ?.handles.push({ platform: handle.platform, username: handle.username });
+  return assemblePage(
+    lines.map((line) => [
+      Number(line.id),
+      line.displayName,
+      Number(line.points),
+      line.status,
+      line.consentAt === null ? null : toDate(line.consentAt),
+    ]),
+    tags.map((tag) => [Number(tag.supporterId), tag.name]),
+    handles.map((handle) => [Number(handle.supporterId), handle.platform, handle.username]),
+  );
+}
+
+/** A supporter's exported columns: id, name, points, status, registered. */
+type Line = [number, string | null, number, string, Date | null];
+
+/** The page's supporters in id order, each with its usernames (in order) and its tags sorted. */
+function assemblePage(
+  lines: Iterable<Line>,
+  tags: Iterable<[number, string]>,
+  handles: Iterable<[number, string, string]>,
+): ExportedSupporter[] {
+  const page = new Map<number, ExportedSupporter>();
+  for (const [id, displayName, points, status, consentAt] of lines) {
+    page.set(id, { id, displayName, handles: [], tags: [], points, status, consentAt });
   }
+  for (const [id, name] of tags) page.get(id)?.tags.push(name);
+  for (const [id, platform, username] of handles)
+    page.get(id)?.handles.push({ platform, username });
   for (const supporter of page.values()) supporter.tags.sort();
   return [...page.values()];
 }
@@ -116,30 +126,17 @@ async function postgresPage(
     string,
     number | null,
   ][];
-  const page = new Map<number, ExportedSupporter>();
-  for (const [id, displayName, points, status, consentAt] of lines) {
-    page.set(id, {
+  return assemblePage(
+    lines.map(([id, displayName, points, status, consentAt]) => [
       id,
       displayName,
-      handles: [],
-      tags: [],
       points,
       status,
-      consentAt: consentAt === null ? null : new Date(consentAt),
-    });
-  }
-  for (const [id, name] of JSON.parse(row.tags ?? '[]') as [number, string][]) {
-    page.get(id)?.tags.push(name);
-  }
-  for (const [id, platform, username] of JSON.parse(row.handles ?? '[]') as [
-    number,
-    string,
-    string,
-  ][]) {
-    page.get(id)?.handles.push({ platform, username });
-  }
-  for (const supporter of page.values()) supporter.tags.sort();
-  return [...page.values()];
+      consentAt === null ? null : new Date(consentAt),
+    ]),
+    JSON.parse(row.tags ?? '[]') as [number, string][],
+    JSON.parse(row.handles ?? '[]') as [number, string, string][],
+  );
 }
 
 function toDate(value: Date | string | number): Date {
